@@ -1,0 +1,33 @@
+import type { CommandModule } from 'yargs';
+import { listRecords } from '../../record/list.js';
+import type { GlobalArgs } from '../options.js';
+import type { CommandContext } from '../context.js';
+
+export function listCommand(context: CommandContext): CommandModule<GlobalArgs, GlobalArgs> {
+  return {
+    command: 'list',
+    describe: 'List the records in the data folder',
+    builder: (yargs) => yargs.example('$0 list', 'Show every record and whether it is valid').example('$0 list --json', 'The same, as JSON'),
+    handler: async (args) => {
+      const records = await listRecords(args.dataDir);
+      const { reporter } = context;
+      reporter.result({
+        dataDir: args.dataDir,
+        records: records.map((entry) => ({
+          slug: entry.slug,
+          file: entry.file,
+          title: entry.title ?? null,
+          valid: entry.error === undefined,
+          error: entry.error?.toJSON(),
+        })),
+      });
+      if (records.length === 0) reporter.info(`no records in ${args.dataDir}`);
+      const width = Math.max(0, ...records.map((entry) => entry.slug.length));
+      for (const entry of records) {
+        const title = entry.error ? reporter.red(`invalid: ${entry.error.message}`) : entry.title;
+        reporter.info(`${entry.slug.padEnd(width)}  ${title}`);
+      }
+      context.exitCode = records.some((entry) => entry.error) ? 1 : 0;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import type { CommandModule } from 'yargs';
+import { makeDossier } from '../../api/dossier.js';
+import { launchBrowser } from '../../browser/launch.js';
+import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
+import type { GlobalArgs } from '../options.js';
+import type { CommandContext } from '../context.js';
+
+interface PdfArgs extends GlobalArgs {
+  records: string[];
+  paper: PaperName;
+  landscape: boolean;
+  templates?: string;
+  browser?: string;
+  timeout: number;
+  open: boolean;
+}
+
+function openFile(file: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [file], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, PdfArgs> {
+  return {
+    command: 'pdf <records..>',
+    describe: 'Print dossier PDFs to <out-dir>/<slug>.pdf',
+    builder: (yargs) =>
+      yargs
+        .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
+        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size' })
+        .option('landscape', { type: 'boolean', default: false, describe: 'Turn the page sideways' })
+        .option('templates', { type: 'string', describe: 'Folder of your own templates; built-in ones fill the gaps' })
+        .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
+        .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
+        .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
+        .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
+        .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates') as never,
+    handler: async (args) => {
+      const { reporter } = context;
+      const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
+      const made = [];
+      try {
+        for (const reference of args.records) {
+          const result = await makeDossier(reference, {
+            dataDir: args.dataDir,
+            outDir: args.outDir,
+            paper: args.paper,
+            landscape: args.landscape,
+            timeoutMs: args.timeout * 1000,
+            browser: handle.browser,
+            ...(args.templates ? { templatesDir: args.templates } : {}),
+          });
+          made.push(result);
+          for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
+          reporter.info(`${reporter.green('✓')} ${result.output} (${Math.round(result.bytes / 1024)} KB)`);
+          if (args.open) openFile(result.output);
+        }
+      } finally {
+        await handle.close();
+      }
+      reporter.result({ outputs: made });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { CommandModule } from 'yargs';
+import { isCasefileError, type CasefileError } from '../../errors.js';
+import { listRecordFiles } from '../../record/list.js';
+import { loadRecord } from '../../record/load.js';
+import type { GlobalArgs } from '../options.js';
+import type { CommandContext } from '../context.js';
+
+interface ValidateArgs extends GlobalArgs {
+  records: string[];
+}
+
+export function validateCommand(context: CommandContext): CommandModule<GlobalArgs, ValidateArgs> {
+  return {
+    command: 'validate [records..]',
+    describe: 'Check records against the schema (all records in the data folder by default)',
+    builder: (yargs) =>
+      yargs
+        .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs or paths of record files' })
+        .example('$0 validate', 'Validate every record in data/')
+        .example('$0 validate lead-infrastructure-engineer', 'Validate one record by slug')
+        .example('$0 validate ./drafts/new-role.json --json', 'Validate a file anywhere, with a JSON report') as never,
+    handler: async (args) => {
+      const { reporter } = context;
+      const references = args.records.length > 0 ? args.records : await listRecordFiles(args.dataDir);
+      const results: { reference: string; file?: string; error?: CasefileError }[] = [];
+      for (const reference of references) {
+        try {
+          const { file } = await loadRecord(reference, { dataDir: args.dataDir });
+          results.push({ reference, file });
+          reporter.info(`${reporter.green('✓')} ${file}`);
+        } catch (error) {
+          // A usage error (a malformed slug argument) stops the run; bad data is reported per record.
+          if (!isCasefileError(error) || error.exitCode === 2) throw error;
+          results.push({ reference, error });
+          if (!reporter.json) reporter.error(error);
+        }
+      }
+      const failed = results.filter((result) => result.error);
+      reporter.result({
+        valid: failed.length === 0,
+        results: results.map((result) => ({ reference: result.reference, file: result.file ?? result.error?.file, valid: !result.error, error: result.error?.toJSON() })),
+      });
+      if (references.length === 0) reporter.info(`no records in ${args.dataDir}`);
+      else reporter.info(`${results.length - failed.length} valid, ${failed.length} invalid`);
+      context.exitCode = failed.length > 0 ? 1 : 0;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The CLI shell: yargs parses, a command calls the library, and only here is anything
+ * printed or an exit code decided. Library functions never print or exit.
+ */
+import yargs from 'yargs';
+import { CasefileError, isCasefileError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { listCommand } from './commands/list.js';
+import { pdfCommand } from './commands/pdf.js';
+import { validateCommand } from './commands/validate.js';
+import type { CommandContext } from './context.js';
+import { globalOptions } from './options.js';
+import { Reporter } from './reporter.js';
+
+/** Runs casefile with `argv` and resolves to the process exit code; never throws. */
+export async function runCli(argv: string[]): Promise<number> {
+  const wantsVerbose = argv.includes('--verbose');
+  const context: CommandContext = {
+    reporter: new Reporter({ json: argv.includes('--json'), quiet: argv.includes('--quiet') || argv.includes('-q'), verbose: wantsVerbose }),
+    exitCode: 0,
+  };
+
+  const parser = globalOptions(yargs(argv))
+    .scriptName('casefile')
+    .usage('$0 <command> [options]\n\nTurn role case-file records into dossier PDFs and social cards.')
+    .command(pdfCommand(context))
+    .command(validateCommand(context))
+    .command(listCommand(context))
+    .demandCommand(1, 'Name a command: pdf, validate or list.')
+    .recommendCommands()
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .epilogue('Exit codes: 0 done, 1 bad data or a failed render, 2 bad usage.')
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new CasefileError('E_USAGE', `${message}\nRun \`casefile --help\` for usage.`);
+    });
+
+  try {
+    await parser.parseAsync();
+    return context.exitCode;
+  } catch (error) {
+    if (isCasefileError(error)) {
+      context.reporter.result({ error: error.toJSON() });
+      context.reporter.error(error);
+      return error.exitCode;
+    }
+    context.reporter.unexpected(error);
+    return 1;
+  }
+}

@@ -1,0 +1,20 @@
+/** Options every command shares, and how they map to library options. */
+import type { Argv } from 'yargs';
+
+export interface GlobalArgs {
+  dataDir: string;
+  outDir: string;
+  quiet: boolean;
+  verbose: boolean;
+  json: boolean;
+}
+
+/** yargs also exposes each option camel-cased (dataDir); GlobalArgs names that view. */
+export function globalOptions<T>(yargs: Argv<T>): Argv<GlobalArgs> {
+  return yargs
+    .option('data-dir', { type: 'string', default: 'data', describe: 'Folder of record JSON files', global: true })
+    .option('out-dir', { type: 'string', default: 'out', describe: 'Folder outputs are written to', global: true })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', global: true })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print details, and stack traces of unexpected failures', global: true })
+    .option('json', { type: 'boolean', default: false, describe: 'Print one machine-readable JSON result on stdout', global: true }) as unknown as Argv<GlobalArgs>;
+}

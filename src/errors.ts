@@ -1,0 +1,87 @@
+/**
+ * Every failure casefile expects is a CasefileError: a code a program can switch on,
+ * a one-line message a person can act on, and where it happened (file, JSON path, line).
+ */
+export type ErrorCode =
+  | 'E_USAGE'
+  | 'E_SLUG'
+  | 'E_NOT_FOUND'
+  | 'E_READ'
+  | 'E_JSON'
+  | 'E_SCHEMA'
+  | 'E_TEMPLATE'
+  | 'E_BROWSER'
+  | 'E_RENDER'
+  | 'E_TIMEOUT'
+  | 'E_WRITE'
+  | 'E_PATH';
+
+export interface ErrorLocation {
+  /** The file the problem is in, as the user named it or as casefile resolved it. */
+  file?: string;
+  /** JSONPath-like location inside a record, e.g. `$.sections["flight-risk"].percent`. */
+  path?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ValidationIssue extends ErrorLocation {
+  message: string;
+}
+
+/** Usage errors exit 2; everything else (bad data, failed render, failed write) exits 1. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['E_USAGE', 'E_SLUG']);
+
+export class CasefileError extends Error {
+  override readonly name = 'CasefileError';
+  readonly code: ErrorCode;
+  readonly file?: string;
+  readonly path?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** All problems found, when validation found more than one. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    where: ErrorLocation & { issues?: readonly ValidationIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, where.cause === undefined ? undefined : { cause: where.cause });
+    this.code = code;
+    this.file = where.file;
+    this.path = where.path;
+    this.line = where.line;
+    this.column = where.column;
+    this.issues = where.issues ?? [];
+  }
+
+  get exitCode(): 1 | 2 {
+    return USAGE_CODES.has(this.code) ? 2 : 1;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      file: this.file,
+      path: this.path,
+      line: this.line,
+      column: this.column,
+      issues: this.issues.length > 0 ? this.issues : undefined,
+    };
+  }
+}
+
+export function isCasefileError(error: unknown): error is CasefileError {
+  return error instanceof CasefileError;
+}
+
+/** `file:line:column` for messages, omitting whatever is unknown. */
+export function formatLocation(where: ErrorLocation): string {
+  if (where.file === undefined) return '';
+  if (where.line === undefined) return where.file;
+  return where.column === undefined
+    ? `${where.file}:${where.line}`
+    : `${where.file}:${where.line}:${where.column}`;
+}

@@ -1,0 +1,14 @@
+export { CasefileError, isCasefileError, type ErrorCode, type ValidationIssue } from './errors.js';
+export { CaseFileSchema, type CaseFile, type OrgNode, SLUG_PATTERN } from './record/schema.js';
+export { SECTIONS, SECTION_IDS, type SectionId, type SectionInfo } from './record/sections.js';
+export { loadRecord, parseRecord, type LoadedRecord } from './record/load.js';
+export { listRecords, listRecordFiles, type RecordSummary } from './record/list.js';
+export { validateRecord } from './record/validate.js';
+export { findBrowser, type FoundBrowser } from './browser/find.js';
+export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';
+export { loadTemplates, type TemplateSet } from './dossier/templates.js';
+export { renderDossierHtml } from './dossier/html.js';
+export { PAPER_NAMES, type PaperName } from './dossier/paper.js';
+export { renderDossier, makeDossier, type MadeDossier, type MakeDossierOptions } from './api/dossier.js';
+export { writeFileAtomic } from './output/atomic.js';
+export { VERSION } from './version.js';

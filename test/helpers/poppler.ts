@@ -1,0 +1,57 @@
+/** Real PDF checkers from poppler-utils and qpdf, run as subprocesses on the artifact. */
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export function pdftotext(file: string, options: { layout?: boolean; first?: number; last?: number } = {}): string {
+  const args = [
+    ...(options.layout ? ['-layout'] : []),
+    ...(options.first ? ['-f', String(options.first)] : []),
+    ...(options.last ? ['-l', String(options.last)] : []),
+    file,
+    '-',
+  ];
+  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
+/** Text of each page, split on the form feeds pdftotext puts between pages. */
+export function pdfPages(file: string): string[] {
+  return pdftotext(file).split('\f').slice(0, -1);
+}
+
+export function pdfinfo(file: string, extra: string[] = []): Record<string, string> {
+  const out = execFileSync('pdfinfo', [...extra, file], { encoding: 'utf8' });
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .map((line) => /^([^:]+):\s*(.*)$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1]!.trim(), match[2]!.trim()]),
+  );
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+export function pdffonts(file: string): PdfFont[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/);
+    // name, type (1-2 words), encoding, emb, sub, uni, object, id: read from the right.
+    const embedded = columns[columns.length - 5] === 'yes';
+    return { name: columns[0]!, type: columns.slice(1, -6).join(' '), embedded };
+  });
+}
+
+export function qpdfCheck(file: string): { ok: boolean; output: string } {
+  const result = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Renders one page to PNG bytes (for looking at, and for pixel checks). */
+export function pdftoppm(file: string, page: number, dpi = 50): Buffer {
+  return execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', file], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
