@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Every failure casefile expects is a CasefileError: a code a program can switch on,
  * a one-line message a person can act on, and where it happened (file, JSON path, line).
@@ -77,11 +79,17 @@ export function isCasefileError(error: unknown): error is CasefileError {
   return error instanceof CasefileError;
 }
 
+/** A path as a person in `cwd` would type it: relative when it lies beneath, absolute otherwise. */
+export function displayPath(file: string, cwd: string = process.cwd()): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 /** `file:line:column` for messages, omitting whatever is unknown. */
 export function formatLocation(where: ErrorLocation): string {
   if (where.file === undefined) return '';
-  if (where.line === undefined) return where.file;
-  return where.column === undefined
-    ? `${where.file}:${where.line}`
-    : `${where.file}:${where.line}:${where.column}`;
+  const file = displayPath(where.file);
+  if (where.line === undefined) return file;
+  return where.column === undefined ? `${file}:${where.line}` : `${file}:${where.line}:${where.column}`;
 }

@@ -1,24 +1,90 @@
-/** Paper sizes the dossier prints on, with margins that suit each. */
+/**
+ * Paper sizes the dossier prints on, with margins and a type scale that suit each, and the
+ * page geometry a render uses: trim size, bleed and crop-mark room. All lengths in millimetres.
+ */
+export interface PaperSize {
+  /** Portrait width and height of the trimmed sheet. */
+  width: number;
+  height: number;
+  /** Top margin holds the running header, bottom the footer; sides frame the text. */
+  margin: { top: number; side: number; bottom: number };
+  /** Bigger sheets are read from further away: type and figures grow with the sheet. */
+  scale: number;
+}
+
+const INCH = 25.4;
+
 export const PAPER_SIZES = {
-  a4: { width: '210mm', height: '297mm', margin: '16mm' },
-  letter: { width: '8.5in', height: '11in', margin: '0.6in' },
-  a3: { width: '297mm', height: '420mm', margin: '20mm' },
-} as const;
+  a4: { width: 210, height: 297, margin: { top: 22, side: 18, bottom: 20 }, scale: 1 },
+  letter: { width: 8.5 * INCH, height: 11 * INCH, margin: { top: 22, side: 18, bottom: 20 }, scale: 1 },
+  a3: { width: 297, height: 420, margin: { top: 30, side: 25, bottom: 28 }, scale: 1.4 },
+  a2: { width: 420, height: 594, margin: { top: 42, side: 35, bottom: 40 }, scale: 2 },
+} as const satisfies Record<string, PaperSize>;
 
 export type PaperName = keyof typeof PAPER_SIZES;
 export const PAPER_NAMES = Object.keys(PAPER_SIZES) as PaperName[];
 
-export interface PageGeometry {
-  paper: PaperName;
-  landscape: boolean;
-  width: string;
-  height: string;
-  margin: string;
+/** Room outside the bleed for crop marks: a 5 mm mark, 3 mm clear of the trim, plus a hairline. */
+export const CROP_MARK_AREA_MM = 9;
+
+export interface PrintOptions {
+  /** Background extends this far past the trim on every side, for the guillotine's tolerance. */
+  bleedMm: number;
+  /** Draw trim marks outside the bleed (the PDF grows to make room for them). */
+  cropMarks: boolean;
 }
 
-export function pageGeometry(paper: PaperName, landscape = false): PageGeometry {
-  const size = PAPER_SIZES[paper];
-  return landscape
-    ? { paper, landscape, width: size.height, height: size.width, margin: size.margin }
-    : { paper, landscape, width: size.width, height: size.height, margin: size.margin };
+export const NO_PRINT_MARKS: PrintOptions = { bleedMm: 0, cropMarks: false };
+
+export interface PageGeometry {
+  paper: string;
+  landscape: boolean;
+  /** The finished sheet. */
+  trimWidthMm: number;
+  trimHeightMm: number;
+  bleedMm: number;
+  cropMarks: boolean;
+  /** What Chromium prints: trim plus bleed on every side. Crop-mark room is added afterwards. */
+  widthMm: number;
+  heightMm: number;
+  /** Page margins as Chromium sees them, bleed included, so text stays put relative to the trim. */
+  margin: { top: number; side: number; bottom: number };
+  scale: number;
+  /** CSS lengths of the printed page, for @page size. */
+  width: string;
+  height: string;
+}
+
+export function mm(value: number): string {
+  return `${Number(value.toFixed(3))}mm`;
+}
+
+export function sheetGeometry(
+  name: string,
+  size: PaperSize,
+  landscape: boolean,
+  print: PrintOptions = NO_PRINT_MARKS,
+): PageGeometry {
+  const [trimWidthMm, trimHeightMm] = landscape ? [size.height, size.width] : [size.width, size.height];
+  const bleed = print.bleedMm;
+  const widthMm = trimWidthMm + 2 * bleed;
+  const heightMm = trimHeightMm + 2 * bleed;
+  return {
+    paper: name,
+    landscape,
+    trimWidthMm,
+    trimHeightMm,
+    bleedMm: bleed,
+    cropMarks: print.cropMarks,
+    widthMm,
+    heightMm,
+    margin: { top: size.margin.top + bleed, side: size.margin.side + bleed, bottom: size.margin.bottom + bleed },
+    scale: size.scale,
+    width: mm(widthMm),
+    height: mm(heightMm),
+  };
+}
+
+export function pageGeometry(paper: PaperName, landscape = false, print: PrintOptions = NO_PRINT_MARKS): PageGeometry {
+  return sheetGeometry(paper, PAPER_SIZES[paper], landscape, print);
 }

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { SECTION_IDS } from './sections.js';
+import { CLOCK_TIME_PATTERN, CURRENCY_PATTERN, SLUG_PATTERN } from './schema.js';
 import type { PathSegment } from './json-path.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -47,6 +48,13 @@ function expectedRange(issue: ZodIssue & { code: 'too_small' | 'too_big' }): str
   return `a number of at most ${maximum}`;
 }
 
+/** Plain words for the patterns the schema uses, so nobody has to read a regular expression. */
+const FORMAT_NAMES: Record<string, string> = {
+  [String(SLUG_PATTERN)]: 'a slug of lower-case letters, digits and hyphens ([a-z0-9-]+)',
+  [String(CLOCK_TIME_PATTERN)]: 'a 24-hour time as HH:MM',
+  [String(CURRENCY_PATTERN)]: 'a three-letter currency code such as USD',
+};
+
 const PERCENT_KEYS = new Set(['percent', 'match']);
 
 function describeIssue(issue: ZodIssue, input: unknown): RecordProblem[] {
@@ -69,8 +77,9 @@ function describeIssue(issue: ZodIssue, input: unknown): RecordProblem[] {
       return [{ path, message: `expected ${expected}, ${subject}` }];
     }
     case 'invalid_format': {
-      const pattern = 'pattern' in issue && issue.pattern ? ` matching ${issue.pattern}` : '';
-      return [{ path, message: `expected a string${pattern}, received ${received}` }];
+      const pattern = 'pattern' in issue && issue.pattern ? String(issue.pattern) : '';
+      const expected = FORMAT_NAMES[pattern] ?? `a string matching ${pattern}`;
+      return [{ path, message: `expected ${expected}, received ${received}` }];
     }
     case 'unrecognized_keys': {
       const inSections = path.length === 1 && path[0] === 'sections';

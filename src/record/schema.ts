@@ -7,6 +7,8 @@ import { z } from 'zod';
 /** Lower-case letters, digits and hyphens, not starting with a hyphen (it would read as a CLI flag). */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const MAX_SLUG_LENGTH = 120;
+export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 /** Generous for any real field, small enough that a hostile record cannot balloon a render. */
 export const MAX_TEXT_LENGTH = 4000;
 export const MAX_LIST_LENGTH = 200;
@@ -36,7 +38,7 @@ const Heading = z
 
 const ClockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+  .regex(CLOCK_TIME_PATTERN)
   .describe('24-hour clock time, HH:MM');
 
 export interface OrgNode {
@@ -75,7 +77,7 @@ export const SalarySection = z.strictObject({
   heading: Heading,
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/)
+    .regex(CURRENCY_PATTERN)
     .describe('ISO 4217 currency code, e.g. USD'),
   marketAverage: z.number().nonnegative().describe('Average yearly salary, in whole currency units'),
   topEarners: z.number().nonnegative().describe('What the top earners reach'),
@@ -120,8 +122,8 @@ export const JobAdAutopsySection = z.strictObject({
   heading: Heading,
   items: list(
     z.strictObject({
-      ad: text('The job advert text, quoted'),
       source: text('Where the advert came from, e.g. "SOURCE REDACTED"'),
+      ad: text('The job advert text, quoted'),
       translation: text('What the advert means'),
     }),
     'Job-ad lines and their translations',
@@ -157,8 +159,8 @@ export const RelatedSpecimensSection = z.strictObject({
   heading: Heading,
   items: list(
     z.strictObject({
-      title: text('The related role'),
       match: Percent.describe('How closely it matches, 0 to 100'),
+      title: text('The related role'),
       description: text('One line on the related role'),
       slug: Slug.optional().describe('The slug of its own record, where one exists'),
     }),
