@@ -28,6 +28,8 @@ export interface FindBrowserOptions {
   platform?: NodeJS.Platform;
   /** Where puppeteer keeps downloaded browsers; defaults as puppeteer does. */
   puppeteerCacheDir?: string;
+  /** The system locations to try; defaults to the usual ones for the platform. */
+  systemPaths?: string[];
 }
 
 export const INSTALL_HINT =
@@ -104,7 +106,7 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
   const cached = await puppeteerCachedChrome(cacheDir);
   if (cached) return { executablePath: cached, source: 'puppeteer cache' };
 
-  const system = systemBrowserPaths(options.platform).find(isExecutable);
+  const system = (options.systemPaths ?? systemBrowserPaths(options.platform)).find(isExecutable);
   if (system) return { executablePath: system, source: 'system' };
 
   throw new CasefileError('E_BROWSER', INSTALL_HINT);

@@ -11,6 +11,7 @@ const REASONS: Record<string, string> = {
   EDQUOT: 'the disk quota is used up',
   ENOTDIR: 'a parent of it is not a folder',
   EISDIR: 'a folder is in the way',
+  EEXIST: 'a file is in the way of its folder',
 };
 
 export function describeWriteError(error: unknown, target: string): CasefileError {

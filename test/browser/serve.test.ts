@@ -1,0 +1,35 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_URL, PAGE_ORIGIN, assetUrl, routeRequest } from '../../src/browser/serve.js';
+import { tempDir } from '../helpers/tmp.js';
+
+describe('routeRequest', () => {
+  const root = tempDir();
+  const fonts = path.join(root, 'fonts');
+  mkdirSync(fonts);
+  writeFileSync(path.join(fonts, 'a.ttf'), 'font');
+  writeFileSync(path.join(root, 'outside.css'), 'secret');
+  symlinkSync(path.join(root, 'outside.css'), path.join(fonts, 'link.css'));
+  const mounts = { fonts };
+
+  it('serves the document and files under a mount', () => {
+    expect(routeRequest(DOCUMENT_URL, mounts)).toEqual({ kind: 'document' });
+    expect(routeRequest(assetUrl('fonts', 'a.ttf'), mounts)).toEqual({ kind: 'asset', file: path.join(fonts, 'a.ttf'), type: 'font/ttf' });
+  });
+
+  it.each([
+    'http://127.0.0.1:8080/',
+    'file:///etc/passwd',
+    'https://example.com/a.ttf',
+    `${PAGE_ORIGIN}/etc/passwd`,
+    `${PAGE_ORIGIN}/assets/unknown/a.ttf`,
+    `${PAGE_ORIGIN}/assets/fonts/%2e%2e/outside.css`,
+    `${PAGE_ORIGIN}/assets/fonts/..%2Foutside.css`,
+    `${PAGE_ORIGIN}/assets/fonts/link.css`,
+    `${PAGE_ORIGIN}/assets/fonts/a.ttf?x=1`,
+    `${PAGE_ORIGIN}/assets/fonts/script.js`,
+  ])('blocks %s', (url) => {
+    expect(routeRequest(url, mounts)).toEqual({ kind: 'block' });
+  });
+});
