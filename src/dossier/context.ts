@@ -1,7 +1,9 @@
 /**
- * The record as the templates see it: sections in print order with their numbers and
- * headings resolved, plus the page geometry and the asset URLs. Pure: no I/O.
+ * The record as the templates see it: sections in print order with their numbers, headings,
+ * named pages and anchors resolved, related specimens with links where their dossiers exist,
+ * plus the page geometry and the asset URLs. Pure: no I/O (the caller says which records exist).
  */
+import { createHash } from 'node:crypto';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
@@ -11,13 +13,36 @@ export interface SectionView {
   number: string;
   heading: string;
   shortName: string;
+  /** The CSS named page the section prints on, so the running header can name it. */
+  pageName: string;
+  /** In-document link target, e.g. "#org-chart". */
+  href: string;
   data: CaseFile['sections'][SectionId];
+}
+
+export type RelatedItem = CaseFile['sections']['related-specimens']['items'][number];
+
+export interface RelatedView extends RelatedItem {
+  /** `<slug>.pdf`, relative, when that record exists: dossiers in one folder link to each other. */
+  href?: string;
+}
+
+export interface SalaryScale {
+  /** The right end of the ruler: a round figure a little beyond the top earners. */
+  max: number;
+  ticks: { value: number; at: number }[];
+  averagePercent: number;
+  topPercent: number;
 }
 
 export interface DossierContext {
   record: CaseFile;
+  /** e.g. "CF-2291-LIE": stable for a slug, so reprints carry the same number. */
   fileNumber: string;
   sections: SectionView[];
+  related: RelatedView[];
+  flightRisk: CaseFile['sections']['flight-risk'];
+  salaryScale: SalaryScale;
   page: PageGeometry;
   fontFaces: string;
   stylesheets: string[];
@@ -32,19 +57,55 @@ export function sectionViews(record: CaseFile): SectionView[] {
       number: info.number,
       heading: data.heading ?? info.defaultHeading,
       shortName: info.shortName,
+      pageName: `section-${info.number}`,
+      href: `#${info.id}`,
       data,
     };
   });
 }
 
+/** A case number derived from the slug: four digits from its hash and the initials of its words. */
+export function fileNumber(slug: string): string {
+  const digits = String(parseInt(createHash('sha256').update(slug).digest('hex').slice(0, 8), 16) % 10000).padStart(4, '0');
+  const initials = slug
+    .split('-')
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase())
+    .join('')
+    .slice(0, 4);
+  return `CF-${digits}-${initials}`;
+}
+
+/** A ruler from 0 to a round number past the top earners, with four to six evenly spaced ticks. */
+export function salaryScale(section: CaseFile['sections']['salary']): SalaryScale {
+  const top = Math.max(section.topEarners, section.marketAverage, 1);
+  const rough = (top * 1.12) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough)!;
+  const max = Math.ceil((top * 1.05) / step) * step;
+  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => ({ value: i * step, at: (i * step * 100) / max }));
+  const percent = (value: number) => Math.round((value / max) * 1000) / 10;
+  return { max, ticks, averagePercent: percent(section.marketAverage), topPercent: percent(section.topEarners) };
+}
+
+export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string>): RelatedView[] {
+  return record.sections['related-specimens'].items.map((item) =>
+    item.slug && existingSlugs.has(item.slug) ? { ...item, href: `${item.slug}.pdf` } : { ...item },
+  );
+}
+
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string> },
 ): DossierContext {
+  const { existingSlugs, ...rest } = options;
   return {
     record,
-    fileNumber: record.slug.toUpperCase(),
+    fileNumber: fileNumber(record.slug),
     sections: sectionViews(record),
-    ...options,
+    related: relatedViews(record, existingSlugs ?? new Set()),
+    flightRisk: record.sections['flight-risk'],
+    salaryScale: salaryScale(record.sections.salary),
+    ...rest,
   };
 }

@@ -1,8 +1,12 @@
 /**
- * Handlebars helpers available to every template, built-in or a user's own.
- * They return plain strings, so Handlebars still escapes them.
+ * Handlebars helpers available to every template, built-in or a user's own. Most return plain
+ * strings, so Handlebars still escapes them; the figure helpers return SafeStrings built only
+ * from escaped record text and numbers, and cssString returns a fully escaped CSS string.
  */
-import type { HelperDelegate } from 'handlebars';
+import Handlebars, { type HelperDelegate } from 'handlebars';
+import type { OrgNode } from '../record/schema.js';
+import { gaugeSvg } from './figures/gauge-svg.js';
+import { orgChartSvg } from './figures/org-chart-svg.js';
 
 export function formatMoney(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
@@ -16,17 +20,48 @@ export function padNumber(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
+/** `value` as a percentage of `max`, clamped to 0–100 and rounded to 0.1, for bar widths. */
+export function percentOf(value: number, max: number): number {
+  if (!Number.isFinite(value) || !Number.isFinite(max) || max <= 0) return 0;
+  return Math.round(Math.max(0, Math.min(100, (value / max) * 100)) * 10) / 10;
+}
+
+/**
+ * A quoted CSS string that is safe anywhere in a stylesheet, including inside <style>: every
+ * character but letters, digits and spaces becomes a CSS hex escape, so record text can never
+ * close the string, the rule or the style element.
+ */
+export function cssString(value: string): string {
+  const escaped = Array.from(value, (char) => (/[A-Za-z0-9 ]/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `)).join('');
+  return `"${escaped}"`;
+}
+
+/** Handlebars passes an options hash as the last argument; a helper's optional arguments must skip it. */
+const given = <T>(value: unknown, type: 'string' | 'number'): T | undefined => (typeof value === type ? (value as T) : undefined);
+
 export const HELPERS: Record<string, HelperDelegate> = {
   /** {{money 188924 "USD"}} → $188,924 */
-  money: (amount: number, currency: unknown) => formatMoney(amount, typeof currency === 'string' ? currency : 'USD'),
+  money: (amount: number, currency: unknown) => formatMoney(amount, given<string>(currency, 'string') ?? 'USD'),
   /** {{percent 85}} → 85% */
   percent: (value: number) => formatPercent(value),
+  /** {{percentOf 188924 260000}} → 72.7 (for style="width: …%") */
+  percentOf: (value: number, max: unknown) => percentOf(value, given<number>(max, 'number') ?? 100),
+  /** {{concat "[" number "] " name}} → the arguments joined, e.g. to build a header string */
+  concat: (...args: unknown[]) => args.slice(0, -1).map((arg) => String(arg ?? '')).join(''),
   /** {{upper "text"}} → TEXT */
   upper: (value: unknown) => String(value ?? '').toUpperCase(),
   /** {{pad @index 2}} → 00, 01… */
-  pad: (value: number, width: unknown) => padNumber(value, typeof width === 'number' ? width : 2),
+  pad: (value: number, width: unknown) => padNumber(value, given<number>(width, 'number') ?? 2),
   /** {{inc @index}} → one-based position */
   inc: (value: number) => value + 1,
   /** {{#if (eq a b)}} */
   eq: (a: unknown, b: unknown) => a === b,
+  /** {{#if (gte a b)}} */
+  gte: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a >= b,
+  /** {{cssString record.title}} → "Lead\2d Infra…" for content: in @page rules */
+  cssString: (value: unknown) => new Handlebars.SafeString(cssString(String(value ?? ''))),
+  /** {{orgChart data.chart}} → the org chart as inline SVG */
+  orgChart: (chart: OrgNode, title: unknown) => new Handlebars.SafeString(orgChartSvg(chart, given<string>(title, 'string') ?? 'Org chart')),
+  /** {{gauge data.percent}} → the flight-risk dial as inline SVG */
+  gauge: (percent: number) => new Handlebars.SafeString(gaugeSvg(percent)),
 };

@@ -1,4 +1,4 @@
-/** Record → dossier HTML string. No browser, no file writes: the templates do the layout. */
+/** Record → dossier or poster HTML string. No browser, no file writes: the templates do the layout. */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fontFaceCss } from '../fonts/registry.js';
@@ -7,9 +7,11 @@ import { VERSION } from '../version.js';
 import { assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
-import type { TemplateSet } from './templates.js';
+import type { LayoutName, TemplateSet } from './templates.js';
 
 export const STYLESHEET = 'dossier.css';
+/** The poster adds its own sheet on top of the dossier's. */
+export const POSTER_STYLESHEET = 'poster.css';
 
 /** Mount names the page's asset URLs use; see browser/serve.ts. */
 export const MOUNTS = { builtin: 'builtin', theme: 'theme', fonts: 'fonts', data: 'data' } as const;
@@ -21,23 +23,36 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** The built-in stylesheet first, then the user's own dossier.css if their templates folder has one. */
-export async function stylesheetUrls(templates: TemplateSet): Promise<string[]> {
-  const urls = [assetUrl(MOUNTS.builtin, STYLESHEET)];
+/** For each built-in stylesheet: the built-in one, then the user's own of the same name if their folder has it. */
+export async function stylesheetUrls(templates: TemplateSet, layout: LayoutName = 'dossier'): Promise<string[]> {
+  const names = layout === 'poster' ? [STYLESHEET, POSTER_STYLESHEET] : [STYLESHEET];
   const userDir = templates.dirs.length > 1 ? templates.dirs[0] : undefined;
-  if (userDir && (await exists(path.join(userDir, STYLESHEET)))) urls.push(assetUrl(MOUNTS.theme, STYLESHEET));
+  const urls: string[] = [];
+  for (const name of names) {
+    urls.push(assetUrl(MOUNTS.builtin, name));
+    if (userDir && (await exists(path.join(userDir, name)))) urls.push(assetUrl(MOUNTS.theme, name));
+  }
   return urls;
+}
+
+/** Slugs of related specimens whose records sit in the data folder: their dossiers get linked. */
+export async function existingRelatedSlugs(record: CaseFile, dataDir: string): Promise<Set<string>> {
+  const slugs = record.sections['related-specimens'].items.flatMap((item) => (item.slug ? [item.slug] : []));
+  const found = await Promise.all(slugs.map(async (slug) => ((await exists(path.join(dataDir, `${slug}.json`))) ? slug : undefined)));
+  return new Set(found.filter((slug): slug is string => slug !== undefined));
 }
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string> },
 ): Promise<string> {
+  const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
     page: options.page,
     fontFaces: fontFaceCss((file) => assetUrl(MOUNTS.fonts, file)),
-    stylesheets: await stylesheetUrls(options.templates),
+    stylesheets: await stylesheetUrls(options.templates, layout),
     generator: `casefile ${VERSION}`,
+    ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
   });
-  return options.templates.render(context);
+  return options.templates.render(context, layout);
 }

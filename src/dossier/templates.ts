@@ -11,13 +11,15 @@ import { BUILTIN_TEMPLATES_DIR } from '../paths.js';
 import { resolveInside } from '../output/safe-path.js';
 import { HELPERS } from './helpers.js';
 
-export const LAYOUT_FILE = 'dossier.hbs';
+/** The page layouts: the paged dossier and the one-sheet wall poster. Both share the partials. */
+export const LAYOUT_FILES = { dossier: 'dossier.hbs', poster: 'poster.hbs' } as const;
+export type LayoutName = keyof typeof LAYOUT_FILES;
 export const PARTIALS_DIR = 'partials';
 
 export interface TemplateSet {
   /** Folders searched in order: the user's (if any), then the built-in one. */
   dirs: string[];
-  render(context: object): string;
+  render(context: object, layout?: LayoutName): string;
 }
 
 async function listPartials(dir: string): Promise<string[]> {
@@ -78,14 +80,18 @@ export async function loadTemplates(userDir?: string): Promise<TemplateSet> {
     compile(env, file, source);
     env.registerPartial(partialName, source);
   }
-  const layout = await readFirst(dirs, LAYOUT_FILE);
-  const template = compile(env, layout.file, layout.source);
+  const layouts = new Map<LayoutName, { file: string; template: Handlebars.TemplateDelegate }>();
+  for (const [name, relative] of Object.entries(LAYOUT_FILES) as [LayoutName, string][]) {
+    const layout = await readFirst(dirs, relative);
+    layouts.set(name, { file: layout.file, template: compile(env, layout.file, layout.source) });
+  }
 
   return {
     dirs,
-    render(context) {
+    render(context, name = 'dossier') {
+      const layout = layouts.get(name)!;
       try {
-        return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return layout.template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
         const partial = /partial (\S+)/.exec(error instanceof Error ? error.message : '')?.[1];
         throw templateError((partial && partialFiles.get(partial)) ?? layout.file, error);

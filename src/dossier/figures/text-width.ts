@@ -1,0 +1,60 @@
+/**
+ * Measuring and wrapping text with the bundled fonts' real advance widths, so figures drawn
+ * in SVG (where nothing wraps by itself) size their boxes to what Chromium will print.
+ */
+import { readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import { BUNDLED_FONTS, fontPath, type BundledFont } from '../../fonts/registry.js';
+
+export type MeasuredFace = Pick<BundledFont, 'family' | 'weight' | 'style'>;
+
+interface Metrics {
+  unitsPerEm: number;
+  advance(text: string): number;
+}
+
+const cache = new Map<string, Metrics>();
+
+function metricsFor(face: MeasuredFace): Metrics {
+  const key = `${face.family}/${face.weight}/${face.style}`;
+  let metrics = cache.get(key);
+  if (!metrics) {
+    const font = BUNDLED_FONTS.find((candidate) => candidate.family === face.family && candidate.weight === face.weight && candidate.style === face.style);
+    if (!font) throw new Error(`no bundled font ${key}`);
+    const parsed = fontkit.create(readFileSync(fontPath(font)));
+    metrics = { unitsPerEm: parsed.unitsPerEm, advance: (text) => parsed.layout(text).advanceWidth };
+    cache.set(key, metrics);
+  }
+  return metrics;
+}
+
+/** Width of `text` set in `face` at `size` (same unit as size, e.g. pt). */
+export function textWidth(text: string, face: MeasuredFace, size: number): number {
+  const metrics = metricsFor(face);
+  return (metrics.advance(text) / metrics.unitsPerEm) * size;
+}
+
+/** Greedy word wrap to `maxWidth`; a word longer than a line is broken where it must be. */
+export function wrapText(text: string, face: MeasuredFace, size: number, maxWidth: number): string[] {
+  const fits = (candidate: string) => textWidth(candidate, face, size) <= maxWidth;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    // A single word wider than the line: cut it into pieces that fit.
+    while (!fits(line)) {
+      let cut = line.length - 1;
+      while (cut > 1 && !fits(line.slice(0, cut))) cut -= 1;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
