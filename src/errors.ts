@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'E_RENDER'
   | 'E_TIMEOUT'
   | 'E_WRITE'
-  | 'E_PATH';
+  | 'E_PATH'
+  | 'E_INTERRUPTED';
 
 export interface ErrorLocation {
   /** The file the problem is in, as the user named it or as casefile resolved it. */
@@ -31,7 +32,7 @@ export interface ValidationIssue extends ErrorLocation {
   message: string;
 }
 
-/** Usage errors exit 2; everything else (bad data, failed render, failed write) exits 1. */
+/** Usage errors exit 2; bad data, a failed render or a failed write exit 1. */
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['E_USAGE', 'E_SLUG']);
 
 export class CasefileError extends Error {
@@ -58,7 +59,9 @@ export class CasefileError extends Error {
     this.issues = where.issues ?? [];
   }
 
-  get exitCode(): 1 | 2 {
+  /** 2 for usage, 130 for an interrupt (as shells report SIGINT), 1 for everything else. */
+  get exitCode(): 1 | 2 | 130 {
+    if (this.code === 'E_INTERRUPTED') return 130;
     return USAGE_CODES.has(this.code) ? 2 : 1;
   }
 

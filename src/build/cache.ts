@@ -1,0 +1,60 @@
+/**
+ * The incremental-build cache: for each output, the hash of its inputs and of the bytes written.
+ * An output is reused only when both still match; a cache that is unreadable, of another
+ * format, or disagrees with the files on disk is never trusted.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ManifestEntrySchema } from './manifest.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { sha256 } from './hash.js';
+
+export const CACHE_FILE = '.casefile-cache.json';
+const CACHE_FORMAT = 1;
+
+const CacheSchema = z.object({
+  format: z.literal(CACHE_FORMAT),
+  entries: z.record(
+    z.string(),
+    z.object({ inputs: z.string().length(64), output: z.string().length(64), entry: ManifestEntrySchema }),
+  ),
+});
+
+export type CacheEntries = z.infer<typeof CacheSchema>['entries'];
+
+export interface LoadedCache {
+  entries: CacheEntries;
+  /** Why the cache on disk was discarded, if it was. */
+  discarded?: string;
+}
+
+export async function loadCache(outDir: string): Promise<LoadedCache> {
+  const file = path.join(outDir, CACHE_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { entries: {} };
+  }
+  try {
+    const parsed = CacheSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return { entries: parsed.data.entries };
+    return { entries: {}, discarded: `${file} is not a cache this version understands; rebuilding everything` };
+  } catch {
+    return { entries: {}, discarded: `${file} is corrupt; rebuilding everything` };
+  }
+}
+
+export async function saveCache(outDir: string, entries: CacheEntries): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFileAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify({ format: CACHE_FORMAT, entries: sorted }, null, 1)}\n`);
+}
+
+/** True when `relativePath` was made from exactly `inputs` and the file still holds those bytes. */
+export async function isFresh(outDir: string, entries: CacheEntries, relativePath: string, inputs: string): Promise<boolean> {
+  const entry = entries[relativePath];
+  if (entry === undefined || entry.inputs !== inputs) return false;
+  const bytes = await readFile(path.join(outDir, relativePath)).catch(() => undefined);
+  return bytes !== undefined && sha256(bytes) === entry.output;
+}

@@ -1,0 +1,81 @@
+/**
+ * out/manifest.json: every output a build made or kept, for sites to read (image sizes for
+ * og:image:width, hashes for cache busting). Shard manifests merge into one.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { CasefileError } from '../errors.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export const ManifestEntrySchema = z.object({
+  record: z.string(),
+  title: z.string(),
+  kind: z.enum(['dossier', 'card']),
+  section: z.string().optional(),
+  size: z.string().optional(),
+  format: z.enum(['pdf', 'png', 'svg']),
+  /** Relative to the manifest's folder, with forward slashes. */
+  path: z.string(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  bytes: z.number(),
+  hash: z.string(),
+});
+
+export const ManifestSchema = z.object({
+  generator: z.string(),
+  baseUrl: z.string().optional(),
+  outputs: z.array(ManifestEntrySchema),
+});
+
+export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** One stable order, so a manifest diffs cleanly between builds. */
+export function sortEntries(entries: readonly ManifestEntry[]): ManifestEntry[] {
+  return [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function manifestJson(manifest: Manifest): string {
+  return `${JSON.stringify({ ...manifest, outputs: sortEntries(manifest.outputs) }, null, 2)}\n`;
+}
+
+export async function readManifest(file: string): Promise<Manifest> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CasefileError('E_READ', `cannot read manifest ${file}: ${(error as Error).message}`, { file, cause: error });
+  }
+  const parsed = ManifestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CasefileError('E_SCHEMA', `${file} is not a casefile manifest: $.${issue.path.join('.')}: ${issue.message}`, { file });
+  }
+  return parsed.data;
+}
+
+/**
+ * Joins shard manifests. The same path from two shards must be the same file (same hash);
+ * anything else means the shards disagree and the merge fails rather than guess.
+ */
+export function mergeManifests(manifests: readonly Manifest[]): Manifest {
+  const byPath = new Map<string, ManifestEntry>();
+  for (const manifest of manifests) {
+    for (const entry of manifest.outputs) {
+      const existing = byPath.get(entry.path);
+      if (existing && existing.hash !== entry.hash) {
+        throw new CasefileError('E_SCHEMA', `manifests disagree about ${entry.path}: two different files were built for it`);
+      }
+      byPath.set(entry.path, entry);
+    }
+  }
+  const baseUrls = [...new Set(manifests.map((manifest) => manifest.baseUrl).filter((url): url is string => url !== undefined))];
+  if (baseUrls.length > 1) throw new CasefileError('E_USAGE', `manifests were built with different --base-url values: ${baseUrls.join(', ')}`);
+  return {
+    generator: manifests[0]?.generator ?? 'casefile',
+    ...(baseUrls[0] ? { baseUrl: baseUrls[0] } : {}),
+    outputs: sortEntries([...byPath.values()]),
+  };
+}

@@ -1,0 +1,45 @@
+/** Everything `casefile build` can be told, from flags or casefile.config.json, with defaults. */
+import { availableParallelism } from 'node:os';
+import type { PaperName } from '../dossier/paper.js';
+import type { Shard } from './shard.js';
+
+export type OutputKind = 'dossier' | 'cards';
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Slugs, globs or record files; empty for every record in dataDir. */
+  records: string[];
+  kinds: OutputKind[];
+  /** Card sizes (presets or WxH), scale and formats. */
+  sizes: string[];
+  scale: number;
+  formats: string[];
+  paper: PaperName;
+  templatesDir?: string;
+  /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
+  baseUrl?: string;
+  /** Pages printing at once, and card workers. */
+  concurrency: number;
+  shard?: Shard;
+  force: boolean;
+  timeoutMs: number;
+  browserPath?: string;
+}
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
+  dataDir: 'data',
+  outDir: 'out',
+  kinds: ['dossier', 'cards'],
+  sizes: ['og'],
+  scale: 1,
+  formats: ['png'],
+  paper: 'a4',
+  concurrency: defaultConcurrency(),
+  force: false,
+  timeoutMs: 60_000,
+};

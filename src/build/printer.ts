@@ -1,0 +1,63 @@
+/**
+ * Dossiers for a batch: one browser, at most `concurrency` pages printing at once. A browser
+ * that dies mid-batch is replaced and the documents it was printing are tried once more.
+ */
+import pLimit from 'p-limit';
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser, type BrowserHandle, type LaunchOptions } from '../browser/launch.js';
+
+export interface DossierPrinter {
+  /** Runs `print` with a live browser, within the concurrency limit, retrying once after a crash. */
+  print<T>(print: (browser: Browser) => Promise<T>): Promise<T>;
+  /** How many times the browser had to be replaced. */
+  readonly relaunches: number;
+  /** The live browser (launched on first use), e.g. for a test that kills it. */
+  currentBrowser(): Promise<Browser>;
+  close(): Promise<void>;
+}
+
+export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions }): DossierPrinter {
+  const limit = pLimit(Math.max(1, options.concurrency));
+  let handle: Promise<BrowserHandle> | undefined;
+  let relaunches = 0;
+  let closed = false;
+
+  const current = (): Promise<BrowserHandle> => {
+    handle ??= launchBrowser(options.launch ?? {});
+    return handle;
+  };
+
+  /** Several pages notice one crash at once; only the first replaces the browser. */
+  const replace = async (dead: BrowserHandle): Promise<void> => {
+    if ((await handle) !== dead) return;
+    relaunches += 1;
+    handle = undefined;
+    await dead.close().catch(() => undefined);
+  };
+
+  const attempt = async <T>(print: (browser: Browser) => Promise<T>, retriesLeft: number): Promise<T> => {
+    const live = await current();
+    try {
+      return await print(live.browser);
+    } catch (error) {
+      if (live.browser.connected || retriesLeft === 0 || closed) throw error;
+      await replace(live);
+      return attempt(print, retriesLeft - 1);
+    }
+  };
+
+  return {
+    print: (print) => limit(() => attempt(print, 1)),
+    get relaunches() {
+      return relaunches;
+    },
+    currentBrowser: async () => (await current()).browser,
+    async close() {
+      closed = true;
+      limit.clearQueue();
+      const last = handle;
+      handle = undefined;
+      if (last) await (await last.catch(() => undefined))?.close();
+    },
+  };
+}

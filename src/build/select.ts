@@ -1,0 +1,35 @@
+/** Which records a build covers: every record, or those named by slug, glob or file path. */
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { CasefileError } from '../errors.js';
+import { listRecordFiles } from '../record/list.js';
+import { assertSlug, looksLikeFile, resolveRecordFile } from '../record/load.js';
+
+export interface SelectedRecord {
+  slug: string;
+  file: string;
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export async function selectRecords(dataDir: string, patterns: readonly string[]): Promise<SelectedRecord[]> {
+  const all = (await listRecordFiles(dataDir)).map((file) => ({ slug: path.basename(file, '.json'), file }));
+  if (patterns.length === 0) return all;
+
+  const chosen = new Map<string, SelectedRecord>();
+  for (const pattern of patterns) {
+    if (looksLikeFile(pattern)) {
+      const file = resolveRecordFile(pattern, dataDir);
+      chosen.set(file, { slug: path.basename(file, '.json'), file });
+    } else if (GLOB_CHARS.test(pattern)) {
+      const matches = all.filter((record) => picomatch.isMatch(record.slug, pattern));
+      if (matches.length === 0) throw new CasefileError('E_USAGE', `no record in ${dataDir} matches ${JSON.stringify(pattern)}`);
+      for (const record of matches) chosen.set(record.file, record);
+    } else {
+      assertSlug(pattern);
+      const file = resolveRecordFile(pattern, dataDir);
+      chosen.set(file, { slug: pattern, file });
+    }
+  }
+  return [...chosen.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}

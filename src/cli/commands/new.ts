@@ -1,0 +1,46 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { CasefileError } from '../../errors.js';
+import { writeFileAtomic } from '../../output/atomic.js';
+import { resolveInside } from '../../output/safe-path.js';
+import { SCHEMA_FILE } from '../../paths.js';
+import { assertSlug } from '../../record/load.js';
+import { scaffoldRecord } from '../../record/scaffold.js';
+import { validateRecord } from '../../record/validate.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../options.js';
+
+interface NewArgs extends GlobalArgs {
+  slug: string;
+  title?: string;
+  force: boolean;
+}
+
+export function newCommand(context: CommandContext): CommandModule<GlobalArgs, NewArgs> {
+  return {
+    command: 'new <slug>',
+    describe: 'Start a new record: a valid skeleton with "$schema" set, every section to fill in',
+    builder: (yargs) =>
+      yargs
+        .positional('slug', { type: 'string', demandOption: true, describe: 'The new record\'s slug, e.g. "scrum-master"' })
+        .option('title', { type: 'string', describe: 'The role as it should print (default: from the slug)' })
+        .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing record' })
+        .example('$0 new scrum-master', 'Write data/scrum-master.json')
+        .example('$0 new vp-of-synergy --title "VP of Synergy"', 'With a title that the slug cannot spell') as never,
+    handler: async (args) => {
+      assertSlug(args.slug);
+      const file = resolveInside(args.dataDir, `${args.slug}.json`, 'record');
+      const exists = await access(file).then(() => true, () => false);
+      if (exists && !args.force) {
+        throw new CasefileError('E_USAGE', `${file} already exists; use --force to overwrite it`, { file });
+      }
+      const schemaPath = path.relative(path.dirname(path.resolve(file)), SCHEMA_FILE).split(path.sep).join('/');
+      const record = scaffoldRecord(args.slug, { schemaPath, ...(args.title ? { title: args.title } : {}) });
+      validateRecord(record, file);
+      await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
+      context.reporter.result({ file, slug: args.slug });
+      context.reporter.info(`${context.reporter.green('✓')} ${file}: fill in the TODOs, then \`casefile validate ${args.slug}\``);
+    },
+  };
+}

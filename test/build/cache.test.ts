@@ -1,0 +1,39 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FILE, isFresh, loadCache, saveCache } from '../../src/build/cache.js';
+import { canonicalJson, sha256 } from '../../src/build/hash.js';
+import { tempDir } from '../helpers/tmp.js';
+
+describe('the build cache', () => {
+  const out = tempDir();
+  const entry = { record: 'a', title: 'A', kind: 'dossier' as const, format: 'pdf' as const, path: 'a.pdf', bytes: 3, hash: sha256('pdf') };
+
+  it('trusts an entry only while its inputs and the file on disk both match', async () => {
+    writeFileSync(path.join(out, 'a.pdf'), 'pdf');
+    const entries = { 'a.pdf': { inputs: sha256('in'), output: sha256('pdf'), entry } };
+    await saveCache(out, entries);
+    const { entries: loaded } = await loadCache(out);
+    expect(await isFresh(out, loaded, 'a.pdf', sha256('in'))).toBe(true);
+    expect(await isFresh(out, loaded, 'a.pdf', sha256('other input'))).toBe(false);
+    writeFileSync(path.join(out, 'a.pdf'), 'tampered');
+    expect(await isFresh(out, loaded, 'a.pdf', sha256('in'))).toBe(false);
+    expect(await isFresh(out, loaded, 'missing.pdf', sha256('in'))).toBe(false);
+  });
+
+  it.each([
+    ['corrupt', '{ not json', /corrupt/],
+    ['of another format', JSON.stringify({ format: 99, entries: {} }), /not a cache this version understands/],
+    ['with a bad entry', JSON.stringify({ format: 1, entries: { 'a.pdf': { inputs: 'short' } } }), /not a cache/],
+  ])('discards a cache that is %s, saying why', async (_name, text, reason) => {
+    writeFileSync(path.join(out, CACHE_FILE), text);
+    const cache = await loadCache(out);
+    expect(cache.entries).toEqual({});
+    expect(cache.discarded).toMatch(reason);
+  });
+
+  it('hashes values canonically, whatever their key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: 2 }, b: 1 }));
+    expect(sha256('ab', 'c')).not.toBe(sha256('a', 'bc'));
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { galleryHtml } from '../../src/build/gallery.js';
+import { manifestJson, mergeManifests, type ManifestEntry } from '../../src/build/manifest.js';
+import { absoluteUrl, metaTagsHtml } from '../../src/build/meta-tags.js';
+
+const entry = (record: string, path: string, hash = 'a'.repeat(64)): ManifestEntry => ({
+  record,
+  title: record.toUpperCase(),
+  kind: path.endsWith('.pdf') ? 'dossier' : 'card',
+  format: path.endsWith('.pdf') ? 'pdf' : 'png',
+  path,
+  bytes: 10,
+  hash,
+  ...(path.endsWith('.png') ? { width: 1200, height: 630, section: 'cover', size: 'og' } : {}),
+});
+
+describe('mergeManifests', () => {
+  it('joins shard manifests into one, sorted by path', () => {
+    const merged = mergeManifests([
+      { generator: 'casefile 1', outputs: [entry('b', 'b.pdf'), entry('b', 'b/cards/cover.png')] },
+      { generator: 'casefile 1', outputs: [entry('a', 'a.pdf')] },
+    ]);
+    expect(merged.outputs.map((output) => output.path)).toEqual(['a.pdf', 'b.pdf', 'b/cards/cover.png']);
+  });
+
+  it('accepts the same file twice but refuses two different files at one path', () => {
+    expect(mergeManifests([{ generator: 'g', outputs: [entry('a', 'a.pdf')] }, { generator: 'g', outputs: [entry('a', 'a.pdf')] }]).outputs).toHaveLength(1);
+    expect(() =>
+      mergeManifests([{ generator: 'g', outputs: [entry('a', 'a.pdf')] }, { generator: 'g', outputs: [entry('a', 'a.pdf', 'b'.repeat(64))] }]),
+    ).toThrow(/disagree about a\.pdf/);
+  });
+
+  it('writes stable JSON', () => {
+    const one = manifestJson({ generator: 'g', outputs: [entry('b', 'b.pdf'), entry('a', 'a.pdf')] });
+    const two = manifestJson({ generator: 'g', outputs: [entry('a', 'a.pdf'), entry('b', 'b.pdf')] });
+    expect(one).toBe(two);
+  });
+});
+
+describe('metaTagsHtml', () => {
+  const image = entry('sdet', 'sdet/cards/cover.png');
+
+  it('gives og:image with its size and alt, and a large Twitter card', () => {
+    const html = metaTagsHtml({ title: 'SDET', description: 'What does an SDET do?', image, baseUrl: 'https://example.org/roles/' });
+    expect(html).toContain('<meta property="og:image" content="https://example.org/roles/sdet/cards/cover.png">');
+    expect(html).toContain('<meta property="og:image:width" content="1200">');
+    expect(html).toContain('<meta property="og:image:height" content="630">');
+    expect(html).toMatch(/<meta property="og:image:alt" content="Case file: SDET\. What does an SDET do\?">/);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  });
+
+  it('escapes record text', () => {
+    const html = metaTagsHtml({ title: '"><script>alert(1)</script>', description: "it's <b>", image, baseUrl: 'https://x.test' });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;');
+    expect(html).toContain('it&#39;s &lt;b&gt;');
+  });
+
+  it('joins URLs with exactly one slash and encodes path segments', () => {
+    expect(absoluteUrl('https://x.test/a//', 'b c/d.png')).toBe('https://x.test/a/b%20c/d.png');
+  });
+});
+
+describe('galleryHtml', () => {
+  it('links every card and dossier relatively, with no scripts and no remote resources', () => {
+    const html = galleryHtml({ generator: 'casefile 1', outputs: [entry('a', 'a.pdf'), entry('a', 'a/cards/cover.png'), entry('b', 'b/cards/cover.png')] });
+    expect(html).toContain('href="a.pdf"');
+    expect(html.match(/<img /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+});
