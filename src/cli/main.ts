@@ -6,6 +6,8 @@ import yargs from 'yargs';
 import { CasefileError, isCasefileError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { listCommand } from './commands/list.js';
+import { mergeManifestsCommand } from './commands/merge-manifests.js';
+import { newCommand } from './commands/new.js';
 import { pdfCommand } from './commands/pdf.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
@@ -26,14 +28,16 @@ export async function runCli(argv: string[]): Promise<number> {
     .command(pdfCommand(context))
     .command(validateCommand(context))
     .command(listCommand(context))
-    .demandCommand(1, 'Name a command: pdf, validate or list.')
+    .command(mergeManifestsCommand(context))
+    .command(newCommand(context))
+    .demandCommand(1, 'Name a command, e.g. pdf, cards, build, validate or list.')
     .recommendCommands()
     .strict()
     .version(VERSION)
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns ?? 100))
-    .epilogue('Exit codes: 0 done, 1 bad data or a failed render, 2 bad usage.')
+    .epilogue('Exit codes: 0 done, 1 bad data or a failed render, 2 bad usage, 130 interrupted.')
     .fail((message, error) => {
       if (error) throw error;
       throw new CasefileError('E_USAGE', `${message}\nRun \`casefile --help\` for usage.`);
