@@ -1,0 +1,177 @@
+/**
+ * The cards' font book: every bundled font parsed once per process (for measuring and for glyph
+ * coverage) next to the raw bytes Satori takes, plus fallback fonts added lazily by glyphs.ts
+ * when a card's text needs them. Satori caches its own parse per `fonts` array, so the book
+ * hands out one stable array per combination of fallbacks.
+ */
+import opentype from 'opentype.js';
+import type { Font as SatoriFont } from 'satori';
+import { FAMILIES, loadBundledFonts, type FontStyle } from '../fonts/registry.js';
+import type { FontSpec } from './theme.js';
+
+export interface BookFont {
+  /** The name Satori knows it by (a bundled family, or a fallback's own family name). */
+  family: string;
+  weight: number;
+  style: FontStyle;
+  data: Buffer;
+  parsed: opentype.Font;
+  /** Where a fallback came from, for --verbose and the README: `bundled`, a package, or a file. */
+  source: string;
+}
+
+/** Skip what no font draws and every font may lack: controls, joiners, variation selectors. */
+export function isInvisible(char: string): boolean {
+  return /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFE00-\uFE0F]$/u.test(char) || char === ' ' || char === '\u00a0';
+}
+
+export function parseFont(data: Buffer): opentype.Font {
+  // opentype.js wants an ArrayBuffer holding exactly the font.
+  return opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+}
+
+/** Satori's rule for a weight it lacks: the nearest one of the same style (CSS font matching, simplified). */
+function pickFace(faces: BookFont[], weight: number, style: FontStyle): BookFont | undefined {
+  const sameStyle = faces.filter((face) => face.style === style);
+  const pool = sameStyle.length > 0 ? sameStyle : faces;
+  return [...pool].sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight) || b.weight - a.weight)[0];
+}
+
+export class FontBook {
+  readonly bundled: readonly BookFont[];
+  private readonly fallbacks: BookFont[] = [];
+  private readonly satoriArrays = new Map<string, SatoriFont[]>();
+  /** Unit-size advance widths per font and string: fitting asks the same words at many sizes. */
+  private readonly widths = new Map<BookFont, Map<string, number>>();
+
+  constructor(bundled: BookFont[]) {
+    this.bundled = bundled;
+  }
+
+  get fallbackFonts(): readonly BookFont[] {
+    return this.fallbacks;
+  }
+
+  addFallback(font: BookFont): void {
+    if (!this.fallbacks.some((known) => known.family === font.family && known.weight === font.weight && known.style === font.style)) {
+      this.fallbacks.push(font);
+    }
+  }
+
+  /** Families in the order Satori tries them: the asked-for one, then every other loaded font in array order. */
+  private chain(spec: FontSpec, fallbackFamilies: readonly string[]): BookFont[] {
+    const first = FAMILIES[spec.family];
+    const all = [...this.bundled, ...this.fallbacks.filter((font) => fallbackFamilies.includes(font.family))];
+    const families = [first, ...new Set(all.map((font) => font.family).filter((family) => family !== first))];
+    return families
+      .map((family) => pickFace(all.filter((font) => font.family === family), spec.weight, spec.style))
+      .filter((font): font is BookFont => font !== undefined);
+  }
+
+  /** The font that draws `char` for `spec`, or undefined when none of the loaded ones can. */
+  fontFor(char: string, spec: FontSpec, fallbackFamilies: readonly string[] = []): BookFont | undefined {
+    return this.chain(spec, fallbackFamilies).find((font) => font.parsed.charToGlyphIndex(char) > 0);
+  }
+
+  /** True when some bundled font has a glyph for `char`. */
+  bundledCovers(char: string): boolean {
+    return this.bundled.some((font) => font.parsed.charToGlyphIndex(char) > 0);
+  }
+
+  private unitWidth(font: BookFont, text: string): number {
+    let cache = this.widths.get(font);
+    if (!cache) this.widths.set(font, (cache = new Map()));
+    let width = cache.get(text);
+    if (width === undefined) {
+      width = font.parsed.getAdvanceWidth(text, 1, { kerning: true });
+      cache.set(text, width);
+    }
+    return width;
+  }
+
+  /**
+   * The advance width of `text` at `size` px, splitting it into runs by the font that draws
+   * each character, as Satori does. Emoji (drawn as images) count one em; what no font has
+   * counts as the last font's .notdef, which is close to what would be drawn.
+   */
+  measure(text: string, spec: FontSpec, size: number, letterSpacingEm = 0, fallbackFamilies: readonly string[] = []): number {
+    const chain = this.chain(spec, fallbackFamilies);
+    let total = 0;
+    let run = '';
+    let runFont: BookFont | undefined;
+    const flush = () => {
+      if (run && runFont) total += this.unitWidth(runFont, run);
+      run = '';
+    };
+    const graphemes = segmentGraphemes(text);
+    for (const grapheme of graphemes) {
+      if (isEmojiGrapheme(grapheme)) {
+        flush();
+        total += 1;
+        continue;
+      }
+      const char = String.fromCodePoint(grapheme.codePointAt(0)!);
+      const font = chain.find((candidate) => candidate.parsed.charToGlyphIndex(char) > 0) ?? chain[0];
+      if (font !== runFont) flush();
+      runFont = font;
+      run += grapheme;
+    }
+    flush();
+    return total * size + letterSpacingEm * size * graphemes.length;
+  }
+
+  /** One stable array per fallback combination, so Satori's per-array font cache keeps hitting. */
+  satoriFonts(fallbackFamilies: readonly string[] = []): SatoriFont[] {
+    const key = fallbackFamilies.join('\u0000');
+    let fonts = this.satoriArrays.get(key);
+    if (!fonts) {
+      const used = [...this.bundled, ...this.fallbacks.filter((font) => fallbackFamilies.includes(font.family))];
+      fonts = used.map((font) => ({
+        name: font.family,
+        data: font.data,
+        weight: font.weight as SatoriFont['weight'],
+        style: font.style,
+      }));
+      this.satoriArrays.set(key, fonts);
+    }
+    return fonts;
+  }
+}
+
+const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+export function segmentGraphemes(text: string): string[] {
+  return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
+}
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3|\uFE0F/u;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D|\p{Regional_Indicator}/u;
+
+/**
+ * Drawn as an emoji image rather than a glyph: pictographs that default to emoji presentation,
+ * anything with VS16, keycaps, flags, ZWJ sequences. Text-style symbols (©, ™, ↗) stay text
+ * when a font has them.
+ */
+export function isEmojiGrapheme(grapheme: string): boolean {
+  return EMOJI.test(grapheme) && EMOJI_PRESENTATION.test(grapheme);
+}
+
+let book: Promise<FontBook> | undefined;
+
+/** The process's font book: the bundled fonts read (via the shared registry) and parsed once. */
+export function loadFontBook(): Promise<FontBook> {
+  book ??= loadBundledFonts().then(
+    (fonts) =>
+      new FontBook(
+        fonts.map((font) => ({
+          family: font.family,
+          weight: font.weight,
+          style: font.style,
+          data: font.data,
+          parsed: parseFont(font.data),
+          source: 'bundled',
+        })),
+      ),
+  );
+  return book;
+}

@@ -1,0 +1,137 @@
+/**
+ * The chrome every card shares, so each one stands alone when shared: the brand line and file
+ * number on top, the section number and name with the role's title under it, a rubber stamp,
+ * and a footer naming the site and the record. The frame computes its own heights, so the
+ * layout inside knows exactly how much room it has.
+ */
+import { SECTIONS } from '../record/sections.js';
+import type { Area, CardContext } from './context.js';
+import { px } from './context.js';
+import { box, column, row, tagged, type CardElement } from './element.js';
+import { fitText } from './fit.js';
+import { fontStyle, label, lines } from './text.js';
+import { BRAND, COLOURS, ROLES } from './theme.js';
+
+/** A stable, official-looking file number from the slug: `CF-4821-LIE`. */
+export function fileNumber(slug: string, title: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of slug) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  const initials = title
+    .split(/\s+/)
+    .map((word) => word.replace(/[^A-Za-z]/g, '').charAt(0).toUpperCase())
+    .join('')
+    .slice(0, 4);
+  return `CF-${String(hash % 10000).padStart(4, '0')}${initials ? `-${initials}` : ''}`;
+}
+
+export interface FrameOptions {
+  /** Section cards show "[03] SALARY DELUSION"; the cover shows its own title. */
+  section?: { number: string; heading: string };
+  /** The stamp's words. */
+  stamp: string;
+  body: (area: Area) => CardElement;
+}
+
+function padding(ctx: CardContext): number {
+  return px(ctx, ctx.shape === 'tall' ? 56 : 44);
+}
+
+/** A rubber stamp: red, boxed, slightly askew. */
+export function stamp(ctx: CardContext, text: string, size: number): CardElement {
+  return box(
+    {
+      border: `${Math.max(2, Math.round(size / 9))}px solid ${COLOURS.red}`,
+      borderRadius: Math.round(size / 6),
+      padding: `${Math.round(size * 0.18)}px ${Math.round(size * 0.4)}px ${Math.round(size * 0.1)}px`,
+      color: COLOURS.red,
+      transform: 'rotate(-7deg)',
+      opacity: 0.88,
+      ...fontStyle(ROLES.stamp, size, size * 1.1),
+      letterSpacing: '0.08em',
+      whiteSpace: 'pre',
+    },
+    text.toUpperCase(),
+  );
+}
+
+export function frame(ctx: CardContext, options: FrameOptions): CardElement {
+  const pad = padding(ctx);
+  const inner = ctx.width - pad * 2;
+  const { record } = ctx;
+  const number = fileNumber(record.slug, record.title);
+
+  const headerHeight = px(ctx, 30);
+  const brand = row(
+    { alignItems: 'center', gap: px(ctx, 12) },
+    box({ width: px(ctx, 16), height: px(ctx, 16), backgroundColor: COLOURS.red }),
+    box({ color: COLOURS.ink, ...fontStyle(ROLES.brand, px(ctx, ROLES.brand.size), headerHeight) }, BRAND.name.toUpperCase()),
+  );
+  const brandWidth = px(ctx, 190);
+  const rightWidth = Math.min(px(ctx, 320), inner - brandWidth - px(ctx, 24));
+  const taglineWidth = inner - brandWidth - rightWidth - px(ctx, 24);
+  const header = row(
+    { height: headerHeight, alignItems: 'center', justifyContent: 'space-between', flexShrink: 0 },
+    row({ width: brandWidth }, brand),
+    taglineWidth > px(ctx, 160)
+      ? row({ width: taglineWidth, color: COLOURS.muted }, label(ctx, `// ${BRAND.tagline}`, ROLES.markLight, taglineWidth))
+      : null,
+    row({ width: rightWidth, justifyContent: 'flex-end', color: COLOURS.ink }, label(ctx, `File no. ${number}`, ROLES.mark, rightWidth)),
+  );
+  const ruleGap = px(ctx, 12);
+  const ruleHeight = Math.max(2, px(ctx, 3));
+
+  let titleBlock: CardElement | null = null;
+  let titleHeight = 0;
+  const titleGap = px(ctx, 18);
+  if (options.section) {
+    const stampSize = px(ctx, 24);
+    const stampWidth = px(ctx, 200);
+    const textWidth = inner - stampWidth - px(ctx, 20);
+    const tall = ctx.shape === 'tall';
+    const sectionLine = fitText(`[${options.section.number}] ${options.section.heading}`, { role: ROLES.sectionName, unit: ctx.unit, width: textWidth, maxLines: tall ? 2 : 1 }, ctx.setter);
+    const title = fitText(record.title, { role: ROLES.roleTitle, unit: ctx.unit, width: textWidth, maxLines: tall ? 2 : 1 }, ctx.setter);
+    ctx.report.truncated += Number(sectionLine.truncated) + Number(title.truncated);
+    const between = px(ctx, 6);
+    titleHeight = Math.max(sectionLine.height + between + title.height, stampSize * 2.2);
+    titleBlock = row(
+      { height: titleHeight, marginTop: titleGap, justifyContent: 'space-between', alignItems: 'flex-start', flexShrink: 0 },
+      column(
+        { width: textWidth, gap: between },
+        tagged(lines(sectionLine, ROLES.sectionName, { color: COLOURS.red }), 'section-name'),
+        tagged(lines(title, ROLES.roleTitle, { color: COLOURS.ink }), 'role-title'),
+      ),
+      row({ width: stampWidth, justifyContent: 'flex-end', paddingTop: px(ctx, 6) }, stamp(ctx, options.stamp, stampSize)),
+    );
+  }
+
+  const footerLine = Math.round(ROLES.monoSmall.size * ctx.unit * ROLES.monoSmall.lineHeight);
+  const footerPad = px(ctx, 10);
+  const footerGap = px(ctx, 16);
+  const footerHeight = footerLine + footerPad + 1;
+  const current = options.section ? `${options.section.number} / ${String(SECTIONS.length).padStart(2, '0')}` : `00 / ${String(SECTIONS.length).padStart(2, '0')}`;
+  const footerHalf = Math.floor((inner - px(ctx, 24)) / 2);
+  const footer = row(
+    { height: footerHeight, marginTop: footerGap, paddingTop: footerPad, borderTop: `1px solid ${COLOURS.rule}`, justifyContent: 'space-between', color: COLOURS.muted, flexShrink: 0 },
+    row({ width: footerHalf }, label(ctx, `${BRAND.site} — satirical case files on real jobs`, ROLES.monoSmall, footerHalf)),
+    row({ width: footerHalf, justifyContent: 'flex-end' }, label(ctx, `${record.slug} · ${current}`, ROLES.monoSmall, footerHalf)),
+  );
+
+  const bodyGap = px(ctx, options.section ? 22 : 18);
+  const bodyHeight =
+    ctx.height - pad * 2 - headerHeight - ruleGap - ruleHeight - (titleBlock ? titleGap + titleHeight : 0) - bodyGap - footerGap - footerHeight;
+  const body = options.body({ width: inner, height: bodyHeight });
+
+  // Satori sizes boxes content-box: the page is the full card, the sheet inside it is inset by `pad`.
+  return box(
+    { width: ctx.width, height: ctx.height, backgroundColor: COLOURS.paper, color: COLOURS.ink, position: 'relative' },
+    // A folder edge down the left: the one decorative touch, in the paper's own darker tone.
+    box({ position: 'absolute', left: 0, top: 0, width: px(ctx, 10), height: ctx.height, backgroundColor: COLOURS.paperEdge }),
+    column({ position: 'absolute', left: pad, top: pad, width: inner, height: ctx.height - pad * 2 },
+    header,
+    box({ height: ruleHeight, marginTop: ruleGap, backgroundColor: COLOURS.ink, flexShrink: 0 }),
+    titleBlock,
+    tagged(column({ height: bodyHeight, marginTop: bodyGap, flexShrink: 0, overflow: 'hidden' }, body), 'body'),
+    tagged(footer, 'footer'),
+    ),
+  );
+}

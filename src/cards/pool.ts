@@ -1,0 +1,80 @@
+/**
+ * The worker pool: tinypool running dist/cards/worker.js in child processes.
+ *
+ * Why child processes and a render-count limit: resvg-js 2.6.x leaks about 4 MB of native
+ * (Rust) memory per render() (resvg-js issue #216). That memory is outside V8's heap, so
+ * tinypool's `maxMemoryLimitBeforeRecycle` (which reads heapUsed) never sees it, and ending a
+ * worker *thread* would not return it either, since threads share the process's allocator. So
+ * each worker is a process, and the pool recycles its workers after every RECYCLE_AFTER_CARDS
+ * cards per worker (about 200 MB of leak at most), or sooner when a worker reports a resident
+ * size over RECYCLE_AT_RSS. A recycled worker finishes its current card first (tinypool's
+ * recycleWorkers), so nothing is lost; the new one parses the fonts again, once.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Tinypool from 'tinypool';
+import { CasefileError, type ErrorCode } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { CaseFile } from '../record/schema.js';
+import type { CardJob } from './plan.js';
+import type { RenderedCard } from './render.js';
+import type { WorkerResult, WorkerTask } from './worker.js';
+
+export const RECYCLE_AFTER_CARDS = 48;
+export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
+
+/** The built worker. From dist/ it sits beside this file; under vitest (src/*.ts) it is the one in dist/. */
+export function workerFile(): string {
+  const here = new URL(import.meta.url);
+  const beside = new URL('./worker.js', here);
+  const file = here.pathname.endsWith('.ts') ? path.join(PACKAGE_ROOT, 'dist', 'cards', 'worker.js') : beside.pathname;
+  if (!existsSync(file)) {
+    throw new CasefileError('E_RENDER', `the card worker ${file} is missing; run \`npm run build\` first, or render with workers: 0`);
+  }
+  return file;
+}
+
+export class CardPool {
+  private readonly pool: Tinypool;
+  private completed = 0;
+  private recycling: Promise<void> | undefined;
+  /** Times the workers were recycled (for tests and --verbose). */
+  recycles = 0;
+
+  constructor(readonly workers: number, private readonly recycleAfter = RECYCLE_AFTER_CARDS) {
+    this.pool = new Tinypool({
+      filename: workerFile(),
+      runtime: 'child_process',
+      minThreads: workers,
+      maxThreads: workers,
+      // Buffers and typed arrays must cross the process boundary as bytes, not JSON.
+      serialization: 'advanced',
+      // tinypool otherwise starts children with an empty environment (no PATH for fc-list).
+      env: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+      idleTimeout: 30_000,
+    });
+  }
+
+  private maybeRecycle(rss: number): void {
+    this.completed++;
+    const due = this.completed >= this.recycleAfter * this.workers || rss > RECYCLE_AT_RSS;
+    if (!due || this.recycling) return;
+    this.completed = 0;
+    this.recycles++;
+    this.recycling = this.pool.recycleWorkers().finally(() => {
+      this.recycling = undefined;
+    });
+  }
+
+  async render(record: CaseFile, job: CardJob): Promise<RenderedCard> {
+    const result = (await this.pool.run({ record, job } satisfies WorkerTask)) as WorkerResult;
+    this.maybeRecycle(result.rss);
+    if (!result.ok) throw new CasefileError(result.code as ErrorCode, result.message);
+    return result.card;
+  }
+
+  async close(): Promise<void> {
+    await this.recycling;
+    await this.pool.destroy();
+  }
+}

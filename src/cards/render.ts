@@ -1,0 +1,123 @@
+/**
+ * One card, in this process: record → element tree (layout) → SVG (Satori) → PNG (resvg).
+ * Both the worker and the in-process renderer call this; it never touches the file system
+ * except to read fonts and emoji, once per process.
+ */
+import type { CaseFile } from '../record/schema.js';
+import { cardUnit, emptyReport, type CardContext, type FitReport } from './context.js';
+import { collectText } from './element.js';
+import { createTypeSetter } from './fit.js';
+import { loadFontBook, type FontBook } from './fonts.js';
+import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyphs.js';
+import { LAYOUTS } from './layouts/index.js';
+import { findOverflow } from './overflow.js';
+import type { CardJob } from './plan.js';
+import { rasterize } from './rasterize.js';
+import { cardShape } from './sizes.js';
+import { renderSvg } from './svg.js';
+
+export interface RenderedCard {
+  job: CardJob;
+  /** PNG bytes, when the job asked for png. */
+  png?: Uint8Array;
+  /** SVG text, when the job asked for svg. */
+  svg?: string;
+  /** Pixel size of the PNG (layout size times scale). */
+  width: number;
+  height: number;
+  /** Each names the card, e.g. `card "metrics" (og 1200x630): …`. */
+  warnings: string[];
+  /** Milliseconds this card took to lay out, draw and rasterize (for benchmarks). */
+  renderMs: number;
+}
+
+export interface RenderEnvironment {
+  book: FontBook;
+  finder: FallbackFinder;
+}
+
+let environment: Promise<RenderEnvironment> | undefined;
+
+/** Fonts and fallbacks for this process, made once however many cards it renders. */
+export function renderEnvironment(): Promise<RenderEnvironment> {
+  environment ??= loadFontBook().then((book) => ({ book, finder: createFallbackFinder(book) }));
+  return environment;
+}
+
+/** Every string of a record, for the record-wide glyph check. */
+function recordTexts(value: unknown, into: string[] = []): string[] {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) recordTexts(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) recordTexts(item, into);
+  return into;
+}
+
+/** Fallback families a record needs, worked out once per record object. */
+const recordFallbacks = new WeakMap<CaseFile, string[]>();
+
+function fallbacksFor(record: CaseFile, env: RenderEnvironment): string[] {
+  let families = recordFallbacks.get(record);
+  if (!families) {
+    families = checkCoverage(recordTexts(record), env.book, env.finder).fallbackFamilies;
+    recordFallbacks.set(record, families);
+  }
+  return families;
+}
+
+export function cardLabel(job: Pick<CardJob, 'section' | 'size' | 'width' | 'height' | 'scale'>): string {
+  const size = job.size === `${job.width}x${job.height}` ? job.size : `${job.size} ${job.width}x${job.height}`;
+  return `card "${job.section}" (${size}${job.scale === 1 ? '' : ` @${job.scale}x`})`;
+}
+
+function describeReport(report: FitReport): string[] {
+  const parts: string[] = [];
+  if (report.truncated > 0) parts.push(`truncated ${report.truncated} text${report.truncated === 1 ? '' : 's'} with an ellipsis to fit`);
+  if (report.moved > 0) parts.push(`moved ${report.moved} item${report.moved === 1 ? '' : 's'} to a "+N more" line`);
+  return parts;
+}
+
+export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
+  const started = performance.now();
+  const { book, finder } = env ?? (await renderEnvironment());
+  const fallbackFamilies = fallbacksFor(record, { book, finder });
+  const ctx: CardContext = {
+    record,
+    card: job.section,
+    width: job.width,
+    height: job.height,
+    shape: cardShape(job.width, job.height),
+    unit: cardUnit(job.width, job.height),
+    setter: createTypeSetter(book, fallbackFamilies),
+    report: emptyReport(),
+  };
+  const tree = LAYOUTS[job.section](ctx);
+  const label = cardLabel(job);
+  const warnings: string[] = [];
+
+  const fitting = describeReport(ctx.report);
+  if (fitting.length > 0) warnings.push(`${label}: ${fitting.join('; ')}`);
+  for (const unfit of ctx.report.unfit) warnings.push(`${label}: content cannot fit: ${unfit}`);
+
+  const coverage = checkCoverage(collectText(tree), book, finder);
+  if (coverage.missing.length > 0) {
+    warnings.push(`${label}: no bundled, packaged or system font covers ${coverage.missing.join(', ')}; they are drawn as empty boxes`);
+  }
+
+  const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
+  const overflow = findOverflow(boxes, job.width, job.height);
+  if (overflow.length > 0) {
+    const shown = overflow.slice(0, 3).map((item) => JSON.stringify(item.text.slice(0, 40)));
+    warnings.push(`${label}: content cannot fit: ${overflow.length} text line${overflow.length === 1 ? '' : 's'} run past the edge (${shown.join(', ')})`);
+  }
+
+  const raster = job.formats.includes('png') ? rasterize(svg, job.scale) : undefined;
+  return {
+    job,
+    ...(raster ? { png: raster.png } : {}),
+    ...(job.formats.includes('svg') ? { svg } : {}),
+    width: raster?.width ?? Math.round(job.width * job.scale),
+    height: raster?.height ?? Math.round(job.height * job.scale),
+    warnings,
+    renderMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The card renderer a caller creates once and reuses for many records: a pool of worker
+ * processes (each parses the fonts once), or, with `workers: 0`, rendering in this process.
+ * Whoever creates one closes it.
+ */
+import os from 'node:os';
+import type { CaseFile } from '../record/schema.js';
+import type { CardJob } from './plan.js';
+import { CardPool } from './pool.js';
+import { renderCard, type RenderedCard } from './render.js';
+
+export type { RenderedCard } from './render.js';
+
+export interface CardRendererOptions {
+  /** Worker processes; 0 renders in this process. Default: the machine's available parallelism. */
+  workers?: number;
+  /** Cards per worker between recycles (see pool.ts); tests lower it to see recycling happen. */
+  recycleAfter?: number;
+}
+
+export interface CardRenderer {
+  /** Renders `jobs` for one record; results come back in the jobs' order. */
+  render(record: CaseFile, jobs: readonly CardJob[]): Promise<RenderedCard[]>;
+  close(): Promise<void>;
+  readonly workers: number;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+export function createCardRenderer(options: CardRendererOptions = {}): CardRenderer {
+  const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
+  if (workers === 0) {
+    return {
+      workers,
+      async render(record, jobs) {
+        const cards: RenderedCard[] = [];
+        for (const job of jobs) cards.push(await renderCard(record, job));
+        return cards;
+      },
+      async close() {},
+    };
+  }
+  // Started on first use, so making a renderer that ends up unused costs nothing.
+  let pool: CardPool | undefined;
+  let closed = false;
+  return {
+    workers,
+    render(record, jobs) {
+      if (closed) return Promise.reject(new Error('this card renderer is closed'));
+      pool ??= new CardPool(workers, options.recycleAfter);
+      const running = pool;
+      return Promise.all(jobs.map((job) => running.render(record, job)));
+    },
+    async close() {
+      closed = true;
+      await pool?.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The worker entry tinypool loads (as dist/cards/worker.js) in each child process. Fonts are
+ * parsed on the first card and kept for the worker's life. Errors come back as data so the
+ * parent can rebuild a CasefileError with its code (tinypool would flatten it to a plain Error).
+ */
+import { isCasefileError } from '../errors.js';
+import type { CaseFile } from '../record/schema.js';
+import type { CardJob } from './plan.js';
+import { renderCard, type RenderedCard } from './render.js';
+
+export interface WorkerTask {
+  record: CaseFile;
+  job: CardJob;
+}
+
+export type WorkerResult =
+  | { ok: true; card: RenderedCard; rss: number }
+  | { ok: false; code: string; message: string; stack?: string; rss: number };
+
+export default async function renderInWorker(task: WorkerTask): Promise<WorkerResult> {
+  try {
+    const card = await renderCard(task.record, task.job);
+    return { ok: true, card, rss: process.memoryUsage.rss() };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      code: isCasefileError(error) ? error.code : 'E_RENDER',
+      message,
+      ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+      rss: process.memoryUsage.rss(),
+    };
+  }
+}
