@@ -1,13 +1,16 @@
 /**
- * The dossier pipeline end to end: load → validate → lay out (HTML) → render (PDF) → write.
- * Everything that can be checked is checked before a browser starts.
+ * The dossier pipeline end to end: load → validate → lay out (HTML) → render (PDF) → finish
+ * (links, print boxes, document info) → write. Everything that can be checked is checked
+ * before a browser starts.
  */
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { withBrowser, type LaunchOptions } from '../browser/launch.js';
 import type { AssetMounts } from '../browser/serve.js';
-import { renderDossierHtml, MOUNTS } from '../dossier/html.js';
-import { pageGeometry, type PaperName } from '../dossier/paper.js';
+import { documentDate } from '../dossier/document-info.js';
+import { finishPdf } from '../dossier/finish.js';
+import { existingRelatedSlugs, renderDossierHtml, MOUNTS } from '../dossier/html.js';
+import { pageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -19,10 +22,16 @@ import type { CaseFile } from '../record/schema.js';
 export interface DossierRenderOptions {
   paper?: PaperName;
   landscape?: boolean;
+  /** Print-shop output: bleed in millimetres (0 for none). */
+  bleedMm?: number;
+  /** Print-shop output: trim marks outside the bleed. */
+  cropMarks?: boolean;
   /** A folder of the user's own templates; built-in ones fill in the rest. */
   templatesDir?: string;
-  /** Where record-relative assets (images) are served from. */
+  /** Where record-relative assets (images) are served from, and where related records are looked up. */
   dataDir?: string;
+  /** The date written into the PDF; defaults to SOURCE_DATE_EPOCH or a fixed epoch, never the clock. */
+  date?: Date;
   timeoutMs?: number;
 }
 
@@ -33,13 +42,17 @@ export interface DossierRender {
   blockedRequests: string[];
 }
 
-function pageMounts(templates: TemplateSet, dataDir: string): AssetMounts {
+export function pageMounts(templates: TemplateSet, dataDir: string): AssetMounts {
   return {
     [MOUNTS.builtin]: BUILTIN_TEMPLATES_DIR,
     [MOUNTS.theme]: templates.dirs[0]!,
     [MOUNTS.fonts]: FONTS_DIR,
     [MOUNTS.data]: path.resolve(dataDir),
   };
+}
+
+export function printOptions(options: { bleedMm?: number; cropMarks?: boolean }): PrintOptions {
+  return { bleedMm: options.bleedMm ?? 0, cropMarks: options.cropMarks ?? false };
 }
 
 /** A validated record to PDF bytes, in a browser the caller owns. */
@@ -49,14 +62,18 @@ export async function renderDossier(
   options: DossierRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<DossierRender> {
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
-  const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false);
-  const html = await renderDossierHtml(record, { templates, page });
+  const dataDir = options.dataDir ?? 'data';
+  const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
+  const date = options.date ?? documentDate();
+  const existingSlugs = await existingRelatedSlugs(record, dataDir);
+  const html = await renderDossierHtml(record, { templates, page, existingSlugs });
   const { pdf, log } = await renderPdf(browser, html, {
     page,
-    mounts: pageMounts(templates, options.dataDir ?? 'data'),
+    mounts: pageMounts(templates, dataDir),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
-  return { pdf, html, blockedRequests: log.blocked };
+  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date });
+  return { pdf: finished, html, blockedRequests: log.blocked };
 }
 
 export interface MakeDossierOptions extends DossierRenderOptions {
@@ -85,9 +102,10 @@ export async function makeDossier(reference: string, options: MakeDossierOptions
   const outDir = options.outDir ?? 'out';
   const { record, file } = await loadRecord(reference, { dataDir });
   const templates = await loadTemplates(options.templatesDir);
+  const date = options.date ?? documentDate();
   const output = dossierOutputPath(outDir, record.slug);
 
-  const render = (browser: Browser) => renderDossier(browser, record, { ...options, dataDir, templates });
+  const render = (browser: Browser) => renderDossier(browser, record, { ...options, dataDir, templates, date });
   const result = options.browser ? await render(options.browser) : await withBrowser(options.launch ?? {}, render);
 
   await writeFileAtomic(output, result.pdf);

@@ -24,9 +24,6 @@ export const PAPER_SIZES = {
 export type PaperName = keyof typeof PAPER_SIZES;
 export const PAPER_NAMES = Object.keys(PAPER_SIZES) as PaperName[];
 
-/** Room outside the bleed for crop marks: a 5 mm mark, 3 mm clear of the trim, plus a hairline. */
-export const CROP_MARK_AREA_MM = 9;
-
 export interface PrintOptions {
   /** Background extends this far past the trim on every side, for the guillotine's tolerance. */
   bleedMm: number;

@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { makeDossier } from '../../api/dossier.js';
 import { launchBrowser } from '../../browser/launch.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
+import { parseLengthMm } from '../../print/length.js';
 import type { GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
@@ -10,13 +11,18 @@ interface PdfArgs extends GlobalArgs {
   records: string[];
   paper: PaperName;
   landscape: boolean;
+  bleed: string;
+  cropMarks: boolean;
   templates?: string;
   browser?: string;
   timeout: number;
   open: boolean;
 }
 
-function openFile(file: string): void {
+/** More bleed than this is a typo (say 3cm for 3mm), not a print-shop request. */
+export const MAX_BLEED_MM = 25;
+
+export function openFile(file: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [file], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
@@ -32,15 +38,20 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
         .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size' })
         .option('landscape', { type: 'boolean', default: false, describe: 'Turn the page sideways' })
+        .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
+        .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
         .option('templates', { type: 'string', describe: 'Folder of your own templates; built-in ones fill the gaps' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
         .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
+        .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
         .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates') as never,
     handler: async (args) => {
       const { reporter } = context;
+      // Options are checked before a browser starts.
+      const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const made = [];
       try {
@@ -50,6 +61,8 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
             outDir: args.outDir,
             paper: args.paper,
             landscape: args.landscape,
+            bleedMm,
+            cropMarks: args.cropMarks,
             timeoutMs: args.timeout * 1000,
             browser: handle.browser,
             ...(args.templates ? { templatesDir: args.templates } : {}),

@@ -1,0 +1,37 @@
+/**
+ * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, print-shop
+ * boxes and crop marks where asked, document info and XMP from the record, reproducible bytes.
+ * Chromium's outline (bookmarks) and structure tree (tagging) pass through untouched.
+ */
+import { PDFDocument } from 'pdf-lib';
+import type { CaseFile } from '../record/schema.js';
+import { drawCropMarks } from '../print/crop-marks.js';
+import { embedMarksFont } from '../print/marks-font.js';
+import { applyPrintBoxes } from '../print/page-boxes.js';
+import { documentInfoFor, saveDeterministic, setDocumentInfo } from './document-info.js';
+import type { PageGeometry } from './paper.js';
+import { relativizeRelatedLinks } from './related-links.js';
+
+export interface FinishOptions {
+  record: CaseFile;
+  page: PageGeometry;
+  kind: 'dossier' | 'poster';
+  date?: Date;
+}
+
+export async function finishPdf(chromiumPdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+  relativizeRelatedLinks(doc);
+  const { page } = options;
+  if (page.bleedMm > 0 || page.cropMarks) {
+    const boxes = applyPrintBoxes(doc, page);
+    if (page.cropMarks) {
+      const font = await embedMarksFont(doc);
+      const size = `${Number(page.trimWidthMm.toFixed(1))} x ${Number(page.trimHeightMm.toFixed(1))} mm`;
+      const slug = `${options.record.slug}  ·  ${page.paper}${page.landscape ? ' landscape' : ''}  ·  trim ${size}  ·  bleed ${page.bleedMm} mm`;
+      doc.getPages().forEach((pdfPage, index) => drawCropMarks(pdfPage, boxes[index]!, { font, text: `${slug}  ·  page ${index + 1}` }));
+    }
+  }
+  setDocumentInfo(doc, documentInfoFor(options.record, { kind: options.kind, ...(options.date ? { date: options.date } : {}) }));
+  return saveDeterministic(doc);
+}
