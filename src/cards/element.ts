@@ -23,12 +23,16 @@ export interface CardElement {
 
 export type CardChild = CardElement | string;
 
-/** A flex box: Satori requires `display: flex` on any div with more than one child. */
+/**
+ * A flex box: Satori requires `display: flex` on any div with more than one child. Boxes are
+ * border-box (Satori's default is content-box), so a width set on a box includes its padding
+ * and border: the arithmetic the layouts do is the arithmetic Satori does.
+ */
 export function box(style: Style, ...children: (CardChild | null | undefined | false)[]): CardElement {
   const kept = children.filter((child): child is CardChild => child !== null && child !== undefined && child !== false);
   // A lone string stays a plain child: Satori then reports it as the box's textContent.
   const only = kept.length === 1 && typeof kept[0] === 'string' ? kept[0] : kept;
-  return { type: 'div', props: { style: { display: 'flex', ...style }, children: only } };
+  return { type: 'div', props: { style: { display: 'flex', boxSizing: 'border-box', ...style }, children: only } };
 }
 
 export function row(style: Style, ...children: (CardChild | null | undefined | false)[]): CardElement {

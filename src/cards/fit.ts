@@ -281,6 +281,13 @@ export function fitList(specs: ItemSpec[], box: ListBox, setter: TypeSetter): Li
     overflow,
   });
 
+  const cuts = (set: ReturnType<typeof setAll>) => set.items.flat().some((part) => part.truncated);
+  // Shrinking comes first: the largest size at which everything fits whole.
+  for (const factor of FACTORS) {
+    const set = setAll(limit, factor, 0);
+    if (set.total <= box.height && !cuts(set)) return result(set, factor, false);
+  }
+  // Then truncation: texts longer than their line limits end in an ellipsis.
   for (const factor of FACTORS) {
     const set = setAll(limit, factor, 0);
     if (set.total <= box.height) return result(set, factor, false);

@@ -8,9 +8,9 @@ import { SECTIONS } from '../record/sections.js';
 import type { Area, CardContext } from './context.js';
 import { px } from './context.js';
 import { box, column, row, tagged, type CardElement } from './element.js';
-import { fitText } from './fit.js';
+import { applyCase, fitText, WIDTH_SAFETY } from './fit.js';
 import { fontStyle, label, lines } from './text.js';
-import { BRAND, COLOURS, ROLES } from './theme.js';
+import { BRAND, COLOURS, ROLES, type TextRole } from './theme.js';
 
 /** A stable, official-looking file number from the slug: `CF-4821-LIE`. */
 export function fileNumber(slug: string, title: string): string {
@@ -22,6 +22,12 @@ export function fileNumber(slug: string, title: string): string {
     .join('')
     .slice(0, 4);
   return `CF-${String(hash % 10000).padStart(4, '0')}${initials ? `-${initials}` : ''}`;
+}
+
+/** The first of `candidates` that fits `width` on one line at the role's full size (else the last). */
+function firstThatFits(ctx: CardContext, candidates: string[], role: TextRole, width: number): string {
+  const size = Math.round(role.size * ctx.unit * 2) / 2;
+  return candidates.find((text) => ctx.setter.width(applyCase(text, role), role, size) <= width * WIDTH_SAFETY) ?? candidates[candidates.length - 1]!;
 }
 
 export interface FrameOptions {
@@ -52,6 +58,15 @@ export function stamp(ctx: CardContext, text: string, size: number): CardElement
     },
     text.toUpperCase(),
   );
+}
+
+/** The largest stamp size up to `desired` whose tilted box fits `maxWidth`. */
+export function fitStampSize(ctx: CardContext, text: string, desired: number, maxWidth: number): number {
+  const words = text.toUpperCase();
+  const widthAt = (size: number) => ctx.setter.width(words, ROLES.stamp, size) + size * 0.8 + 2 * Math.max(2, Math.round(size / 9)) + size * 0.25;
+  let size = desired;
+  while (size > 12 && widthAt(size) > maxWidth) size -= 1;
+  return size;
 }
 
 export function frame(ctx: CardContext, options: FrameOptions): CardElement {
@@ -88,7 +103,10 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
     const stampWidth = px(ctx, 200);
     const textWidth = inner - stampWidth - px(ctx, 20);
     const tall = ctx.shape === 'tall';
-    const sectionLine = fitText(`[${options.section.number}] ${options.section.heading}`, { role: ROLES.sectionName, unit: ctx.unit, width: textWidth, maxLines: tall ? 2 : 1 }, ctx.setter);
+    const heading = `[${options.section.number}] ${options.section.heading}`;
+    // One line if it fits at no less than 80% size; tall cards then allow a second line rather than cut.
+    const oneLine = fitText(heading, { role: { ...ROLES.sectionName, min: Math.max(ROLES.sectionName.min, ROLES.sectionName.size * 0.8) }, unit: ctx.unit, width: textWidth, maxLines: 1 }, ctx.setter);
+    const sectionLine = fitText(heading, { role: ROLES.sectionName, unit: ctx.unit, width: textWidth, maxLines: oneLine.truncated && tall ? 2 : 1 }, ctx.setter);
     const title = fitText(record.title, { role: ROLES.roleTitle, unit: ctx.unit, width: textWidth, maxLines: tall ? 2 : 1 }, ctx.setter);
     ctx.report.truncated += Number(sectionLine.truncated) + Number(title.truncated);
     const between = px(ctx, 6);
@@ -110,10 +128,13 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
   const footerHeight = footerLine + footerPad + 1;
   const current = options.section ? `${options.section.number} / ${String(SECTIONS.length).padStart(2, '0')}` : `00 / ${String(SECTIONS.length).padStart(2, '0')}`;
   const footerHalf = Math.floor((inner - px(ctx, 24)) / 2);
+  // The longest wording that fits at full size: narrow cards drop the tagline, long slugs drop the slug.
+  const siteLine = firstThatFits(ctx, [`${BRAND.site} — satirical case files on real jobs`, `${BRAND.site} — case files on real jobs`, BRAND.site], ROLES.monoSmall, footerHalf);
+  const recordLine = firstThatFits(ctx, [`${record.slug} · ${current}`, `§ ${current}`], ROLES.monoSmall, footerHalf);
   const footer = row(
     { height: footerHeight, marginTop: footerGap, paddingTop: footerPad, borderTop: `1px solid ${COLOURS.rule}`, justifyContent: 'space-between', color: COLOURS.muted, flexShrink: 0 },
-    row({ width: footerHalf }, label(ctx, `${BRAND.site} — satirical case files on real jobs`, ROLES.monoSmall, footerHalf)),
-    row({ width: footerHalf, justifyContent: 'flex-end' }, label(ctx, `${record.slug} · ${current}`, ROLES.monoSmall, footerHalf)),
+    row({ width: footerHalf }, label(ctx, siteLine, ROLES.monoSmall, footerHalf)),
+    row({ width: footerHalf, justifyContent: 'flex-end' }, label(ctx, recordLine, ROLES.monoSmall, footerHalf)),
   );
 
   const bodyGap = px(ctx, options.section ? 22 : 18);
@@ -130,7 +151,8 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
     header,
     box({ height: ruleHeight, marginTop: ruleGap, backgroundColor: COLOURS.ink, flexShrink: 0 }),
     titleBlock,
-    tagged(column({ height: bodyHeight, marginTop: bodyGap, flexShrink: 0, overflow: 'hidden' }, body), 'body'),
+    // Tall and square cards have room to spare: the body sits in the middle rather than hanging from the top.
+    tagged(column({ height: bodyHeight, marginTop: bodyGap, flexShrink: 0, overflow: 'hidden', justifyContent: ctx.shape === 'wide' ? 'flex-start' : 'center' }, body), 'body'),
     tagged(footer, 'footer'),
     ),
   );

@@ -8,7 +8,7 @@ import type { CardContext } from '../context.js';
 import { px } from '../context.js';
 import { column, row, type CardElement } from '../element.js';
 import { fitText } from '../fit.js';
-import { frame, stamp } from '../frame.js';
+import { fitStampSize, frame, stamp } from '../frame.js';
 import { label, lines } from '../text.js';
 import { COLOURS, ROLES } from '../theme.js';
 import { formatMoney } from './shared.js';
@@ -30,9 +30,18 @@ export function coverCard(ctx: CardContext): CardElement {
         ['Market average', formatMoney(record.sections.salary.marketAverage, record.sections.salary.currency)],
         ['Sections', `${SECTIONS.length} exhibits on file`],
       ];
-      const factHeight = markHeight * 2 + px(ctx, 14);
-      const stampSize = px(ctx, wide ? 40 : 48);
-      const sideHeight = stampSize * 2.4 + facts.length * factHeight;
+      const factGap = px(ctx, 10);
+      const factPad = px(ctx, 6);
+      const factHeight = markHeight * 2 + factPad + 1;
+      const factsHeight = facts.length * factHeight + (facts.length - 1) * factGap;
+      // Wide: stamp above the facts on the right. Square: stamp and facts side by side at the foot.
+      // Tall: the title at the top, the stamp across the middle, the facts at the foot.
+      const tall = ctx.shape === 'tall';
+      const factsWidth = wide ? sideWidth : tall ? area.width : Math.floor((area.width - gap) * 0.5);
+      const stampWidth = wide || tall ? sideWidth : area.width - factsWidth - gap;
+      const stampSize = fitStampSize(ctx, 'Classified', px(ctx, wide ? 40 : tall ? 56 : 44), stampWidth - px(ctx, 16));
+      const stampHeight = Math.round(stampSize * 2.4);
+      const sideHeight = wide || tall ? stampHeight + px(ctx, 14) + factsHeight : Math.max(stampHeight, factsHeight);
       const mainRoom = wide ? area.height : area.height - sideHeight - gap;
 
       const question = fitText(record.question, { role: ROLES.typed, unit: ctx.unit, width: mainWidth, maxLines: 2 }, ctx.setter);
@@ -50,17 +59,26 @@ export function coverCard(ctx: CardContext): CardElement {
         lines(question, ROLES.typed, { color: COLOURS.muted, marginTop: px(ctx, 18) }),
         aliases && aliases.lines.length > 0 ? lines(aliases, ROLES.monoSmall, { color: COLOURS.ink, marginTop: px(ctx, 18) }) : null,
       );
-      const side = column(
-        { width: sideWidth, flexShrink: 0, gap: px(ctx, 14), alignItems: wide ? 'flex-end' : 'flex-start' },
-        row({ height: stampSize * 2.4, alignItems: 'center', paddingRight: wide ? px(ctx, 8) : 0, paddingLeft: wide ? 0 : px(ctx, 8) }, stamp(ctx, 'Classified', stampSize)),
+      const factList = column(
+        { width: factsWidth, gap: factGap, flexShrink: 0 },
         ...facts.map(([name, value]) =>
           column(
-            { width: sideWidth, alignItems: wide ? 'flex-end' : 'flex-start', borderTop: `1px solid ${COLOURS.rule}`, paddingTop: px(ctx, 6), height: factHeight - px(ctx, 14) },
-            label(ctx, name, ROLES.markLight, sideWidth, { color: COLOURS.muted }),
-            label(ctx, value, ROLES.mark, sideWidth, { color: COLOURS.ink }),
+            { width: factsWidth, height: factHeight, alignItems: wide ? 'flex-end' : 'flex-start', borderTop: `1px solid ${COLOURS.rule}`, paddingTop: factPad },
+            label(ctx, name, ROLES.markLight, factsWidth, { color: COLOURS.muted }),
+            label(ctx, value, ROLES.mark, factsWidth, { color: COLOURS.ink }),
           ),
         ),
       );
+      const stampBox = row(
+        { width: stampWidth, height: stampHeight, alignItems: 'center', justifyContent: wide ? 'flex-end' : tall ? 'center' : 'flex-start', paddingRight: wide ? px(ctx, 8) : 0, paddingLeft: wide ? 0 : px(ctx, 8), flexShrink: 0 },
+        stamp(ctx, 'Classified', stampSize),
+      );
+      if (tall) {
+        return column({ width: area.width, height: area.height, justifyContent: 'space-between' }, main, stampBox, factList);
+      }
+      const side = wide
+        ? column({ width: sideWidth, height: sideHeight, gap: px(ctx, 14), flexShrink: 0 }, stampBox, factList)
+        : row({ width: area.width, height: sideHeight, gap, alignItems: 'center', flexShrink: 0 }, stampBox, factList);
       return wide
         ? row({ gap, width: area.width, height: area.height, alignItems: 'center' }, main, side)
         : column({ gap, width: area.width, height: area.height, justifyContent: 'space-between' }, main, side);

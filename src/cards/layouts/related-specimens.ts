@@ -25,7 +25,7 @@ export function relatedSpecimensCard(ctx: CardContext): CardElement {
           minHeight: matchSize + barHeight + px(ctx, 8),
           parts: [
             { text: item.title, role: ROLES.heading, width, maxLines: 2, minLines: 1 },
-            { text: item.description, role: ROLES.body, width, maxLines: ctx.shape === 'wide' ? 2 : 4, minLines: 1 },
+            { text: item.description, role: ROLES.body, width, maxLines: ctx.shape === 'wide' ? 3 : ctx.shape === 'tall' ? 7 : 4, minLines: 1 },
           ],
         })),
         (index, [title, description], height, itemWidth) => {
