@@ -14,7 +14,7 @@ import { findOverflow } from './overflow.js';
 import type { CardJob } from './plan.js';
 import { rasterize } from './rasterize.js';
 import { cardShape } from './sizes.js';
-import { renderSvg } from './svg.js';
+import { renderSvg, type LaidOutBox } from './svg.js';
 
 export interface RenderedCard {
   job: CardJob;
@@ -76,8 +76,19 @@ function describeReport(report: FitReport): string[] {
   return parts;
 }
 
-export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
-  const started = performance.now();
+export interface LaidOutCard {
+  svg: string;
+  /** Satori's boxes, for the overflow check (and for tests that check it independently). */
+  boxes: LaidOutBox[];
+  report: FitReport;
+  /** Characters no font covers, as `U+XXXX "x"`. */
+  missing: string[];
+  /** Fallback families the record's text called in. */
+  fallbackFamilies: string[];
+}
+
+/** Layout and SVG for one card: the part of rendering that decides where everything goes. */
+export async function layoutCard(record: CaseFile, job: Pick<CardJob, 'section' | 'width' | 'height'>, env?: RenderEnvironment): Promise<LaidOutCard> {
   const { book, finder } = env ?? (await renderEnvironment());
   const fallbackFamilies = fallbacksFor(record, { book, finder });
   const ctx: CardContext = {
@@ -91,30 +102,34 @@ export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnv
     report: emptyReport(),
   };
   const tree = LAYOUTS[job.section](ctx);
+  const { missing } = checkCoverage(collectText(tree), book, finder);
+  const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
+  return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
+}
+
+export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
+  const started = performance.now();
+  const laidOut = await layoutCard(record, job, env);
   const label = cardLabel(job);
   const warnings: string[] = [];
 
-  const fitting = describeReport(ctx.report);
+  const fitting = describeReport(laidOut.report);
   if (fitting.length > 0) warnings.push(`${label}: ${fitting.join('; ')}`);
-  for (const unfit of ctx.report.unfit) warnings.push(`${label}: content cannot fit: ${unfit}`);
-
-  const coverage = checkCoverage(collectText(tree), book, finder);
-  if (coverage.missing.length > 0) {
-    warnings.push(`${label}: no bundled, packaged or system font covers ${coverage.missing.join(', ')}; they are drawn as empty boxes`);
+  for (const unfit of laidOut.report.unfit) warnings.push(`${label}: content cannot fit: ${unfit}`);
+  if (laidOut.missing.length > 0) {
+    warnings.push(`${label}: no bundled, packaged or system font covers ${laidOut.missing.join(', ')}; they are drawn as empty boxes`);
   }
-
-  const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
-  const overflow = findOverflow(boxes, job.width, job.height);
+  const overflow = findOverflow(laidOut.boxes, job.width, job.height);
   if (overflow.length > 0) {
     const shown = overflow.slice(0, 3).map((item) => JSON.stringify(item.text.slice(0, 40)));
     warnings.push(`${label}: content cannot fit: ${overflow.length} text line${overflow.length === 1 ? '' : 's'} run past the edge (${shown.join(', ')})`);
   }
 
-  const raster = job.formats.includes('png') ? rasterize(svg, job.scale) : undefined;
+  const raster = job.formats.includes('png') ? rasterize(laidOut.svg, job.scale) : undefined;
   return {
     job,
     ...(raster ? { png: raster.png } : {}),
-    ...(job.formats.includes('svg') ? { svg } : {}),
+    ...(job.formats.includes('svg') ? { svg: laidOut.svg } : {}),
     width: raster?.width ?? Math.round(job.width * job.scale),
     height: raster?.height ?? Math.round(job.height * job.scale),
     warnings,

@@ -5,10 +5,12 @@
 import yargs from 'yargs';
 import { CasefileError, isCasefileError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { cardsCommand } from './commands/cards.js';
 import { listCommand } from './commands/list.js';
 import { mergeManifestsCommand } from './commands/merge-manifests.js';
 import { newCommand } from './commands/new.js';
 import { pdfCommand } from './commands/pdf.js';
+import { posterCommand } from './commands/poster.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { globalOptions } from './options.js';
@@ -26,6 +28,8 @@ export async function runCli(argv: string[]): Promise<number> {
     .scriptName('casefile')
     .usage('$0 <command> [options]\n\nTurn role case-file records into dossier PDFs and social cards.')
     .command(pdfCommand(context))
+    .command(posterCommand(context))
+    .command(cardsCommand(context))
     .command(validateCommand(context))
     .command(listCommand(context))
     .command(mergeManifestsCommand(context))

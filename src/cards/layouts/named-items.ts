@@ -38,7 +38,7 @@ export function namedItemsBody(ctx: CardContext, area: Area, items: readonly Nam
         { width: itemWidth, height, flexShrink: 0 },
         row(
           { height: markerHeight, alignItems: 'center', gap: px(ctx, 10), color: COLOURS.red, ...fontStyle(ROLES.mark, px(ctx, ROLES.mark.size), markerHeight) },
-          marker(index),
+          marker(index).toUpperCase(),
         ),
         column({ height: px(ctx, 3), marginTop: markerGap, backgroundColor: COLOURS.ink, width: px(ctx, 48), flexShrink: 0 }),
         column(

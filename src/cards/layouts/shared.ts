@@ -16,7 +16,7 @@ export function sectionHeading(ctx: CardContext, id: SectionId): { number: strin
 export function moreLine(ctx: CardContext, hidden: number, height: number): CardElement {
   return row(
     { height, alignItems: 'center', color: COLOURS.red, flexShrink: 0, ...fontStyle(ROLES.mark, px(ctx, ROLES.mark.size), height) },
-    `+${hidden} more in the full file`,
+    `+${hidden} MORE IN THE FULL FILE`,
   );
 }
 

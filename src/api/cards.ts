@@ -1,0 +1,89 @@
+/**
+ * The cards pipeline end to end: load → validate → plan → render → write. Everything that can
+ * be checked (the record, sizes, sections, formats) is checked before a worker starts.
+ */
+import { createCardRenderer, defaultWorkers, type CardRenderer } from '../cards/renderer.js';
+import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
+import type { RenderedCard } from '../cards/render.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { resolveInside } from '../output/safe-path.js';
+import { loadRecord } from '../record/load.js';
+
+export interface MakeCardsOptions extends PlanOptions {
+  dataDir?: string;
+  outDir?: string;
+  /** Reuse a renderer (its pool and parsed fonts); otherwise one is made and closed for this call. */
+  renderer?: CardRenderer;
+  /** Workers for the renderer made here when none is given (0 renders in this process). */
+  workers?: number;
+}
+
+export interface CardOutput {
+  /** Absolute path of the written file. */
+  path: string;
+  /** Relative to the out folder, as planned. */
+  relativePath: string;
+  section: CardJob['section'];
+  size: string;
+  format: CardFormat;
+  /** Pixel size (layout size times scale). */
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface MadeCards {
+  slug: string;
+  source: string;
+  outputs: CardOutput[];
+  warnings: string[];
+  /** Per-card render times in ms, in job order (for benchmarks and --verbose). */
+  renderMs: number[];
+}
+
+/** Enough workers to use the cores, never more than there are cards, none for a single card. */
+export function workersFor(jobCount: number, requested?: number): number {
+  if (requested !== undefined) return requested;
+  if (jobCount <= 1) return 0;
+  return Math.min(jobCount, defaultWorkers());
+}
+
+async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput[]> {
+  const outputs: CardOutput[] = [];
+  for (const format of card.job.formats) {
+    const relativePath = card.job.paths[format]!;
+    const target = resolveInside(outDir, relativePath, 'output');
+    const data = format === 'png' ? card.png! : Buffer.from(card.svg!, 'utf8');
+    await writeFileAtomic(target, data);
+    outputs.push({ path: target, relativePath, section: card.job.section, size: card.job.size, format, width: card.width, height: card.height, bytes: data.byteLength });
+  }
+  return outputs;
+}
+
+/** A slug or record file in; out/<slug>/cards/<section>[.<size>][@<scale>x].<format> written atomically. */
+export async function makeCards(reference: string, options: MakeCardsOptions = {}): Promise<MadeCards> {
+  const dataDir = options.dataDir ?? 'data';
+  const outDir = options.outDir ?? 'out';
+  const { record, file } = await loadRecord(reference, { dataDir });
+  const jobs = planCards(record, options);
+  // Refuse a path outside the out folder before any rendering, not after.
+  for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
+
+  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers) });
+  let cards: RenderedCard[];
+  try {
+    cards = await renderer.render(record, jobs);
+  } finally {
+    if (!options.renderer) await renderer.close();
+  }
+
+  const outputs: CardOutput[] = [];
+  for (const card of cards) outputs.push(...(await writeCard(outDir, card)));
+  return {
+    slug: record.slug,
+    source: file,
+    outputs,
+    warnings: cards.flatMap((card) => card.warnings),
+    renderMs: cards.map((card) => card.renderMs),
+  };
+}

@@ -1,0 +1,68 @@
+import type { CommandModule } from 'yargs';
+import { makeCards } from '../../api/cards.js';
+import { CARD_IDS } from '../../cards/plan.js';
+import { SIZE_PRESET_NAMES } from '../../cards/sizes.js';
+import { CasefileError } from '../../errors.js';
+import type { GlobalArgs } from '../options.js';
+import type { CommandContext } from '../context.js';
+
+interface CardsArgs extends GlobalArgs {
+  records: string[];
+  size: string[];
+  scale: number;
+  format: string[];
+  section: string[];
+  workers?: number;
+}
+
+/** `--size og,story --size x` → ['og', 'story', 'x']: repeatable and comma lists both work. */
+export function splitList(values: readonly (string | number)[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => String(value).split(',')).map((value) => value.trim()).filter((value) => value !== '');
+}
+
+export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs, CardsArgs> {
+  return {
+    command: 'cards <records..>',
+    describe: 'Render social cards (cover + one per section) to <out-dir>/<slug>/cards/',
+    builder: (yargs) =>
+      yargs
+        .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
+        .option('size', { type: 'string', array: true, default: ['og'], describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
+        .option('scale', { type: 'number', default: 1, describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
+        .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, or png,svg' })
+        .option('section', { type: 'string', array: true, default: [] as string[], describe: `Only these cards: ${CARD_IDS.join(', ')}` })
+        .option('workers', { type: 'number', describe: 'Worker processes (0 renders in this process; default: one per core, none for a single card)' })
+        .example('$0 cards lead-infrastructure-engineer', 'Every card at og size: out/lead-infrastructure-engineer/cards/*.png')
+        .example('$0 cards sdet --size og,square,story --scale 2', 'Three sizes at double density')
+        .example('$0 cards sdet --section cover salary --format png,svg', 'Two cards, as PNG and SVG') as never,
+    handler: async (args) => {
+      const { reporter } = context;
+      if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0 || args.workers > 64)) {
+        throw new CasefileError('E_USAGE', `Invalid value for --workers. Allowed: a whole number from 0 to 64. Received: ${JSON.stringify(args.workers)}.`);
+      }
+      const made = [];
+      for (const reference of args.records) {
+        const result = await makeCards(reference, {
+          dataDir: args.dataDir,
+          outDir: args.outDir,
+          sizes: splitList(args.size),
+          scale: args.scale,
+          formats: splitList(args.format),
+          sections: splitList(args.section),
+          ...(args.workers === undefined ? {} : { workers: args.workers }),
+        });
+        made.push(result);
+        for (const warning of result.warnings) reporter.warn(warning);
+        for (const output of result.outputs) {
+          reporter.info(`${reporter.green('✓')} ${output.path} (${output.width}×${output.height}, ${Math.round(output.bytes / 1024)} KB)`);
+        }
+        const sorted = [...result.renderMs].sort((a, b) => a - b);
+        if (sorted.length > 0) reporter.debug(`${result.slug}: ${sorted.length} cards, median ${sorted[Math.floor(sorted.length / 2)]} ms per card`);
+      }
+      reporter.result({
+        outputs: made.flatMap((result) => result.outputs.map((output) => ({ record: result.slug, ...output }))),
+        warnings: made.flatMap((result) => result.warnings),
+      });
+    },
+  };
+}
