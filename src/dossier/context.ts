@@ -44,6 +44,8 @@ export interface DossierContext {
   flightRisk: CaseFile['sections']['flight-risk'];
   salaryScale: SalaryScale;
   page: PageGeometry;
+  /** Below 1 when a poster is shrunk to fit its sheet; 1 for the dossier. */
+  fit: number;
   fontFaces: string;
   stylesheets: string[];
   generator: string;
@@ -96,9 +98,9 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string> },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number },
 ): DossierContext {
-  const { existingSlugs, ...rest } = options;
+  const { existingSlugs, fit, ...rest } = options;
   return {
     record,
     fileNumber: fileNumber(record.slug),
@@ -106,6 +108,7 @@ export function dossierContext(
     related: relatedViews(record, existingSlugs ?? new Set()),
     flightRisk: record.sections['flight-risk'],
     salaryScale: salaryScale(record.sections.salary),
+    fit: fit ?? 1,
     ...rest,
   };
 }

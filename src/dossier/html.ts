@@ -44,7 +44,7 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string> },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number },
 ): Promise<string> {
   const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
@@ -53,6 +53,7 @@ export async function renderDossierHtml(
     stylesheets: await stylesheetUrls(options.templates, layout),
     generator: `casefile ${VERSION}`,
     ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
+    ...(options.fit === undefined ? {} : { fit: options.fit }),
   });
   return options.templates.render(context, layout);
 }

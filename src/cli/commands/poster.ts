@@ -1,0 +1,78 @@
+import type { CommandModule } from 'yargs';
+import { makePoster } from '../../api/poster.js';
+import { launchBrowser } from '../../browser/launch.js';
+import { CasefileError } from '../../errors.js';
+import { parseLengthMm } from '../../print/length.js';
+import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
+import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
+import type { GlobalArgs } from '../options.js';
+import type { CommandContext } from '../context.js';
+import { MAX_BLEED_MM, openFile } from './pdf.js';
+
+interface PosterArgs extends GlobalArgs {
+  records: string[];
+  size: PosterSizeName;
+  landscape: boolean;
+  tile?: TileSheetName;
+  bleed: string;
+  cropMarks: boolean;
+  templates?: string;
+  browser?: string;
+  timeout: number;
+  open: boolean;
+}
+
+export function posterCommand(context: CommandContext): CommandModule<GlobalArgs, PosterArgs> {
+  return {
+    command: 'poster <records..>',
+    describe: 'Lay a whole record out on one wall poster: <out-dir>/<slug>-poster-<size>.pdf',
+    builder: (yargs) =>
+      yargs
+        .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
+        .option('size', { choices: POSTER_SIZE_NAMES, default: 'a2' as PosterSizeName, describe: 'Poster sheet' })
+        .option('landscape', { type: 'boolean', default: false, describe: 'Turn the sheet sideways' })
+        .option('tile', { choices: TILE_SHEET_NAMES, describe: 'Split the poster over home-printer pages, with overlap and alignment marks' })
+        .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm' })
+        .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
+        .option('templates', { type: 'string', describe: 'Folder of your own templates (poster.hbs, poster.css, partials); built-in ones fill the gaps' })
+        .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
+        .option('timeout', { type: 'number', default: 90, describe: 'Seconds one poster may take before it fails' })
+        .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .example('$0 poster lead-infrastructure-engineer', 'An A2 poster in out/')
+        .example('$0 poster sdet --size a0 --bleed 3mm --crop-marks', 'A0 for the print shop')
+        .example('$0 poster sdet --tile a4', 'The A2 poster over A4 pages, to tape together') as never,
+    handler: async (args) => {
+      const { reporter } = context;
+      const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
+      if (args.tile && (bleedMm > 0 || args.cropMarks)) {
+        throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
+      }
+      const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
+      const made = [];
+      try {
+        for (const reference of args.records) {
+          const result = await makePoster(reference, {
+            dataDir: args.dataDir,
+            outDir: args.outDir,
+            size: args.size,
+            landscape: args.landscape,
+            bleedMm,
+            cropMarks: args.cropMarks,
+            timeoutMs: args.timeout * 1000,
+            browser: handle.browser,
+            ...(args.tile ? { tile: args.tile } : {}),
+            ...(args.templates ? { templatesDir: args.templates } : {}),
+          });
+          made.push(result);
+          for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
+          const notes = [`${Math.round(result.bytes / 1024)} KB`, ...(result.tiles ? [`${result.tiles} ${args.tile} pages`] : []), ...(result.fit < 1 ? [`shrunk to ${Math.round(result.fit * 100)}% to fit`] : [])];
+          reporter.info(`${reporter.green('✓')} ${result.output} (${notes.join(', ')})`);
+          if (args.open) openFile(result.output);
+        }
+      } finally {
+        await handle.close();
+      }
+      reporter.result({ outputs: made });
+    },
+  };
+}
