@@ -7,6 +7,8 @@ import Handlebars, { type HelperDelegate } from 'handlebars';
 import type { OrgNode } from '../record/schema.js';
 import { gaugeSvg } from './figures/gauge-svg.js';
 import { orgChartSvg } from './figures/org-chart-svg.js';
+import { mmToPt } from '../print/length.js';
+import type { PageGeometry } from './paper.js';
 
 export function formatMoney(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
@@ -36,6 +38,12 @@ export function cssString(value: string): string {
   return `"${escaped}"`;
 }
 
+/** The width of the page's text column in points, as the (zoomed) layout sees it. */
+export function textColumnPt(page: PageGeometry | undefined): number | undefined {
+  if (!page) return undefined;
+  return mmToPt(page.widthMm - 2 * page.margin.side) / page.scale;
+}
+
 /** Handlebars passes an options hash as the last argument; a helper's optional arguments must skip it. */
 const given = <T>(value: unknown, type: 'string' | 'number'): T | undefined => (typeof value === type ? (value as T) : undefined);
 
@@ -60,8 +68,12 @@ export const HELPERS: Record<string, HelperDelegate> = {
   gte: (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a >= b,
   /** {{cssString record.title}} → "Lead\2d Infra…" for content: in @page rules */
   cssString: (value: unknown) => new Handlebars.SafeString(cssString(String(value ?? ''))),
-  /** {{orgChart data.chart}} → the org chart as inline SVG */
-  orgChart: (chart: OrgNode, title: unknown) => new Handlebars.SafeString(orgChartSvg(chart, given<string>(title, 'string') ?? 'Org chart')),
+  /** {{orgChart data.chart "title"}} → the org chart as inline SVG, arranged to fit the page's text column (or width=pt) */
+  orgChart: function (this: unknown, chart: OrgNode, ...rest: unknown[]) {
+    const options = rest[rest.length - 1] as Handlebars.HelperOptions;
+    const width = given<number>(options.hash?.['width'], 'number') ?? textColumnPt(options.data?.root?.page);
+    return new Handlebars.SafeString(orgChartSvg(chart, given<string>(rest[0], 'string') ?? 'Org chart', width));
+  },
   /** {{gauge data.percent}} → the flight-risk dial as inline SVG */
   gauge: (percent: number) => new Handlebars.SafeString(gaugeSvg(percent)),
 };

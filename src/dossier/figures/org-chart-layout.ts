@@ -1,8 +1,10 @@
 /**
  * A compact tidy-tree layout for the org chart, in points. Positions with reports of their own
  * spread side by side under a bus line; a position's leaf reports stack in one indented column
- * on a spine, the way printed org charts save width. That keeps a 4-level, 12-position tree
- * within an A4 column at a readable size. Pure: record tree in, boxes and connector paths out.
+ * on a spine, the way printed org charts save width. When the tree is still wider than the
+ * frame it prints in, the deepest positions switch to stacking their reports too, until it fits,
+ * so a 4-level, 12+-position tree prints on A4 at full size instead of shrinking.
+ * Pure: record tree in, boxes and connector paths out.
  */
 import { FAMILIES } from '../../fonts/registry.js';
 import type { OrgNode } from '../../record/schema.js';
@@ -14,7 +16,7 @@ export const ORG_CHART_STYLE = {
   label: { face: { family: FAMILIES.sans, weight: 600, style: 'normal' } as MeasuredFace, size: 9, leading: 11 },
   note: { face: { family: FAMILIES.sans, weight: 400, style: 'italic' } as MeasuredFace, size: 7.5, leading: 9.3 },
   /** The "THIS FILE" tag on the role's own box. */
-  tag: { face: { family: FAMILIES.mono, weight: 600, style: 'normal' } as MeasuredFace, size: 6.5, leading: 9 },
+  tag: { face: { family: FAMILIES.mono, weight: 600, style: 'normal' } as MeasuredFace, size: 7, leading: 9.5 },
   levelGap: 20,
   siblingGap: 12,
   stackGap: 7,
@@ -51,12 +53,24 @@ interface Subtree {
   links: string[];
   /** Where the connector from the parent arrives, relative to the subtree's left edge. */
   attachX: number;
+  /** The subtree's top box, for connectors that arrive from the side. */
+  root: OrgBox;
 }
 
 const S = ORG_CHART_STYLE;
 const round = (value: number) => Number(value.toFixed(2));
 
+const measured = new WeakMap<OrgNode, OrgBox>();
+
 function box(node: OrgNode, depth: number): OrgBox {
+  const cached = measured.get(node);
+  if (cached) return { ...cached, depth };
+  const made = measureBox(node, depth);
+  measured.set(node, made);
+  return made;
+}
+
+function measureBox(node: OrgNode, depth: number): OrgBox {
   const inner = S.boxWidth - 2 * S.padding;
   const label = wrapText(node.label, S.label.face, S.label.size, inner);
   const note = node.note ? wrapText(node.note, S.note.face, S.note.size, inner) : [];
@@ -69,6 +83,7 @@ function shift(subtree: Subtree, dx: number, dy: number): Subtree {
   return {
     ...subtree,
     attachX: subtree.attachX + dx,
+    root: { ...subtree.root, x: subtree.root.x + dx, y: subtree.root.y + dy },
     boxes: subtree.boxes.map((b) => ({ ...b, x: b.x + dx, y: b.y + dy })),
     links: subtree.links.map((d) => translatePath(d, dx, dy)),
   };
@@ -111,19 +126,41 @@ function leafStack(nodes: OrgNode[], depth: number): Subtree {
     y += b.height + S.stackGap;
   }
   links.unshift(path('M', spineX, 0, 'V', lastMid));
-  return { width: S.indent + S.boxWidth, height: y - S.stackGap, boxes, links, attachX: spineX };
+  return { width: S.indent + S.boxWidth, height: y - S.stackGap, boxes, links, attachX: spineX, root: boxes[0]! };
 }
 
-function layoutNode(node: OrgNode, depth: number): Subtree {
+/** A position's reports (each with its own reports) in one indented column, each joined to a spine at its top box. */
+function stackedUnits(root: OrgBox, units: Subtree[]): Subtree {
+  const spineX = S.indent / 2;
+  const boxes: OrgBox[] = [root];
+  const links: string[] = [];
+  let y = root.height + S.levelGap;
+  let lastMid = y;
+  let width = root.width;
+  for (const unit of units) {
+    const placed = shift(unit, S.indent, y);
+    lastMid = placed.root.y + Math.min(placed.root.height / 2, 14);
+    links.push(path('M', spineX, lastMid, 'H', placed.root.x));
+    boxes.push(...placed.boxes);
+    links.push(...placed.links);
+    width = Math.max(width, S.indent + unit.width);
+    y += unit.height + S.stackGap;
+  }
+  links.unshift(path('M', spineX, root.height, 'V', lastMid));
+  return { width, height: y - S.stackGap, boxes, links, attachX: root.width / 2, root };
+}
+
+function layoutNode(node: OrgNode, depth: number, stacked: ReadonlySet<OrgNode>): Subtree {
   const root = box(node, depth);
   const reports = node.reports ?? [];
-  if (reports.length === 0) return { width: root.width, height: root.height, boxes: [root], links: [], attachX: root.width / 2 };
+  if (reports.length === 0) return { width: root.width, height: root.height, boxes: [root], links: [], attachX: root.width / 2, root };
 
   const leaves = reports.filter((child) => !child.reports || child.reports.length === 0);
   const branches = reports.filter((child) => child.reports && child.reports.length > 0);
-  const units: Subtree[] = branches.map((child) => layoutNode(child, depth + 1));
-  if (leaves.length === 1) units.push(layoutNode(leaves[0]!, depth + 1));
+  const units: Subtree[] = branches.map((child) => layoutNode(child, depth + 1, stacked));
+  if (leaves.length === 1) units.push(layoutNode(leaves[0]!, depth + 1, stacked));
   if (leaves.length > 1) units.push(leafStack(leaves, depth + 1));
+  if (stacked.has(node) && units.length > 1) return stackedUnits(root, units);
 
   const top = root.height + S.levelGap;
 
@@ -136,6 +173,7 @@ function layoutNode(node: OrgNode, depth: number): Subtree {
       boxes: [root, ...stack.boxes],
       links: [path('M', stack.attachX, root.height, 'V', top), ...stack.links],
       attachX: root.width / 2,
+      root,
     };
   }
 
@@ -171,11 +209,42 @@ function layoutNode(node: OrgNode, depth: number): Subtree {
     boxes: [{ ...root, x: rootX }, ...moved.flatMap((unit) => unit.boxes)],
     links: [...links, ...moved.flatMap((unit) => unit.links)],
     attachX: rootCentre,
+    root: { ...root, x: rootX },
   };
 }
 
-export function layoutOrgChart(root: OrgNode): OrgChartLayout {
-  const tree = shift(layoutNode(root, 1), S.margin, S.margin);
+/** Positions whose reports could stack instead of spreading, deepest (then widest family) first. */
+function stackCandidates(root: OrgNode): OrgNode[] {
+  const found: { node: OrgNode; depth: number; reports: number }[] = [];
+  const visit = (node: OrgNode, depth: number) => {
+    const reports = node.reports ?? [];
+    const branches = reports.filter((child) => child.reports && child.reports.length > 0).length;
+    const units = branches + (reports.length > branches ? 1 : 0);
+    if (units > 1) found.push({ node, depth, reports: reports.length });
+    reports.forEach((child) => visit(child, depth + 1));
+  };
+  visit(root, 1);
+  return found.sort((a, b) => b.depth - a.depth || b.reports - a.reports).map((entry) => entry.node);
+}
+
+/** A chart may print this much smaller than designed (type stays at 6.3 pt or more) before it rearranges. */
+export const MIN_PRINT_SCALE = 0.9;
+
+/**
+ * Lays the tree out; with `maxWidth` (points), stacks the reports of the deepest positions,
+ * one at a time, until the chart fits that width at MIN_PRINT_SCALE or nothing is left to stack.
+ */
+export function layoutOrgChart(root: OrgNode, options: { maxWidth?: number } = {}): OrgChartLayout {
+  const stacked = new Set<OrgNode>();
+  let tree = layoutNode(root, 1, stacked);
+  if (options.maxWidth !== undefined) {
+    for (const candidate of stackCandidates(root)) {
+      if ((tree.width + 2 * S.margin) * MIN_PRINT_SCALE <= options.maxWidth) break;
+      stacked.add(candidate);
+      tree = layoutNode(root, 1, stacked);
+    }
+  }
+  tree = shift(tree, S.margin, S.margin);
   const selfTag = tree.boxes.some((b) => b.self) ? [S.tag.size] : [];
   return {
     width: round(tree.width + 2 * S.margin),

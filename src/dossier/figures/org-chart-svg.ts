@@ -49,7 +49,10 @@ export function orgChartSvgFromLayout(layout: OrgChartLayout, title: string): st
   );
 }
 
-/** Record tree → SVG markup, safe to insert unescaped (it is built only from escaped text and numbers). */
-export function orgChartSvg(root: OrgNode, title = 'Org chart'): string {
-  return orgChartSvgFromLayout(layoutOrgChart(root), title);
+/**
+ * Record tree → SVG markup, safe to insert unescaped (it is built only from escaped text and numbers).
+ * `maxWidth` (points) is the frame it prints in: wide trees rearrange to fit it rather than shrink.
+ */
+export function orgChartSvg(root: OrgNode, title = 'Org chart', maxWidth?: number): string {
+  return orgChartSvgFromLayout(layoutOrgChart(root, maxWidth === undefined ? {} : { maxWidth }), title);
 }
