@@ -98,11 +98,11 @@ export async function tilePosterPdf(
   record: CaseFile,
   sheet: TileSheetName,
   options: { date?: Date } = {},
-): Promise<{ pdf: Uint8Array; plan: TilePlan }> {
+): Promise<{ pdf: Uint8Array; plan: TilePlan; marks: { x: number; y: number }[][] }> {
   const info = documentInfoFor(record, { kind: 'poster', date: options.date ?? documentDate() });
   const tiled = await tilePoster(posterPdf, TILE_SHEETS[sheet], { title: `${info.title}  ·  casefile poster tiles` });
   setDocumentInfo(tiled.doc, { ...info, title: `${info.title} (tiled on ${sheet})` });
-  return { pdf: await saveDeterministic(tiled.doc), plan: tiled.plan };
+  return { pdf: await saveDeterministic(tiled.doc), plan: tiled.plan, marks: tiled.marks };
 }
 
 export interface MakePosterOptions extends PosterRenderOptions {

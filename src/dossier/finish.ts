@@ -1,5 +1,6 @@
 /**
- * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, print-shop
+ * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, bookmark
+ * titles as the record spells them, print-shop
  * boxes and crop marks where asked, document info and XMP from the record, reproducible bytes.
  * Chromium's outline (bookmarks) and structure tree (tagging) pass through untouched.
  */
@@ -10,6 +11,8 @@ import { embedMarksFont } from '../print/marks-font.js';
 import { applyPrintBoxes } from '../print/page-boxes.js';
 import { documentInfoFor, saveDeterministic, setDocumentInfo } from './document-info.js';
 import type { PageGeometry } from './paper.js';
+import { sectionViews } from './context.js';
+import { repairOutlineTitles } from './outline-titles.js';
 import { relativizeRelatedLinks } from './related-links.js';
 
 export interface FinishOptions {
@@ -22,6 +25,7 @@ export interface FinishOptions {
 export async function finishPdf(chromiumPdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   relativizeRelatedLinks(doc);
+  repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading)]);
   const { page } = options;
   if (page.bleedMm > 0 || page.cropMarks) {
     const boxes = applyPrintBoxes(doc, page);

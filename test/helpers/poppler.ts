@@ -1,9 +1,10 @@
 /** Real PDF checkers from poppler-utils and qpdf, run as subprocesses on the artifact. */
 import { execFileSync, spawnSync } from 'node:child_process';
 
-export function pdftotext(file: string, options: { layout?: boolean; first?: number; last?: number } = {}): string {
+export function pdftotext(file: string, options: { layout?: boolean; first?: number; last?: number; bbox?: boolean } = {}): string {
   const args = [
     ...(options.layout ? ['-layout'] : []),
+    ...(options.bbox ? ['-bbox'] : []),
     ...(options.first ? ['-f', String(options.first)] : []),
     ...(options.last ? ['-l', String(options.last)] : []),
     file,
