@@ -83,7 +83,14 @@ export class FontBook {
     if (!cache) this.widths.set(font, (cache = new Map()));
     let width = cache.get(text);
     if (width === undefined) {
-      width = font.parsed.getAdvanceWidth(text, 1, { kerning: true });
+      try {
+        width = font.parsed.getAdvanceWidth(text, 1, { kerning: true });
+      } catch {
+        // opentype.js cannot apply some lookups (e.g. Arabic ligature forms in Noto Naskh):
+        // sum the glyphs' own advances instead, close to what a shaper gives for those scripts.
+        width = 0;
+        for (const char of text) width += (font.parsed.charToGlyph(char).advanceWidth ?? 0) / font.parsed.unitsPerEm;
+      }
       cache.set(text, width);
     }
     return width;

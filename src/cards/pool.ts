@@ -38,8 +38,9 @@ export class CardPool {
   private readonly pool: Tinypool;
   private completed = 0;
   private recycling: Promise<void> | undefined;
-  /** Times the workers were recycled (for tests and --verbose). */
+  /** Times the workers were recycled, and the worker processes seen (for tests and --verbose). */
   recycles = 0;
+  readonly workerPids = new Set<number>();
 
   constructor(readonly workers: number, private readonly recycleAfter = RECYCLE_AFTER_CARDS) {
     this.pool = new Tinypool({
@@ -68,6 +69,7 @@ export class CardPool {
 
   async render(record: CaseFile, job: CardJob): Promise<RenderedCard> {
     const result = (await this.pool.run({ record, job } satisfies WorkerTask)) as WorkerResult;
+    this.workerPids.add(result.pid);
     this.maybeRecycle(result.rss);
     if (!result.ok) throw new CasefileError(result.code as ErrorCode, result.message);
     return result.card;

@@ -14,13 +14,13 @@ export interface WorkerTask {
 }
 
 export type WorkerResult =
-  | { ok: true; card: RenderedCard; rss: number }
-  | { ok: false; code: string; message: string; stack?: string; rss: number };
+  | { ok: true; card: RenderedCard; rss: number; pid: number }
+  | { ok: false; code: string; message: string; stack?: string; rss: number; pid: number };
 
 export default async function renderInWorker(task: WorkerTask): Promise<WorkerResult> {
   try {
     const card = await renderCard(task.record, task.job);
-    return { ok: true, card, rss: process.memoryUsage.rss() };
+    return { ok: true, card, rss: process.memoryUsage.rss(), pid: process.pid };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -29,6 +29,7 @@ export default async function renderInWorker(task: WorkerTask): Promise<WorkerRe
       message,
       ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
       rss: process.memoryUsage.rss(),
+      pid: process.pid,
     };
   }
 }

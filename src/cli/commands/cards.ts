@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { makeCards } from '../../api/cards.js';
 import { CARD_IDS } from '../../cards/plan.js';
 import { SIZE_PRESET_NAMES } from '../../cards/sizes.js';
 import { CasefileError } from '../../errors.js';
@@ -40,6 +39,8 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0 || args.workers > 64)) {
         throw new CasefileError('E_USAGE', `Invalid value for --workers. Allowed: a whole number from 0 to 64. Received: ${JSON.stringify(args.workers)}.`);
       }
+      // Loaded here, not at the top: Satori, resvg and the fonts stay out of every other command's start-up.
+      const { makeCards } = await import('../../api/cards.js');
       const made = [];
       for (const reference of args.records) {
         const result = await makeCards(reference, {
