@@ -45,6 +45,8 @@ async function readFirst(dirs: string[], relative: string): Promise<{ file: stri
 
 /** Handlebars reports "Parse error on line N"; casefile adds the file so the designer can go there. */
 function templateError(file: string, error: unknown): CasefileError {
+  // A partial's own error already names its file; the layout that included it must not rename it.
+  if (error instanceof CasefileError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const line = /line (\d+)/.exec(message)?.[1];
   const firstLine = message.split('\n')[0] ?? message;
@@ -77,8 +79,16 @@ export async function loadTemplates(userDir?: string): Promise<TemplateSet> {
     const { file, source } = await readFirst(dirs, path.join(PARTIALS_DIR, name));
     const partialName = name.slice(0, -'.hbs'.length);
     partialFiles.set(partialName, file);
-    compile(env, file, source);
-    env.registerPartial(partialName, source);
+    const partial = compile(env, file, source);
+    // Wrapped so an error while rendering the partial (a missing helper, a bad lookup) names its file.
+    const named: Handlebars.TemplateDelegate = (context, options) => {
+      try {
+        return partial(context, options);
+      } catch (error) {
+        throw templateError(file, error);
+      }
+    };
+    env.registerPartial(partialName, named);
   }
   const layouts = new Map<LayoutName, { file: string; template: Handlebars.TemplateDelegate }>();
   for (const [name, relative] of Object.entries(LAYOUT_FILES) as [LayoutName, string][]) {
