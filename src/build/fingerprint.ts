@@ -15,14 +15,34 @@ export interface Fingerprint {
   templates: string;
 }
 
-export async function computeFingerprint(userTemplatesDir?: string): Promise<Fingerprint> {
-  // dist/ when installed; src/ when run from source (tests): either way, the code that renders.
-  const codeDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export interface FingerprintSources {
+  version: string;
+  /** dist/ when installed, src/ when run from source (tests): either way, the code that renders. */
+  codeDir: string;
+  fontsDir: string;
+  builtinTemplatesDir: string;
+  userTemplatesDir?: string;
+}
+
+export function installedSources(userTemplatesDir?: string): FingerprintSources {
+  return {
+    version: VERSION,
+    codeDir: path.dirname(path.dirname(fileURLToPath(import.meta.url))),
+    fontsDir: FONTS_DIR,
+    builtinTemplatesDir: BUILTIN_TEMPLATES_DIR,
+    ...(userTemplatesDir ? { userTemplatesDir: path.resolve(userTemplatesDir) } : {}),
+  };
+}
+
+export async function computeFingerprint(sources: FingerprintSources): Promise<Fingerprint> {
   const [code, fonts, builtin, user] = await Promise.all([
-    hashTree(codeDir),
-    hashTree(FONTS_DIR),
-    hashTree(BUILTIN_TEMPLATES_DIR),
-    userTemplatesDir ? hashTree(path.resolve(userTemplatesDir)) : Promise.resolve(''),
+    hashTree(sources.codeDir),
+    hashTree(sources.fontsDir),
+    hashTree(sources.builtinTemplatesDir),
+    sources.userTemplatesDir ? hashTree(sources.userTemplatesDir) : Promise.resolve(''),
   ]);
-  return { engine: sha256(VERSION, code, fonts, path.relative(PACKAGE_ROOT, codeDir)), templates: sha256(builtin, user) };
+  return {
+    engine: sha256(sources.version, code, fonts, path.relative(PACKAGE_ROOT, sources.codeDir)),
+    templates: sha256(builtin, user),
+  };
 }

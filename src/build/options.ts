@@ -13,6 +13,8 @@ export interface BuildOptions {
   kinds: OutputKind[];
   /** Card sizes (presets or WxH), scale and formats. */
   sizes: string[];
+  /** Card ids to render ('cover' and section ids); all when absent. */
+  sections?: string[];
   scale: number;
   formats: string[];
   paper: PaperName;

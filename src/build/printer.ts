@@ -4,6 +4,7 @@
  */
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
+import { CasefileError } from '../errors.js';
 import { launchBrowser, type BrowserHandle, type LaunchOptions } from '../browser/launch.js';
 
 export interface DossierPrinter {
@@ -47,14 +48,15 @@ export function createDossierPrinter(options: { concurrency: number; launch?: La
   };
 
   return {
-    print: (print) => limit(() => attempt(print, 1)),
+    // Queued documents still run their turn after close, but only to fail at once: a cleared
+    // queue would leave their promises pending forever.
+    print: (print) => limit(() => (closed ? Promise.reject(new CasefileError('E_INTERRUPTED', 'the printer was closed')) : attempt(print, 1))),
     get relaunches() {
       return relaunches;
     },
     currentBrowser: async () => (await current()).browser,
     async close() {
       closed = true;
-      limit.clearQueue();
       const last = handle;
       handle = undefined;
       if (last) await (await last.catch(() => undefined))?.close();

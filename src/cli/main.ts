@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { CasefileError, isCasefileError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { buildCommand } from './commands/build.js';
 import { cardsCommand } from './commands/cards.js';
 import { listCommand } from './commands/list.js';
 import { mergeManifestsCommand } from './commands/merge-manifests.js';
@@ -32,6 +33,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .command(cardsCommand(context))
     .command(validateCommand(context))
     .command(listCommand(context))
+    .command(buildCommand(context, argv))
     .command(mergeManifestsCommand(context))
     .command(newCommand(context))
     .demandCommand(1, 'Name a command, e.g. pdf, cards, build, validate or list.')

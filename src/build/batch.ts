@@ -1,0 +1,271 @@
+/**
+ * `casefile build`: every selected record's dossier and cards, in one browser and one card pool,
+ * skipping what the cache proves unchanged. One bad record fails its own outputs only.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { renderDossier } from '../api/dossier.js';
+import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
+import { planCards, type CardJob } from '../cards/plan.js';
+import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
+import { CasefileError, isCasefileError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import { listRecordFiles } from '../record/list.js';
+import { parseRecord, readRecordText } from '../record/load.js';
+import type { CaseFile } from '../record/schema.js';
+import { VERSION } from '../version.js';
+import { isFresh, loadCache, saveCache, type CacheEntries } from './cache.js';
+import type { BuildEvents } from './events.js';
+import { computeFingerprint, installedSources, type Fingerprint } from './fingerprint.js';
+import { galleryHtml } from './gallery.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { MANIFEST_FILE, manifestJson, sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
+import { metaTagsHtml } from './meta-tags.js';
+import type { BuildOptions } from './options.js';
+import { createDossierPrinter, type DossierPrinter } from './printer.js';
+import { selectRecords } from './select.js';
+import { selectShard } from './shard.js';
+
+export interface BuildFailure {
+  record: string;
+  path?: string;
+  code: string;
+  message: string;
+}
+
+export interface BuildSummary {
+  records: number;
+  made: number;
+  skipped: number;
+  failed: number;
+  durationMs: number;
+  failures: BuildFailure[];
+  manifest: Manifest;
+  /** Times the browser died and was replaced during the build. */
+  browserRelaunches: number;
+}
+
+interface LoadedEntry {
+  slug: string;
+  file: string;
+  record: CaseFile;
+}
+
+interface Task {
+  record: CaseFile;
+  kind: 'dossier' | 'card';
+  /** Output paths relative to the out folder (a card may have png and svg). */
+  paths: string[];
+  inputs: string;
+  job?: CardJob;
+}
+
+function toError(error: unknown): CasefileError {
+  if (isCasefileError(error)) return error;
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return new CasefileError('E_RENDER', message, { cause: error });
+}
+
+/** The dossier depends on the record, the templates, the print options and which related records exist (links). */
+export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, options: BuildOptions, dataSlugs: string[]): string {
+  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson({ paper: options.paper }), dataSlugs.join(','));
+}
+
+export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob): string {
+  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job));
+}
+
+function cardPlanOptions(options: BuildOptions) {
+  return { sizes: options.sizes, scale: options.scale, formats: options.formats, ...(options.sections ? { sections: options.sections } : {}) };
+}
+
+function planTasks(entries: LoadedEntry[], options: BuildOptions, fingerprint: Fingerprint, dataSlugs: string[]): Task[] {
+  return entries.flatMap(({ record }) => {
+    const tasks: Task[] = [];
+    if (options.kinds.includes('dossier')) {
+      tasks.push({ record, kind: 'dossier', paths: [`${record.slug}.pdf`], inputs: dossierInputs(fingerprint, record, options, dataSlugs) });
+    }
+    if (options.kinds.includes('cards')) {
+      for (const job of planCards(record, cardPlanOptions(options))) {
+        tasks.push({ record, kind: 'card', paths: Object.values(job.paths), inputs: cardInputs(fingerprint, record, job), job });
+      }
+    }
+    return tasks;
+  });
+}
+
+async function loadSelected(options: BuildOptions, fail: (record: string, error: CasefileError) => void): Promise<LoadedEntry[]> {
+  const selected = await selectRecords(options.dataDir, options.records);
+  const sharded = options.shard ? selectShard(selected, options.shard) : selected;
+  const loaded = await Promise.all(
+    sharded.map(async ({ slug, file }) => {
+      try {
+        return { slug, file, record: parseRecord(await readRecordText(file), file) };
+      } catch (error) {
+        fail(slug, toError(error));
+        return undefined;
+      }
+    }),
+  );
+  return loaded.filter((entry): entry is LoadedEntry => entry !== undefined);
+}
+
+function assertNotAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CasefileError('E_INTERRUPTED', 'build interrupted; finished outputs are kept, nothing half-written is left');
+}
+
+export async function buildSite(options: BuildOptions, events: BuildEvents = {}, signal?: AbortSignal): Promise<BuildSummary> {
+  const started = performance.now();
+  const outDir = path.resolve(options.outDir);
+  const failures: BuildFailure[] = [];
+  const fail = (record: string, error: CasefileError, output?: { kind: 'dossier' | 'card'; path: string }) => {
+    failures.push({ record, ...(output ? { path: output.path } : {}), code: error.code, message: error.message });
+    events.onOutput?.({ record, kind: output?.kind ?? 'dossier', ...(output ? { path: output.path } : {}), status: 'failed', error });
+  };
+
+  // Everything that can be checked is checked before a browser or a worker starts.
+  planCards({ slug: 'check' }, cardPlanOptions(options));
+  const templates: TemplateSet | undefined = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
+  const fingerprint = await computeFingerprint(installedSources(options.templatesDir));
+  const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
+  const loaded = await loadSelected(options, fail);
+
+  const cache = options.force ? { entries: {} as CacheEntries } : await loadCache(outDir);
+  if (cache.discarded) events.onWarning?.(cache.discarded);
+  const entries: CacheEntries = { ...cache.entries };
+
+  const tasks = planTasks(loaded, options, fingerprint, dataSlugs);
+  events.onPlanned?.(tasks.length + failures.length);
+
+  const outputs: ManifestEntry[] = [];
+  const pending: Task[] = [];
+  for (const task of tasks) {
+    const fresh = (await Promise.all(task.paths.map((file) => isFresh(outDir, entries, file, task.inputs)))).every(Boolean);
+    const cached = task.paths.map((file) => entries[file]?.entry);
+    if (fresh && cached.every((entry) => entry !== undefined)) {
+      outputs.push(...(cached as ManifestEntry[]));
+      events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0]!, status: 'skipped' });
+    } else {
+      pending.push(task);
+    }
+  }
+
+  const record = (task: Task, file: string, bytes: Uint8Array, extra: Partial<ManifestEntry>): ManifestEntry => {
+    const entry: ManifestEntry = {
+      record: task.record.slug,
+      title: task.record.title,
+      kind: task.kind,
+      format: path.extname(file).slice(1) as ManifestEntry['format'],
+      path: file,
+      bytes: bytes.byteLength,
+      hash: sha256(bytes),
+      ...extra,
+    };
+    entries[file] = { inputs: task.inputs, output: entry.hash, entry };
+    outputs.push(entry);
+    return entry;
+  };
+
+  const write = async (task: Task, file: string, bytes: Uint8Array, extra: Partial<ManifestEntry>) => {
+    await writeFileAtomic(path.join(outDir, file), bytes);
+    record(task, file, bytes, extra);
+  };
+
+  const dossierTasks = pending.filter((task) => task.kind === 'dossier');
+  const cardTasks = pending.filter((task) => task.kind === 'card');
+  let printer: DossierPrinter | undefined;
+  let cards: CardRenderer | undefined;
+  const onAbort = () => {
+    void printer?.close();
+    void cards?.close();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const runTask = async (task: Task, work: () => Promise<void>) => {
+    try {
+      assertNotAborted(signal);
+      await work();
+      events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0]!, status: 'made' });
+    } catch (error) {
+      for (const file of task.paths) delete entries[file];
+      if (signal?.aborted) return;
+      fail(task.record.slug, toError(error), { kind: task.kind, path: task.paths[0]! });
+    }
+  };
+
+  try {
+    if (dossierTasks.length > 0) {
+      printer = createDossierPrinter({
+        concurrency: options.concurrency,
+        launch: options.browserPath ? { explicitPath: options.browserPath } : {},
+      });
+    }
+    if (cardTasks.length > 0) cards = createCardRenderer({ workers: options.concurrency });
+
+    const dossierRuns = dossierTasks.map((task) =>
+      runTask(task, async () => {
+        const { pdf } = await printer!.print((browser) =>
+          renderDossier(browser, task.record, {
+            templates: templates!,
+            paper: options.paper,
+            dataDir: options.dataDir,
+            timeoutMs: options.timeoutMs,
+          }),
+        );
+        assertNotAborted(signal);
+        await write(task, task.paths[0]!, pdf, {});
+      }),
+    );
+    const cardRuns = cardTasks.map((task) =>
+      runTask(task, async () => {
+        const [rendered] = await cards!.render(task.record, [task.job!]);
+        assertNotAborted(signal);
+        for (const warning of rendered!.warnings) events.onWarning?.(`${task.record.slug}: ${warning}`);
+        const job = task.job!;
+        const size = { width: rendered!.width, height: rendered!.height, section: job.section, size: job.size };
+        if (rendered!.png && job.paths.png) await write(task, job.paths.png, rendered!.png, size);
+        if (rendered!.svg !== undefined && job.paths.svg) await write(task, job.paths.svg, Buffer.from(rendered!.svg), size);
+      }),
+    );
+    await Promise.all([...dossierRuns, ...cardRuns]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await Promise.all([printer?.close(), cards?.close()]);
+  }
+
+  // Whatever happened, the cache must describe the files on disk: save it even when interrupted.
+  await saveCache(outDir, entries);
+  assertNotAborted(signal);
+
+  const manifest: Manifest = { generator: `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
+  await writeSiteFiles(outDir, manifest, loaded, options);
+
+  const made = pending.length - failures.filter((failure) => failure.path !== undefined).length;
+  return {
+    records: loaded.length + new Set(failures.filter((failure) => failure.path === undefined).map((failure) => failure.record)).size,
+    made,
+    skipped: tasks.length - pending.length,
+    failed: failures.length,
+    durationMs: Math.round(performance.now() - started),
+    failures,
+    manifest,
+    browserRelaunches: printer?.relaunches ?? 0,
+  };
+}
+
+/** The manifest, the gallery and (with --base-url) each record's meta-tag snippet. */
+async function writeSiteFiles(outDir: string, manifest: Manifest, loaded: LoadedEntry[], options: BuildOptions): Promise<void> {
+  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestJson(manifest));
+  await writeFileAtomic(path.join(outDir, 'index.html'), galleryHtml(manifest));
+  if (!options.baseUrl) return;
+  for (const { record } of loaded) {
+    const cards = manifest.outputs.filter((entry) => entry.record === record.slug && entry.kind === 'card' && entry.format === 'png');
+    const image = cards.find((entry) => entry.section === 'cover' && entry.size === 'og') ?? cards.find((entry) => entry.section === 'cover') ?? cards[0];
+    if (!image) continue;
+    const description = record.question;
+    await writeFileAtomic(
+      path.join(outDir, record.slug, 'meta.html'),
+      metaTagsHtml({ title: record.title, description, image, baseUrl: options.baseUrl }),
+    );
+  }
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import type { CommandModule } from 'yargs';
+import { buildSite, type BuildSummary } from '../../build/batch.js';
+import { CONFIG_FILE, loadConfig } from '../../build/config.js';
+import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/options.js';
+import { parseShard } from '../../build/shard.js';
+import { CasefileError } from '../../errors.js';
+import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
+import type { CommandContext } from '../context.js';
+import type { GlobalArgs } from '../options.js';
+import { createProgress } from '../progress.js';
+
+interface BuildArgs extends GlobalArgs {
+  records: string[];
+  only?: OutputKind;
+  size?: string[];
+  section?: string[];
+  scale?: number;
+  format?: string[];
+  paper?: PaperName;
+  templates?: string;
+  baseUrl?: string;
+  concurrency?: number;
+  shard?: string;
+  force: boolean;
+  config?: string;
+  browser?: string;
+  timeout: number;
+}
+
+const splitList = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+
+/** Flags win over the config file, which wins over the defaults. */
+async function resolveOptions(args: BuildArgs, argv: readonly string[]): Promise<BuildOptions> {
+  const config = await loadConfig(args.config ?? CONFIG_FILE, args.config !== undefined);
+  const given = (flag: string) => argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
+  const configDir = path.dirname(path.resolve(args.config ?? CONFIG_FILE));
+  const fromConfig = (value: string | undefined) => (value === undefined ? undefined : path.resolve(configDir, value));
+  const templatesDir = args.templates ?? fromConfig(config.templates);
+  const baseUrl = args.baseUrl ?? config.baseUrl;
+  return {
+    ...BUILD_DEFAULTS,
+    records: args.records,
+    dataDir: given('data-dir') ? args.dataDir : (fromConfig(config.dataDir) ?? args.dataDir),
+    outDir: given('out-dir') ? args.outDir : (fromConfig(config.outDir) ?? args.outDir),
+    kinds: args.only ? [args.only] : BUILD_DEFAULTS.kinds,
+    sizes: splitList(args.size) ?? config.sizes ?? BUILD_DEFAULTS.sizes,
+    ...(args.section ? { sections: splitList(args.section)! } : {}),
+    scale: args.scale ?? config.scale ?? BUILD_DEFAULTS.scale,
+    formats: splitList(args.format) ?? config.formats ?? BUILD_DEFAULTS.formats,
+    paper: args.paper ?? (config.paper as PaperName | undefined) ?? BUILD_DEFAULTS.paper,
+    concurrency: args.concurrency ?? config.concurrency ?? BUILD_DEFAULTS.concurrency,
+    force: args.force,
+    timeoutMs: args.timeout * 1000,
+    ...(templatesDir ? { templatesDir } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(args.shard ? { shard: parseShard(args.shard) } : {}),
+    ...(args.browser ? { browserPath: args.browser } : {}),
+  };
+}
+
+function summaryLine(summary: BuildSummary): string {
+  const seconds = (summary.durationMs / 1000).toFixed(1);
+  return `${summary.records} records: ${summary.made} made, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds}s`;
+}
+
+export function buildCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, BuildArgs> {
+  return {
+    command: 'build [records..]',
+    describe: 'Build every dossier and card (or those of the records named), skipping what is unchanged',
+    builder: (yargs) =>
+      yargs
+        .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs, globs (e.g. "lead-*") or record files; default all' })
+        .option('only', { choices: ['dossier', 'cards'] as OutputKind[], describe: 'Build only dossiers or only cards' })
+        .option('size', { type: 'string', array: true, describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
+        .option('section', { type: 'string', array: true, describe: 'Only these cards: cover and section ids (repeat or comma-separate)' })
+        .option('scale', { type: 'number', describe: 'Card pixel density, e.g. 2' })
+        .option('format', { type: 'string', array: true, describe: 'Card formats: png, svg' })
+        .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
+        .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
+        .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags' })
+        .option('concurrency', { type: 'number', describe: 'Pages printing at once and card workers (default: the number of cores)' })
+        .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, for CI matrices' })
+        .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
+        .option('config', { type: 'string', describe: `Config file (default: ${CONFIG_FILE} if present)` })
+        .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
+        .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take' })
+        .check((parsed) => {
+          if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {
+            throw new CasefileError('E_USAGE', '--concurrency must be a whole number of at least 1');
+          }
+          if (parsed.shard !== undefined) parseShard(parsed.shard);
+          return true;
+        })
+        .example('$0 build', 'Everything in data/ into out/, then out/manifest.json and out/index.html')
+        .example('$0 build "lead-*" --only cards --size og,square', 'Some records, cards only, two sizes')
+        .example('$0 build --base-url https://example.org/roles --shard 1/4', 'First quarter of a CI matrix, with meta tags') as never,
+    handler: async (args) => {
+      const { reporter } = context;
+      const options = await resolveOptions(args, argv);
+      reporter.debug(`build: ${options.concurrency} at once, out ${options.outDir}`);
+      const controller = new AbortController();
+      const interrupt = () => {
+        if (controller.signal.aborted) process.exit(130);
+        reporter.warn('interrupted: stopping after closing the browser and workers (press Ctrl-C again to force)');
+        controller.abort();
+      };
+      process.on('SIGINT', interrupt);
+      process.on('SIGTERM', interrupt);
+      const progress = createProgress(reporter);
+      try {
+        const summary = await buildSite(options, progress, controller.signal);
+        progress.stop();
+        reporter.result({ ...summary, manifest: undefined, outputs: summary.manifest.outputs });
+        reporter.info(summaryLine(summary));
+        context.exitCode = summary.failed > 0 ? 1 : 0;
+      } finally {
+        progress.stop();
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
+      }
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** out/index.html is a real page: it loads offline in headless Chromium with no errors and shows every card. */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/build/batch.js';
+import { BUILD_DEFAULTS } from '../../src/build/options.js';
+import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
+import { ROOT } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+describe('the gallery page', () => {
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  const out = path.join(dir, 'out');
+  let handle: BrowserHandle;
+  let cardCount = 0;
+
+  beforeAll(async () => {
+    mkdirSync(data);
+    for (const slug of ['enterprise-architect', 'sdet']) copyFileSync(path.join(ROOT, 'data', `${slug}.json`), path.join(data, `${slug}.json`));
+    const summary = await buildSite({ ...BUILD_DEFAULTS, records: [], dataDir: data, outDir: out, sections: ['cover', 'salary', 'flight-risk'], concurrency: 2 });
+    cardCount = summary.manifest.outputs.filter((entry) => entry.kind === 'card').length;
+    handle = await launchBrowser();
+  });
+  afterAll(() => handle?.close());
+
+  it('loads with no console errors or failed requests and shows every card image', async () => {
+    const page = await handle.browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warn') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file://')) problems.push(`left the disk: ${request.url()}`);
+    });
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
+    // Lazy images load as they scroll into view: bring each one in, then check it decoded.
+    const images = await page.$$eval('img', (elements) =>
+      Promise.all(
+        elements.map(async (image) => {
+          image.loading = 'eager';
+          image.scrollIntoView();
+          await image.decode().catch(() => undefined);
+          return { src: image.getAttribute('src'), width: image.naturalWidth, height: image.naturalHeight };
+        }),
+      ),
+    );
+    expect(cardCount).toBe(6);
+    expect(images).toHaveLength(cardCount);
+    for (const image of images) expect(image).toMatchObject({ width: 1200, height: 630 });
+    const links = await page.$$eval('a.dossier', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links).toEqual(['enterprise-architect.pdf', 'sdet.pdf']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,44 @@
+/** A browser that dies mid-batch is replaced, and the document it was printing is tried again. */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderDossier } from '../../src/api/dossier.js';
+import { createDossierPrinter } from '../../src/build/printer.js';
+import { loadRecord } from '../../src/record/load.js';
+import { ROOT } from '../helpers/cli.js';
+
+describe('createDossierPrinter', () => {
+  const printer = createDossierPrinter({ concurrency: 2 });
+  afterAll(() => printer.close());
+  const dataDir = path.join(ROOT, 'data');
+
+  it('prints, survives the browser being killed between documents and during one, and relaunches', async () => {
+    const { record } = await loadRecord('sdet', { dataDir });
+    const print = () => printer.print((browser) => renderDossier(browser, record, { dataDir }));
+
+    expect((await print()).pdf.byteLength).toBeGreaterThan(10_000);
+
+    (await printer.currentBrowser()).process()!.kill('SIGKILL');
+    expect((await print()).pdf.byteLength).toBeGreaterThan(10_000);
+    expect(printer.relaunches).toBe(1);
+
+    const browser = await printer.currentBrowser();
+    const during = printer.print(async (live) => {
+      // Kill the browser while this document is on its page.
+      setTimeout(() => browser.process()!.kill('SIGKILL'), 50);
+      return renderDossier(live, record, { dataDir });
+    });
+    expect(Buffer.from((await during).pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(printer.relaunches).toBe(2);
+  });
+
+  it('does not retry a document that fails while the browser is fine', async () => {
+    let attempts = 0;
+    await expect(
+      printer.print(async () => {
+        attempts += 1;
+        throw new Error('template exploded');
+      }),
+    ).rejects.toThrow(/template exploded/);
+    expect(attempts).toBe(1);
+  });
+});
