@@ -236,6 +236,8 @@ export interface ListBox {
   maxItems?: number;
   /** Height the "+N more" line needs. */
   moreHeight: number;
+  /** Largest type factor to try above 1 when a short list leaves the box half empty (default 1: never grow). */
+  grow?: number;
 }
 
 const FACTORS = [1, 0.94, 0.88, 0.82, 0.76, 0.7, 0.64, 0.58];
@@ -282,6 +284,11 @@ export function fitList(specs: ItemSpec[], box: ListBox, setter: TypeSetter): Li
   });
 
   const cuts = (set: ReturnType<typeof setAll>) => set.items.flat().some((part) => part.truncated);
+  // A short list in a big box may grow first, in the same steps, up to `grow`.
+  for (let factor = Math.round((box.grow ?? 1) * 10) / 10; factor > 1; factor = Math.round((factor - 0.1) * 10) / 10) {
+    const set = setAll(limit, factor, 0);
+    if (set.total <= box.height && !cuts(set)) return result(set, factor, false);
+  }
   // Shrinking comes first: the largest size at which everything fits whole.
   for (const factor of FACTORS) {
     const set = setAll(limit, factor, 0);

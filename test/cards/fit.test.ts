@@ -115,6 +115,18 @@ describe('fitList', () => {
     expect(oneColumn.factor < 1 || oneColumn.truncated > 0 || oneColumn.hidden > 0).toBe(true);
   });
 
+  it('grows a short list to fill a big box only when allowed to', () => {
+    const short = { parts: [{ text: 'One short line', role: ROLES.itemTitle, width: 500, maxLines: 2 }] };
+    const grown = fitList([short], { unit: 1, height: 2000, gap: 10, moreHeight: 20, grow: 1.5 }, setter);
+    expect(grown.factor).toBe(1.5);
+    expect(grown.items[0]![0]!.size).toBe(ROLES.itemTitle.size * 1.5);
+    expect(fitList([short], { unit: 1, height: 2000, gap: 10, moreHeight: 20 }, setter).factor).toBe(1);
+    // Growing never costs a cut: the long item stops growing where its text would need a seventh line.
+    const long = fitList([item('One')], { unit: 1, height: 2000, gap: 10, moreHeight: 20, grow: 1.5 }, setter);
+    expect(long.truncated).toBe(0);
+    expect(long.factor).toBeLessThan(1.5);
+  });
+
   it('honours a design limit on items before shrinking anything', () => {
     const fit = fitList([item('a'), item('b'), item('c'), item('d')], { unit: 1, height: 5000, gap: 10, moreHeight: 20, maxItems: 3 }, setter);
     expect(fit).toMatchObject({ hidden: 1, factor: 1, truncated: 0 });

@@ -24,6 +24,8 @@ export interface ListLayout {
   columns?: number;
   gap?: number;
   maxItems?: number;
+  /** How far a short list may grow its type to fill the card (see ListBox.grow). */
+  grow?: number;
 }
 
 /** Column width for `columns` columns across `area` with `gap` between them. */
@@ -45,7 +47,9 @@ export function fittedList(
   const columns = layout.columns ?? 1;
   const gap = layout.gap ?? px(ctx, 18);
   const moreHeight = Math.round(ROLES.mark.size * ctx.unit * 1.4);
-  const fit = fitList(specs, { unit: ctx.unit, height: area.height, gap, columns, moreHeight, ...(layout.maxItems ? { maxItems: layout.maxItems } : {}) }, ctx.setter);
+  // Square and story cards have height to spare: short lists grow a little rather than float in space.
+  const grow = layout.grow ?? (ctx.shape === 'wide' ? 1 : 1.3);
+  const fit = fitList(specs, { unit: ctx.unit, height: area.height, gap, columns, moreHeight, grow, ...(layout.maxItems ? { maxItems: layout.maxItems } : {}) }, ctx.setter);
   ctx.report.truncated += fit.truncated;
   ctx.report.moved += fit.hidden;
   if (fit.overflow) ctx.report.unfit.push(`the first item does not fit even at the smallest type`);

@@ -31,7 +31,7 @@ export function survivalGuideCard(ctx: CardContext): CardElement {
             { width: itemWidth, height, borderLeft: `4px solid ${COLOURS.red}`, paddingLeft: inset },
             column({ gap: px(ctx, 6) }, lines(situation!, ROLES.heading, { color: COLOURS.red }), lines(advice!, ROLES.quote, { color: COLOURS.ink })),
           ),
-        { columns, gap, maxItems: ctx.shape === 'wide' ? 4 : 5 },
+        { columns, gap, maxItems: ctx.shape === 'wide' ? 4 : 5, grow: 1.6 },
       );
     },
   });
