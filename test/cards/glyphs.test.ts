@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFontBook, isEmojiGrapheme, segmentGraphemes } from '../../src/cards/fonts.js';
+import { FontBook, loadFontBook, isEmojiGrapheme, segmentGraphemes } from '../../src/cards/fonts.js';
 import { checkCoverage, createFallbackFinder, emojiDataUri, twemojiCode } from '../../src/cards/glyphs.js';
 import { planCards } from '../../src/cards/plan.js';
 import { layoutCard, renderCard } from '../../src/cards/render.js';
@@ -62,6 +62,17 @@ describe('glyph coverage', () => {
     // Cyrillic and Greek need no fallback: the bundled Plex Sans draws them.
     expect(book.fontFor('Ж', ROLES.body.font)!.source).toBe('bundled');
     expect(book.fontFor('λ', ROLES.body.font)!.source).toBe('bundled');
+  });
+
+  it('loads no fallback font at all for Latin-only text', async () => {
+    const shared = await loadFontBook();
+    const book = new FontBook([...shared.bundled]);
+    const finder = createFallbackFinder(book);
+    const latin = JSON.stringify(lead);
+    expect(checkCoverage([latin, 'Café, naïve, Œuvre — “quotes” … 100 %'], book, finder)).toEqual({ fallbackFamilies: [], missing: [] });
+    expect(book.fallbackFonts).toEqual([]);
+    checkCoverage([SAMPLES.arabic], book, finder);
+    expect(book.fallbackFonts.map((font) => font.family)).toEqual(['Noto Naskh Arabic', 'Noto Naskh Arabic']);
   });
 
   it('names emoji files the way twemoji does (VS16 dropped, kept in ZWJ sequences)', () => {

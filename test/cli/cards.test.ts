@@ -48,7 +48,7 @@ describe('casefile cards', () => {
     expect(report.outputs).toHaveLength(1);
     expect(report.outputs[0]).toMatchObject({ record: SLUG, relativePath: `${SLUG}/cards/job-ad-autopsy.png`, width: 1200, height: 630 });
     expect(report.outputs[0]!.bytes).toBe(readFileSync(path.join(out, SLUG, 'cards', 'job-ad-autopsy.png')).byteLength);
-    expect(report.warnings).toEqual(['card "job-ad-autopsy" (og 1200x630): moved 1 item to a "+N more" line']);
+    expect(report.warnings).toEqual(['card "job-ad-autopsy" (og 1200x630): truncated 1 text with an ellipsis to fit; moved 1 item to a "+N more" line']);
   });
 
   it.each([

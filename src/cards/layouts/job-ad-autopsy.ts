@@ -14,11 +14,15 @@ export function jobAdAutopsyCard(ctx: CardContext): CardElement {
     stamp: 'Decoded',
     body: (area) => {
       const wide = ctx.shape === 'wide';
+      // Tighter bounds than the shared roles: the translation is the punchline and must stay
+      // readable, so these cards cut the advert's legalese sooner rather than shrink to fine print.
+      const adRole = { ...ROLES.typed, size: 19, min: 16 };
+      const translationRole = { ...ROLES.body, size: 22, min: 18 };
       const gap = px(ctx, 28);
       const tagHeight = Math.round(ROLES.monoSmall.size * ctx.unit * 1.5);
       const split = px(ctx, 36);
       // Wide: the ad on the left, its translation on the right. Otherwise one above the other.
-      const adWidth = wide ? Math.floor((area.width - split) / 2) : area.width - px(ctx, 20) - 2;
+      const adWidth = wide ? Math.floor((area.width - split) * 0.45) : area.width - px(ctx, 20) - 2;
       const translationWidth = wide ? area.width - adWidth - split : area.width;
       return fittedList(
         ctx,
@@ -28,12 +32,12 @@ export function jobAdAutopsyCard(ctx: CardContext): CardElement {
           chrome: tagHeight + px(ctx, 8) + (wide ? 0 : px(ctx, 4)),
           parts: wide
             ? [
-                { text: item.ad, role: ROLES.typed, width: adWidth, maxLines: 6, minLines: 2 },
-                { text: item.translation, role: ROLES.body, width: translationWidth, maxLines: 6, minLines: 2 },
+                { text: item.ad, role: adRole, width: adWidth, maxLines: 5, minLines: 2 },
+                { text: item.translation, role: translationRole, width: translationWidth, maxLines: 5, minLines: 2 },
               ]
             : [
-                { text: item.ad, role: ROLES.typed, width: adWidth, maxLines: 6, minLines: 2 },
-                { text: item.translation, role: ROLES.body, width: translationWidth, maxLines: 7, minLines: 2 },
+                { text: item.ad, role: adRole, width: adWidth, maxLines: 6, minLines: 2 },
+                { text: item.translation, role: translationRole, width: translationWidth, maxLines: 7, minLines: 2 },
               ],
         })),
         (index, [ad, translation], height, itemWidth) => {
@@ -42,8 +46,8 @@ export function jobAdAutopsyCard(ctx: CardContext): CardElement {
             box({ backgroundColor: COLOURS.ink, color: COLOURS.paper, padding: `0 ${px(ctx, 8)}px`, ...fontStyle(ROLES.monoSmall, px(ctx, ROLES.monoSmall.size), tagHeight) }, items[index]!.source.toUpperCase()),
             box({ color: COLOURS.red, ...fontStyle(ROLES.mark, px(ctx, ROLES.mark.size), tagHeight) }, `Specimen ${String(index + 1).padStart(2, '0')}`),
           );
-          const adBlock = lines(ad!, ROLES.typed, { color: COLOURS.muted, width: adWidth });
-          const translationBlock = lines(translation!, ROLES.body, { color: COLOURS.ink, width: translationWidth });
+          const adBlock = lines(ad!, adRole, { color: COLOURS.muted, width: adWidth });
+          const translationBlock = lines(translation!, translationRole, { color: COLOURS.ink, width: translationWidth });
           return column(
             { width: itemWidth, height, gap: px(ctx, 8) },
             tag,
