@@ -7,9 +7,9 @@ import { mmToPt } from '../../src/print/length.js';
 import { countNodes, depthOf, largeOrgTree } from '../helpers/org-trees.js';
 import type { OrgNode } from '../../src/record/schema.js';
 
-/** The frame the dossier gives the chart on A4 portrait: the text column, at most 200 mm tall (dossier.css). */
+/** The frame the dossier gives the chart on A4 portrait: the text column, and the text height less 62 mm (partials/page-rules.hbs). */
 const a4 = PAPER_SIZES.a4;
-const A4_FRAME = { width: mmToPt(a4.width - 2 * a4.margin.side), height: mmToPt(200) };
+const A4_FRAME = { width: mmToPt(a4.width - 2 * a4.margin.side), height: mmToPt(a4.height - a4.margin.top - a4.margin.bottom - 62) };
 /** Smallest type size still comfortable to read on paper. */
 const MIN_READABLE_PT = 6;
 
