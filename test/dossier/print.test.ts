@@ -16,7 +16,7 @@ import { tempDir } from '../helpers/tmp.js';
 
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
-function boxes(file: string, page: number): Record<string, Box> {
+function boxes(file: string, page: number): { media: Box; bleed: Box; trim: Box } {
   const info = pdfinfo(file, ['-box', '-f', String(page), '-l', String(page)]);
   const read = (name: string): Box => {
     const [x0, y0, x1, y1] = info[`Page ${String(page).padStart(4)} ${name}`]!.split(/\s+/).map(Number) as [number, number, number, number];
