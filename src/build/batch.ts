@@ -9,7 +9,7 @@ import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { CasefileError, isCasefileError } from '../errors.js';
-import { writeFileAtomic } from '../output/atomic.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../output/atomic.js';
 import { listRecordFiles } from '../record/list.js';
 import { parseRecord, readRecordText } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
@@ -43,6 +43,8 @@ export interface BuildSummary {
   manifest: Manifest;
   /** Times the browser died and was replaced during the build. */
   browserRelaunches: number;
+  /** Requests dossier pages made that casefile refused (each is also told to onInfo). */
+  blockedRequests: number;
 }
 
 interface LoadedEntry {
@@ -130,6 +132,9 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
   const loaded = await loadSelected(options, fail);
 
+  // A build killed with SIGKILL leaves its temporary files behind; they are half-written, so go.
+  for (const file of await removeStaleTemporaries(outDir)) events.onInfo?.(`removed ${file}, left by an interrupted build`);
+
   const cache = options.force ? { entries: {} as CacheEntries } : await loadCache(outDir);
   if (cache.discarded) events.onWarning?.(cache.discarded);
   const entries: CacheEntries = { ...cache.entries };
@@ -175,6 +180,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   const cardTasks = pending.filter((task) => task.kind === 'card');
   let printer: DossierPrinter | undefined;
   let cards: CardRenderer | undefined;
+  let blockedRequests = 0;
   const onAbort = () => {
     void printer?.close();
     void cards?.close();
@@ -195,16 +201,23 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
 
   try {
     if (dossierTasks.length > 0) {
+      // A relaunched browser would repeat what it says (browser path, --no-sandbox): say it once.
+      const said = new Set<string>();
+      const onInfo = (message: string) => {
+        if (said.has(message)) return;
+        said.add(message);
+        events.onInfo?.(message);
+      };
       printer = createDossierPrinter({
         concurrency: options.concurrency,
-        launch: options.browserPath ? { explicitPath: options.browserPath } : {},
+        launch: { ...(options.browserPath ? { explicitPath: options.browserPath } : {}), onInfo },
       });
     }
     if (cardTasks.length > 0) cards = createCardRenderer({ workers: options.concurrency });
 
     const dossierRuns = dossierTasks.map((task) =>
       runTask(task, async () => {
-        const { pdf } = await printer!.print((browser) =>
+        const { pdf, blockedRequests: blocked } = await printer!.print((browser) =>
           renderDossier(browser, task.record, {
             templates: templates!,
             paper: options.paper,
@@ -212,6 +225,8 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
             timeoutMs: options.timeoutMs,
           }),
         );
+        blockedRequests += blocked.length;
+        for (const url of blocked) events.onInfo?.(`${task.record.slug}: blocked request: ${url}`);
         assertNotAborted(signal);
         await write(task, task.paths[0]!, pdf, {});
       }),
@@ -250,6 +265,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     failures,
     manifest,
     browserRelaunches: printer?.relaunches ?? 0,
+    blockedRequests,
   };
 }
 

@@ -16,4 +16,6 @@ export interface BuildEvents {
   onPlanned?(total: number): void;
   onOutput?(event: OutputEvent): void;
   onWarning?(message: string): void;
+  /** Detail for --verbose: the browser used, requests the page was refused, stale files cleaned up. */
+  onInfo?(message: string): void;
 }

@@ -1,5 +1,6 @@
 /** Options every command shares, and how they map to library options. */
 import type { Argv } from 'yargs';
+import { CasefileError } from '../errors.js';
 
 export interface GlobalArgs {
   dataDir: string;
@@ -17,4 +18,12 @@ export function globalOptions<T>(yargs: Argv<T>): Argv<GlobalArgs> {
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', global: true })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print details, and stack traces of unexpected failures', global: true })
     .option('json', { type: 'boolean', default: false, describe: 'Print one machine-readable JSON result on stdout', global: true }) as unknown as Argv<GlobalArgs>;
+}
+
+/** --timeout seconds → milliseconds. Zero would mean "no limit" to Puppeteer, so it is refused. */
+export function timeoutMs(seconds: number): number {
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new CasefileError('E_USAGE', `Invalid value for --timeout. Allowed: seconds, more than 0 and at most 3600. Received: ${JSON.stringify(seconds)}.`);
+  }
+  return Math.ceil(seconds * 1000);
 }

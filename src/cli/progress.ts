@@ -13,6 +13,7 @@ export interface Progress extends BuildEvents {
 export function createProgress(reporter: Reporter, stream: NodeJS.WriteStream = process.stderr): Progress {
   const silent = reporter.quiet || reporter.json;
   const warn = (message: string) => reporter.warn(message);
+  const info = (message: string) => reporter.debug(message);
 
   if (silent || !stream.isTTY) {
     let done = 0;
@@ -27,6 +28,7 @@ export function createProgress(reporter: Reporter, stream: NodeJS.WriteStream = 
         if (event.status === 'made' || reporter.verbose) reporter.info(`[${done}/${total}] ${event.status} ${event.path ?? event.record}`);
       },
       onWarning: warn,
+      onInfo: info,
       stop: () => undefined,
     };
   }
@@ -37,6 +39,7 @@ export function createProgress(reporter: Reporter, stream: NodeJS.WriteStream = 
   );
   const errors: Parameters<Reporter['error']>[0][] = [];
   const warnings: string[] = [];
+  const infos: string[] = [];
   return {
     onPlanned: (total) => bar.start(total, 0, { last: '' }),
     onOutput: (event) => {
@@ -45,9 +48,11 @@ export function createProgress(reporter: Reporter, stream: NodeJS.WriteStream = 
     },
     // Printing under a live bar garbles it: hold messages until it stops.
     onWarning: (message) => warnings.push(message),
+    onInfo: (message) => (reporter.verbose ? infos.push(message) : undefined),
     stop: () => {
       bar.stop();
       for (const error of errors) reporter.error(error);
+      for (const message of infos.splice(0)) info(message);
       for (const message of warnings) warn(message);
     },
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError } from '../errors.js';
 
@@ -12,6 +12,7 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'a parent of it is not a folder',
   EISDIR: 'a folder is in the way',
   EEXIST: 'a file is in the way of its folder',
+  EFBIG: 'the file is larger than this process may write (ulimit -f)',
 };
 
 export function describeWriteError(error: unknown, target: string): CasefileError {
@@ -45,4 +46,38 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     await rm(temporary, { force: true }).catch(() => undefined);
     throw describeWriteError(error, target);
   }
+}
+
+/** The name writeFileAtomic gives its temporary files: `.<name>.tmp-<pid>-<8 hex>`. */
+const TEMPORARY_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
+
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed writer (kill -9, a power cut) left under `dir`: their
+ * process is gone, so they can only be half-written. Files of a live process are left alone.
+ * Returns the paths removed. A temporary file is never read, so one left behind is never trusted.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const relative of names) {
+    const match = TEMPORARY_NAME.exec(path.basename(relative));
+    if (!match || processIsAlive(Number(match[1]))) continue;
+    const file = path.join(dir, relative);
+    await rm(file, { force: true }).then(
+      () => removed.push(file),
+      () => undefined,
+    );
+  }
+  return removed.sort();
 }

@@ -7,7 +7,7 @@ import { parseShard } from '../../build/shard.js';
 import { CasefileError } from '../../errors.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
-import type { GlobalArgs } from '../options.js';
+import { timeoutMs, type GlobalArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface BuildArgs extends GlobalArgs {
@@ -51,7 +51,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[]): Promise
     paper: args.paper ?? (config.paper as PaperName | undefined) ?? BUILD_DEFAULTS.paper,
     concurrency: args.concurrency ?? config.concurrency ?? BUILD_DEFAULTS.concurrency,
     force: args.force,
-    timeoutMs: args.timeout * 1000,
+    timeoutMs: timeoutMs(args.timeout),
     ...(templatesDir ? { templatesDir } : {}),
     ...(baseUrl ? { baseUrl } : {}),
     ...(args.shard ? { shard: parseShard(args.shard) } : {}),

@@ -4,7 +4,8 @@ import { makeDossier } from '../../api/dossier.js';
 import { launchBrowser } from '../../browser/launch.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
-import type { GlobalArgs } from '../options.js';
+import { closeOnInterrupt } from '../interrupt.js';
+import { timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
 interface PdfArgs extends GlobalArgs {
@@ -52,7 +53,9 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       const { reporter } = context;
       // Options are checked before a browser starts.
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
+      const timeout = timeoutMs(args.timeout);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
+      const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
@@ -63,7 +66,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
             landscape: args.landscape,
             bleedMm,
             cropMarks: args.cropMarks,
-            timeoutMs: args.timeout * 1000,
+            timeoutMs: timeout,
             browser: handle.browser,
             ...(args.templates ? { templatesDir: args.templates } : {}),
           });
@@ -73,6 +76,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
           if (args.open) openFile(result.output);
         }
       } finally {
+        release();
         await handle.close();
       }
       reporter.result({ outputs: made });

@@ -5,7 +5,8 @@ import { CasefileError } from '../../errors.js';
 import { parseLengthMm } from '../../print/length.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
 import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
-import type { GlobalArgs } from '../options.js';
+import { closeOnInterrupt } from '../interrupt.js';
+import { timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { MAX_BLEED_MM, openFile } from './pdf.js';
 
@@ -44,10 +45,12 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
     handler: async (args) => {
       const { reporter } = context;
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
+      const timeout = timeoutMs(args.timeout);
       if (args.tile && (bleedMm > 0 || args.cropMarks)) {
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
+      const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
@@ -58,7 +61,7 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
             landscape: args.landscape,
             bleedMm,
             cropMarks: args.cropMarks,
-            timeoutMs: args.timeout * 1000,
+            timeoutMs: timeout,
             browser: handle.browser,
             ...(args.tile ? { tile: args.tile } : {}),
             ...(args.templates ? { templatesDir: args.templates } : {}),
@@ -70,6 +73,7 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
           if (args.open) openFile(result.output);
         }
       } finally {
+        release();
         await handle.close();
       }
       reporter.result({ outputs: made });
