@@ -1,6 +1,6 @@
 /** Fitted text to elements: one non-wrapping line per div, so Satori draws exactly the lines fit.ts chose. */
 import { box, column, tagged, type CardElement, type Style } from './element.js';
-import { fitText, type FittedText, type TextBox } from './fit.js';
+import { fitText, type FittedText } from './fit.js';
 import { FAMILIES } from '../fonts/registry.js';
 import type { CardContext } from './context.js';
 import type { TextRole } from './theme.js';
@@ -40,11 +40,4 @@ export function label(ctx: CardContext, text: string, role: TextRole, width: num
   const fitted = fitText(text, { role, unit: ctx.unit, width, maxLines: 1 }, ctx.setter);
   if (fitted.truncated) ctx.report.truncated++;
   return lines(fitted, role, style);
-}
-
-/** Fits and draws a text box in one step, noting truncation. */
-export function fitted(ctx: CardContext, text: string, box: Omit<TextBox, 'unit'>, style: Style = {}): { element: CardElement; fit: FittedText } {
-  const fit = fitText(text, { ...box, unit: ctx.unit }, ctx.setter);
-  if (fit.truncated) ctx.report.truncated++;
-  return { element: lines(fit, box.role, style), fit };
 }

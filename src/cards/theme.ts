@@ -10,10 +10,8 @@ export const COLOURS = {
   paperEdge: '#e6dcc0',
   ink: '#1d1b18',
   muted: '#5b564c',
-  faint: '#8a8271',
   red: '#a3201b',
   rule: '#cfc7b4',
-  redaction: '#1d1b18',
 } as const;
 
 export type FamilyKey = keyof typeof FAMILIES;

@@ -74,8 +74,3 @@ export function formatMoney(amount: number, currency: string): string {
     return `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
   }
 }
-
-/** A thin rule; lists use it between an item's number and its text. */
-export function rule(colour: string = COLOURS.rule, thickness = 1): CardElement {
-  return column({ height: thickness, backgroundColor: colour, flexShrink: 0 });
-}
