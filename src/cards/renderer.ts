@@ -12,7 +12,11 @@ import { renderCard, type RenderedCard } from './render.js';
 export type { RenderedCard } from './render.js';
 
 export interface CardRendererOptions {
-  /** Worker processes; 0 renders in this process. Default: the machine's available parallelism. */
+  /**
+   * Worker processes; 0 renders in this process. Default: the machine's available parallelism.
+   * In-process rendering never recycles, so resvg's leak (see pool.ts) stays with the caller:
+   * fine for a CLI run or a test, not for a long-lived server rendering thousands of cards.
+   */
   workers?: number;
   /** Cards per worker between recycles (see pool.ts); tests lower it to see recycling happen. */
   recycleAfter?: number;
