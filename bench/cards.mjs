@@ -19,14 +19,18 @@ for (const workers of (process.argv[2] ?? '0,1,2').split(',').map(Number)) {
   const renderer = createCardRenderer({ workers });
   try {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const cards = await renderer.render(record, jobs);
     const wall = performance.now() - started;
+    // CPU time is what a card costs whatever else the machine is doing (only meaningful in-process).
+    const used = process.cpuUsage(cpu);
+    const cpuPerCard = workers === 0 ? `, CPU ${((used.user + used.system) / 1000 / jobs.length).toFixed(0)} ms per card` : '';
     const times = cards.map((card) => card.renderMs);
     const bytes = cards.map((card) => card.png.byteLength);
     console.log(
       `workers ${workers}: median ${median(times).toFixed(0)} ms per card (render), ` +
         `wall ${(wall / jobs.length).toFixed(0)} ms per card (${(wall / 1000).toFixed(1)} s batch), ` +
-        `PNG median ${Math.round(median(bytes) / 1024)} KB, max ${Math.round(Math.max(...bytes) / 1024)} KB`,
+        `PNG median ${Math.round(median(bytes) / 1024)} KB, max ${Math.round(Math.max(...bytes) / 1024)} KB${cpuPerCard}`,
     );
   } finally {
     await renderer.close();
