@@ -122,19 +122,25 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
     );
   }
 
-  const footerLine = Math.round(ROLES.monoSmall.size * ctx.unit * ROLES.monoSmall.lineHeight);
+  // On a story the unit is large; the footer is fine print and stays small enough to keep its words.
+  const footerRole: TextRole = ctx.shape === 'tall' ? { ...ROLES.monoSmall, size: 11.5, min: 10 } : ROLES.monoSmall;
+  const footerLine = Math.round(footerRole.size * ctx.unit * footerRole.lineHeight);
   const footerPad = px(ctx, 10);
   const footerGap = px(ctx, 16);
   const footerHeight = footerLine + footerPad + 1;
   const current = options.section ? `${options.section.number} / ${String(SECTIONS.length).padStart(2, '0')}` : `00 / ${String(SECTIONS.length).padStart(2, '0')}`;
-  const footerHalf = Math.floor((inner - px(ctx, 24)) / 2);
-  // The longest wording that fits at full size: narrow cards drop the tagline, long slugs drop the slug.
-  const siteLine = firstThatFits(ctx, [`${BRAND.site} — satirical case files on real jobs`, `${BRAND.site} — case files on real jobs`, BRAND.site], ROLES.monoSmall, footerHalf);
-  const recordLine = firstThatFits(ctx, [`${record.slug} · ${current}`, `§ ${current}`], ROLES.monoSmall, footerHalf);
+  // The record's line takes what it needs (up to 60%); the site line gets the rest. The longest
+  // wording that fits at full size wins: narrow cards drop the tagline, long slugs drop the slug.
+  const footerGutter = px(ctx, 24);
+  const fullSize = Math.round(footerRole.size * ctx.unit * 2) / 2;
+  const recordLine = firstThatFits(ctx, [`${record.slug} · ${current}`, `§ ${current}`], footerRole, Math.floor(inner * 0.6));
+  const recordWidth = Math.min(Math.floor(inner * 0.6), Math.ceil(ctx.setter.width(applyCase(recordLine, footerRole), footerRole, fullSize) / WIDTH_SAFETY) + 2);
+  const siteWidth = inner - recordWidth - footerGutter;
+  const siteLine = firstThatFits(ctx, [`${BRAND.site} — satirical case files on real jobs`, `${BRAND.site} — case files on real jobs`, BRAND.site], footerRole, siteWidth);
   const footer = row(
     { height: footerHeight, marginTop: footerGap, paddingTop: footerPad, borderTop: `1px solid ${COLOURS.rule}`, justifyContent: 'space-between', color: COLOURS.muted, flexShrink: 0 },
-    row({ width: footerHalf }, label(ctx, siteLine, ROLES.monoSmall, footerHalf)),
-    row({ width: footerHalf, justifyContent: 'flex-end' }, label(ctx, recordLine, ROLES.monoSmall, footerHalf)),
+    row({ width: siteWidth }, label(ctx, siteLine, footerRole, siteWidth)),
+    row({ width: recordWidth, justifyContent: 'flex-end' }, label(ctx, recordLine, footerRole, recordWidth)),
   );
 
   const bodyGap = px(ctx, options.section ? 22 : 18);
