@@ -44,7 +44,7 @@ describe('makeDossier', () => {
   });
 
   it('holds the text of every section and every item of the record', async () => {
-    const text = normalise(pdftotext(pdf));
+    const text = normalise(pdftotext(pdf, { raw: true }));
     const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data') });
     for (const info of SECTIONS) expect(text).toContain(normalise(record.sections[info.id].heading ?? info.defaultHeading));
     const missing = visibleStrings(record).filter((value) => !text.includes(normalise(value)));

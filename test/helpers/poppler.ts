@@ -1,9 +1,14 @@
 /** Real PDF checkers from poppler-utils and qpdf, run as subprocesses on the artifact. */
 import { execFileSync, spawnSync } from 'node:child_process';
 
-export function pdftotext(file: string, options: { layout?: boolean; first?: number; last?: number; bbox?: boolean } = {}): string {
+/**
+ * `raw` keeps the order the page draws its text in (the tagged reading order), instead of
+ * pdftotext's column guessing, which interleaves side-by-side blocks of unequal length.
+ */
+export function pdftotext(file: string, options: { layout?: boolean; raw?: boolean; first?: number; last?: number; bbox?: boolean } = {}): string {
   const args = [
     ...(options.layout ? ['-layout'] : []),
+    ...(options.raw ? ['-raw'] : []),
     ...(options.bbox ? ['-bbox'] : []),
     ...(options.first ? ['-f', String(options.first)] : []),
     ...(options.last ? ['-l', String(options.last)] : []),
