@@ -2,11 +2,12 @@
  * The worker pool: tinypool running dist/cards/worker.js in child processes.
  *
  * Why child processes and a render-count limit: resvg-js 2.6.x leaks about 4 MB of native
- * (Rust) memory per render() (resvg-js issue #216). That memory is outside V8's heap, so
+ * (Rust) memory per render() (resvg-js issue #216; here the resident size grew 5.6 MB per og card
+ * over 60 renders). That memory is outside V8's heap, so
  * tinypool's `maxMemoryLimitBeforeRecycle` (which reads heapUsed) never sees it, and ending a
  * worker *thread* would not return it either, since threads share the process's allocator. So
  * each worker is a process, and the pool recycles its workers after every RECYCLE_AFTER_CARDS
- * cards per worker (about 200 MB of leak at most), or sooner when a worker reports a resident
+ * cards per worker (about 270 MB of leak at most), or sooner when a worker reports a resident
  * size over RECYCLE_AT_RSS. A recycled worker finishes its current card first (tinypool's
  * recycleWorkers), so nothing is lost; the new one parses the fonts again, once.
  */
