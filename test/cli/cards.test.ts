@@ -32,6 +32,16 @@ describe('casefile cards', () => {
     expect(decodePng(readFileSync(path.join(dir, 'habitat@2x.png'))).width).toBe(2400);
   });
 
+  it('renders several records through one shared pool', () => {
+    const out = tempDir();
+    const result = runCli(['cards', SLUG, 'sdet', '--section', 'cover', '--workers', '2', '--out-dir', out]);
+    expect(result.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([SLUG, 'sdet']);
+    const covers = [SLUG, 'sdet'].map((slug) => readFileSync(path.join(out, slug, 'cards', 'cover.png')));
+    expect(covers.every((bytes) => bytes.subarray(0, 8).equals(PNG_MAGIC))).toBe(true);
+    expect(covers[0]!.equals(covers[1]!)).toBe(false);
+  });
+
   it('prints warnings naming the card when it had to cut, and still succeeds', () => {
     const out = tempDir();
     const result = runCli(['cards', path.join(FIXTURES, 'cards', 'long-record.json'), '--section', 'metrics', '--workers', '0', '--out-dir', out]);

@@ -41,24 +41,33 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       }
       // Loaded here, not at the top: Satori, resvg and the fonts stay out of every other command's start-up.
       const { makeCards } = await import('../../api/cards.js');
+      const { createCardRenderer, defaultWorkers } = await import('../../cards/renderer.js');
+      // Several records share one renderer (one pool, fonts parsed once per worker); for one,
+      // makeCards picks the workers from the number of cards.
+      const shared = args.records.length > 1 ? createCardRenderer({ workers: args.workers ?? defaultWorkers() }) : undefined;
       const made = [];
-      for (const reference of args.records) {
-        const result = await makeCards(reference, {
-          dataDir: args.dataDir,
-          outDir: args.outDir,
-          sizes: splitList(args.size),
-          scale: args.scale,
-          formats: splitList(args.format),
-          sections: splitList(args.section),
-          ...(args.workers === undefined ? {} : { workers: args.workers }),
-        });
-        made.push(result);
-        for (const warning of result.warnings) reporter.warn(warning);
-        for (const output of result.outputs) {
-          reporter.info(`${reporter.green('✓')} ${output.path} (${output.width}×${output.height}, ${Math.round(output.bytes / 1024)} KB)`);
+      try {
+        for (const reference of args.records) {
+          const result = await makeCards(reference, {
+            ...(shared ? { renderer: shared } : {}),
+            dataDir: args.dataDir,
+            outDir: args.outDir,
+            sizes: splitList(args.size),
+            scale: args.scale,
+            formats: splitList(args.format),
+            sections: splitList(args.section),
+            ...(args.workers === undefined ? {} : { workers: args.workers }),
+          });
+          made.push(result);
+          for (const warning of result.warnings) reporter.warn(warning);
+          for (const output of result.outputs) {
+            reporter.info(`${reporter.green('✓')} ${output.path} (${output.width}×${output.height}, ${Math.round(output.bytes / 1024)} KB)`);
+          }
+          const sorted = [...result.renderMs].sort((a, b) => a - b);
+          if (sorted.length > 0) reporter.debug(`${result.slug}: ${sorted.length} cards, median ${sorted[Math.floor(sorted.length / 2)]} ms per card`);
         }
-        const sorted = [...result.renderMs].sort((a, b) => a - b);
-        if (sorted.length > 0) reporter.debug(`${result.slug}: ${sorted.length} cards, median ${sorted[Math.floor(sorted.length / 2)]} ms per card`);
+      } finally {
+        await shared?.close();
       }
       reporter.result({
         outputs: made.flatMap((result) => result.outputs.map((output) => ({ record: result.slug, ...output }))),
