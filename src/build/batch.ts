@@ -235,7 +235,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       runTask(task, async () => {
         const [rendered] = await cards!.render(task.record, [task.job!]);
         assertNotAborted(signal);
-        for (const warning of rendered!.warnings) events.onWarning?.(`${task.record.slug}: ${warning}`);
+        for (const warning of rendered!.warnings) events.onWarning?.(warning);
         const job = task.job!;
         const size = { width: rendered!.width, height: rendered!.height, section: job.section, size: job.size };
         if (rendered!.png && job.paths.png) await write(task, job.paths.png, rendered!.png, size);
