@@ -150,3 +150,56 @@ describe('the dossier PDF', () => {
     for (const page of [1, 2, 3, 7, 12]) expect(Math.min(...bbox(page))).toBeCloseTo(51.02, 0);
   });
 });
+
+describe('page breaks in a long record', () => {
+  let handle: BrowserHandle;
+  let file: string;
+  const long = structuredClone(record);
+  long.sections['burn-ward'].quotes = Array.from({ length: 14 }, (_, i) => ({
+    text: `Complaint number ${i + 1} begins here. ${'It goes on about alignment meetings, status updates and dashboards that stay green whatever happens. '.repeat(1 + (i % 3))}Complaint ${i + 1} ends here.`,
+    source: `board-${i + 1}.example`,
+  }));
+  long.sections['day-in-the-life'].entries = Array.from({ length: 12 }, (_, i) => ({
+    start: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+    end: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '59' : '29'}`,
+    title: `Slot ${i + 1} opens`,
+    description: `${'A meeting about the meeting, with action items for everyone else. '.repeat(3)}Slot ${i + 1} closes.`,
+  }));
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    const dir = path.join(tempDir(), 'data');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, `${SLUG}.json`), JSON.stringify(long));
+    file = (await makeDossier(SLUG, { dataDir: dir, outDir: tempDir(), browser: handle.browser })).output;
+  });
+  afterAll(() => handle?.close());
+
+  it('spreads long sections over several pages without splitting a quote or a timeline entry', () => {
+    const pages = pdfPages(file, { raw: true }).map(flat);
+    const pageOf = (text: string) => pages.findIndex((page) => page.includes(text));
+    const burnPages = new Set(long.sections['burn-ward'].quotes.map((_, i) => pageOf(`Complaint number ${i + 1} begins here.`)));
+    expect(burnPages.size).toBeGreaterThan(1);
+    for (let i = 1; i <= 14; i += 1) {
+      const start = pageOf(`Complaint number ${i} begins here.`);
+      expect(start, `quote ${i}`).toBeGreaterThan(0);
+      expect(pageOf(`Complaint ${i} ends here.`), `quote ${i}`).toBe(start);
+    }
+    for (let i = 1; i <= 12; i += 1) expect(pageOf(`Slot ${i} closes.`), `slot ${i}`).toBe(pageOf(`Slot ${i} opens`));
+  });
+
+  it('never leaves a section heading at the foot of a page: its first content is on the same page', () => {
+    const pages = pdfPages(file, { raw: true }).map(flat);
+    const firstContent: Record<string, string> = {
+      'burn-ward': long.sections['burn-ward'].summary.slice(0, 40),
+      'day-in-the-life': 'Slot 1 opens',
+      'related-specimens': long.sections['related-specimens'].items[0]!.title.toUpperCase(),
+    };
+    for (const [id, content] of Object.entries(firstContent)) {
+      const heading = long.sections[id as keyof typeof long.sections].heading!;
+      const page = pages.findIndex((text) => text.includes(heading) && !text.includes('INDEX OF EXHIBITS'));
+      expect(page, id).toBeGreaterThan(0);
+      expect(pages[page], id).toContain(content);
+    }
+  });
+});

@@ -19,8 +19,8 @@ export function pdftotext(file: string, options: { layout?: boolean; raw?: boole
 }
 
 /** Text of each page, split on the form feeds pdftotext puts between pages. */
-export function pdfPages(file: string): string[] {
-  return pdftotext(file).split('\f').slice(0, -1);
+export function pdfPages(file: string, options: { raw?: boolean } = {}): string[] {
+  return pdftotext(file, options).split('\f').slice(0, -1);
 }
 
 export function pdfinfo(file: string, extra: string[] = []): Record<string, string> {
