@@ -5,7 +5,7 @@
  */
 import type { CaseFile } from '../record/schema.js';
 import { cardUnit, emptyReport, type CardContext, type FitReport } from './context.js';
-import { collectText } from './element.js';
+import { collectText, type CardElement } from './element.js';
 import { createTypeSetter } from './fit.js';
 import { loadFontBook, type FontBook } from './fonts.js';
 import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyphs.js';
@@ -64,9 +64,10 @@ function fallbacksFor(record: CaseFile, env: RenderEnvironment): string[] {
   return families;
 }
 
-export function cardLabel(job: Pick<CardJob, 'section' | 'size' | 'width' | 'height' | 'scale'>): string {
+/** `card "sdet/salary" (story 1080x1920 @2x)`: the record, the card and the size, so a batch's warnings say which file. */
+export function cardLabel(slug: string, job: Pick<CardJob, 'section' | 'size' | 'width' | 'height' | 'scale'>): string {
   const size = job.size === `${job.width}x${job.height}` ? job.size : `${job.size} ${job.width}x${job.height}`;
-  return `card "${job.section}" (${size}${job.scale === 1 ? '' : ` @${job.scale}x`})`;
+  return `card "${slug}/${job.section}" (${size}${job.scale === 1 ? '' : ` @${job.scale}x`})`;
 }
 
 function describeReport(report: FitReport): string[] {
@@ -87,8 +88,10 @@ export interface LaidOutCard {
   fallbackFamilies: string[];
 }
 
-/** Layout and SVG for one card: the part of rendering that decides where everything goes. */
-export async function layoutCard(record: CaseFile, job: Pick<CardJob, 'section' | 'width' | 'height'>, env?: RenderEnvironment): Promise<LaidOutCard> {
+type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'>;
+
+/** The element tree alone, with the context it was fitted in (the benchmark draws the same tree as HTML). */
+export async function cardTree(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
   const { book, finder } = env ?? (await renderEnvironment());
   const fallbackFamilies = fallbacksFor(record, { book, finder });
   const ctx: CardContext = {
@@ -101,7 +104,14 @@ export async function layoutCard(record: CaseFile, job: Pick<CardJob, 'section' 
     setter: createTypeSetter(book, fallbackFamilies),
     report: emptyReport(),
   };
-  const tree = LAYOUTS[job.section](ctx);
+  return { tree: LAYOUTS[job.section](ctx), ctx, fallbackFamilies };
+}
+
+/** Layout and SVG for one card: the part of rendering that decides where everything goes. */
+export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<LaidOutCard> {
+  const environment = env ?? (await renderEnvironment());
+  const { book, finder } = environment;
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
   const { missing } = checkCoverage(collectText(tree), book, finder);
   const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
   return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
@@ -110,7 +120,7 @@ export async function layoutCard(record: CaseFile, job: Pick<CardJob, 'section' 
 export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
   const started = performance.now();
   const laidOut = await layoutCard(record, job, env);
-  const label = cardLabel(job);
+  const label = cardLabel(record.slug, job);
   const warnings: string[] = [];
 
   const fitting = describeReport(laidOut.report);

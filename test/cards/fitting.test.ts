@@ -47,9 +47,9 @@ describe('fitting a record with 3x texts and 40-item lists', () => {
   it('warns, naming the card, when it truncates or moves items to "+N more"', async () => {
     const cards = await Promise.all(planCards(record, { sections: ['cover', 'metrics', 'burn-ward'] }).map((job) => renderCard(record, job)));
     const [cover, metrics, burnWard] = cards.map((card) => card.warnings.join('\n'));
-    expect(cover).toMatch(/^card "cover" \(og 1200x630\): truncated \d+ texts? with an ellipsis to fit$/);
-    expect(metrics).toMatch(/^card "metrics" \(og 1200x630\): truncated \d+ texts with an ellipsis to fit; moved 37 items to a "\+N more" line$/);
-    expect(burnWard).toContain('card "burn-ward" (og 1200x630)');
+    expect(cover).toMatch(/^card "long-record\/cover" \(og 1200x630\): truncated \d+ texts? with an ellipsis to fit$/);
+    expect(metrics).toMatch(/^card "long-record\/metrics" \(og 1200x630\): truncated \d+ texts with an ellipsis to fit; moved 37 items to a "\+N more" line$/);
+    expect(burnWard).toContain('card "long-record/burn-ward" (og 1200x630)');
     expect(burnWard).toMatch(/moved \d+ items/);
   });
 
@@ -76,6 +76,6 @@ describe('fitting a record with 3x texts and 40-item lists', () => {
     // A card too small for even one item: 200 px tall strips cannot hold the frame and a list item.
     const [job] = planCards(record, { sections: ['survival-guide'], sizes: ['1200x200'] });
     const card = await renderCard(record, job!);
-    expect(card.warnings.join('\n')).toMatch(/card "survival-guide" \(1200x200\): content cannot fit/);
+    expect(card.warnings.join('\n')).toMatch(/card "long-record\/survival-guide" \(1200x200\): content cannot fit/);
   });
 });

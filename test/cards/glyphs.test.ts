@@ -116,7 +116,7 @@ describe('glyph coverage', () => {
     const card = await renderCard(record, job!);
     const warning = card.warnings.find((line) => line.includes('font covers'));
     expect(warning).toBeDefined();
-    expect(warning).toMatch(/^card "salary" \(og 1200x630\): /);
+    expect(warning).toMatch(/^card "lead-infrastructure-engineer\/salary" \(og 1200x630\): /);
     expect(warning).toContain('U+E000');
     expect(warning).toContain('U+10FFFD');
   });

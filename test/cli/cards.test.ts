@@ -46,7 +46,7 @@ describe('casefile cards', () => {
     const out = tempDir();
     const result = runCli(['cards', path.join(FIXTURES, 'cards', 'long-record.json'), '--section', 'metrics', '--workers', '0', '--out-dir', out]);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^warning: card "metrics" \(og 1200x630\): truncated \d+ texts with an ellipsis to fit; moved 37 items to a "\+N more" line$/m);
+    expect(result.stderr).toMatch(/^warning: card "long-record\/metrics" \(og 1200x630\): truncated \d+ texts with an ellipsis to fit; moved 37 items to a "\+N more" line$/m);
     expect(existsSync(path.join(out, 'long-record', 'cards', 'metrics.png'))).toBe(true);
   });
 
@@ -58,7 +58,7 @@ describe('casefile cards', () => {
     expect(report.outputs).toHaveLength(1);
     expect(report.outputs[0]).toMatchObject({ record: SLUG, relativePath: `${SLUG}/cards/job-ad-autopsy.png`, width: 1200, height: 630 });
     expect(report.outputs[0]!.bytes).toBe(readFileSync(path.join(out, SLUG, 'cards', 'job-ad-autopsy.png')).byteLength);
-    expect(report.warnings).toEqual(['card "job-ad-autopsy" (og 1200x630): truncated 1 text with an ellipsis to fit; moved 1 item to a "+N more" line']);
+    expect(report.warnings).toEqual(['card "lead-infrastructure-engineer/job-ad-autopsy" (og 1200x630): truncated 1 text with an ellipsis to fit; moved 1 item to a "+N more" line']);
   });
 
   it.each([
