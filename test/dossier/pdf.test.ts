@@ -10,8 +10,10 @@ import { makeDossier, type MakeDossierOptions } from '../../src/api/dossier.js';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { fileNumber } from '../../src/dossier/context.js';
 import { loadRecord } from '../../src/record/load.js';
+import type { OrgNode } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
 import { ROOT } from '../helpers/cli.js';
+import { largeOrgTree } from '../helpers/org-trees.js';
 import { links, outline } from '../helpers/pdf-structure.js';
 import { pdffonts, pdfinfo, pdfPages, pdftotext, qpdfCheck } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -201,5 +203,37 @@ describe('page breaks in a long record', () => {
       expect(page, id).toBeGreaterThan(0);
       expect(pages[page], id).toContain(content);
     }
+  });
+});
+
+describe('a large org chart in the real PDF', () => {
+  let handle: BrowserHandle;
+  let file: string;
+  const big = structuredClone(record);
+  big.sections['org-chart'].chart = largeOrgTree();
+  const labels = (node: OrgNode): string[] => [node.label, ...(node.reports ?? []).flatMap(labels)];
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    const dir = path.join(tempDir(), 'data');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, `${SLUG}.json`), JSON.stringify(big));
+    file = (await makeDossier(SLUG, { dataDir: dir, outDir: tempDir(), browser: handle.browser })).output;
+  });
+  afterAll(() => handle?.close());
+
+  it('fits all 16 positions on the chart page, as selectable text no smaller than 6 pt', () => {
+    const page = 3;
+    const text = flat(pdftotext(file, { first: page, last: page, raw: true }));
+    expect(text).toContain('THE ORG-CHART ARCHITECTURE');
+    const missing = labels(big.sections['org-chart'].chart).filter((label) => !text.includes(label));
+    expect(missing).toEqual([]);
+    expect(flat(pdftotext(file, { first: page + 1, last: page + 1 }))).toContain(record.sections.habitat.heading!);
+    // Word boxes from pdftotext -bbox are about 1.3 × the font size; the chart's smallest type is its 7 pt tag.
+    const heights = [...pdftotext(file, { first: page, last: page, bbox: true }).matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</g)]
+      .filter((match) => ['THIS', 'FILE', 'Negotiates', 'Declared'].includes(match[3]!))
+      .map((match) => Number(match[2]) - Number(match[1]));
+    expect(heights.length).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...heights) / 1.3).toBeGreaterThanOrEqual(6);
   });
 });
