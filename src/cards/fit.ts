@@ -157,10 +157,12 @@ export interface TextBox {
   maxLines: number;
   /** Never taller than this, whatever maxLines says. */
   maxHeight?: number;
+  /** A short text may be set this much larger than the role's size (a one-word title, say). */
+  grow?: number;
 }
 
-function sizeSteps(role: TextRole, unit: number): number[] {
-  const max = Math.round(role.size * unit * 2) / 2;
+function sizeSteps(role: TextRole, unit: number, grow = 1): number[] {
+  const max = Math.round(role.size * unit * grow * 2) / 2;
   const min = Math.round(role.min * unit * 2) / 2;
   const steps: number[] = [];
   for (let size = max; size > min; size = Math.round(size * 0.94 * 2) / 2) steps.push(size);
@@ -184,7 +186,7 @@ export function setText(text: string, box: TextBox, size: number, setter: TypeSe
 
 /** Shrinks from the role's size to its minimum until the text fits; truncates only at the minimum. */
 export function fitText(text: string, box: TextBox, setter: TypeSetter): FittedText {
-  const steps = sizeSteps(box.role, box.unit);
+  const steps = sizeSteps(box.role, box.unit, box.grow);
   for (const size of steps) {
     const lineHeight = Math.round(size * box.role.lineHeight * 2) / 2;
     const allowed = Math.min(box.maxLines, box.maxHeight === undefined ? Infinity : Math.floor(box.maxHeight / lineHeight));

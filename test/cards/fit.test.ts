@@ -81,6 +81,13 @@ describe('fitText', () => {
     expect(fitted.truncated).toBe(true);
   });
 
+  it('lets a short text grow when asked, and a long one still shrink', () => {
+    expect(fitText('SDET', { role: ROLES.coverTitle, unit: 1, width: 700, maxLines: 3, grow: 1.5 }, setter).size).toBe(132);
+    const long = fitText('Lead Infrastructure Engineer', { role: ROLES.coverTitle, unit: 1, width: 500, maxLines: 3, grow: 1.5 }, setter);
+    expect(long.size).toBeLessThan(ROLES.coverTitle.size);
+    expect(long.truncated).toBe(false);
+  });
+
   it('scales its bounds with the card unit', () => {
     const fitted = fitText('Short', { role: ROLES.body, unit: 1.5, width: 600, maxLines: 1 }, setter);
     expect(fitted.size).toBe(31.5);

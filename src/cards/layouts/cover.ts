@@ -49,7 +49,8 @@ export function coverCard(ctx: CardContext): CardElement {
         ? fitText(`AKA ${record.aliases.join(' · ')}`, { role: ROLES.monoSmall, unit: ctx.unit, width: mainWidth, maxLines: 2 }, ctx.setter)
         : undefined;
       const fixed = markHeight + markGap + question.height + px(ctx, 18) + (aliases ? aliases.height + px(ctx, 18) : 0);
-      const title = fitText(record.title, { role: ROLES.coverTitle, unit: ctx.unit, width: mainWidth, maxLines: wide ? 3 : 4, maxHeight: Math.max(0, mainRoom - fixed) }, ctx.setter);
+      // A short title ("SDET") grows to hold the card; a long one shrinks, then is cut.
+      const title = fitText(record.title, { role: ROLES.coverTitle, unit: ctx.unit, width: mainWidth, maxLines: wide ? 3 : 4, maxHeight: Math.max(0, mainRoom - fixed), grow: 1.6 }, ctx.setter);
       ctx.report.truncated += Number(question.truncated) + Number(title.truncated) + Number(aliases?.truncated ?? false);
 
       const main = column(
