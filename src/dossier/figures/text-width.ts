@@ -34,6 +34,28 @@ export function textWidth(text: string, face: MeasuredFace, size: number): numbe
   return (metrics.advance(text) / metrics.unitsPerEm) * size;
 }
 
+/**
+ * The longest prefix of `word` that fits, at least one character and shorter than the word: by
+ * doubling, then bisection, so a 4000-character word (a hostile record) costs a few dozen
+ * measurements of short strings, not one measurement of the whole word per character.
+ */
+function longestFittingCut(word: string, fits: (candidate: string) => boolean): number {
+  const max = word.length - 1;
+  let good = 1;
+  let probe = 2;
+  while (probe <= max && fits(word.slice(0, probe))) {
+    good = probe;
+    probe *= 2;
+  }
+  let bad = Math.min(probe, max + 1);
+  while (bad - good > 1) {
+    const middle = (good + bad) >> 1;
+    if (fits(word.slice(0, middle))) good = middle;
+    else bad = middle;
+  }
+  return good;
+}
+
 /** Greedy word wrap to `maxWidth`; a word longer than a line is broken where it must be. */
 export function wrapText(text: string, face: MeasuredFace, size: number, maxWidth: number): string[] {
   const fits = (candidate: string) => textWidth(candidate, face, size) <= maxWidth;
@@ -48,9 +70,11 @@ export function wrapText(text: string, face: MeasuredFace, size: number, maxWidt
     if (line) lines.push(line);
     line = word;
     // A single word wider than the line: cut it into pieces that fit.
-    while (!fits(line)) {
-      let cut = line.length - 1;
-      while (cut > 1 && !fits(line.slice(0, cut))) cut -= 1;
+    for (;;) {
+      const cut = longestFittingCut(line, fits);
+      // A prefix one longer than the cut did not fit, so neither does the line: only when
+      // the cut is all but the last character must the whole line be measured.
+      if (cut >= line.length - 1 && fits(line)) break;
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
     }
