@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // Part of `npm run setup`: make sure casefile has a browser to print with, without the
 // Chrome download that a plain `npm install puppeteer` attempts (and that fails offline).
-// On Debian or Ubuntu as root it installs the distribution's chromium, plus the PDF tools
+// On Debian or Ubuntu as root it installs the distribution's chromium, a CJK fallback font
+// for the cards (fonts-droid-fallback, found through fontconfig), and the PDF tools
 // (poppler-utils, qpdf) the test suite checks artifacts with.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrowser, INSTALL_HINT } from '../dist/browser/find.js';
 
-const TEST_TOOLS = { pdftotext: 'poppler-utils', qpdf: 'qpdf' };
+/** Debian package → how to tell it is already there. */
+const SYSTEM_PACKAGES = {
+  'poppler-utils': () => has('pdftotext'),
+  qpdf: () => has('qpdf'),
+  fontconfig: () => has('fc-list'),
+  'fonts-droid-fallback': () => existsSync('/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf'),
+};
 
 function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -35,7 +42,7 @@ async function browserPath() {
 
 const missing = [];
 if (!(await browserPath())) missing.push('chromium');
-for (const [command, pkg] of Object.entries(TEST_TOOLS)) if (!has(command)) missing.push(pkg);
+for (const [pkg, present] of Object.entries(SYSTEM_PACKAGES)) if (!present()) missing.push(pkg);
 
 if (missing.length > 0) {
   if (canUseApt()) {
