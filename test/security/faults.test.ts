@@ -191,7 +191,7 @@ describe('an output folder that cannot take the file', () => {
     });
     counts.faults += 1;
     expect(limited.status).toBe(1);
-    expect(limited.stderr).toMatch(/cannot write .*cover@2x\.png: the file is larger than this process may write.*the previous file, if any, is untouched/);
+    expect(limited.stderr).toMatch(/cannot write .*cover\.png: the file is larger than this process may write.*the previous file, if any, is untouched/);
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(allFiles(out).filter((file) => file.includes('.tmp-'))).toEqual([]);
   });
