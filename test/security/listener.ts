@@ -15,6 +15,11 @@ export async function startListener(): Promise<Listener> {
     response.writeHead(200, { 'content-type': 'text/plain' });
     response.end('LISTENER-WAS-REACHED');
   });
+  // As a proxy, HTTPS arrives as CONNECT: recorded, then refused.
+  server.on('connect', (request, socket) => {
+    requests.push(`CONNECT ${request.url}`);
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
