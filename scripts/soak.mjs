@@ -69,7 +69,7 @@ const timer = setInterval(() => {
   const mb = treeRssMb(child.pid);
   peak = Math.max(peak, mb);
   const quarter = Math.floor((done / total) * 4);
-  if (quarter > atQuarter.length - 1 && quarter >= 1) atQuarter.push({ outputs: done, rssMb: Math.round(mb) });
+  if (quarter >= 1 && quarter > atQuarter.length) atQuarter.push({ outputs: done, rssMb: Math.round(mb) });
 }, 500);
 const code = await new Promise((resolve) => child.on('close', resolve));
 clearInterval(timer);
