@@ -17,7 +17,10 @@ export interface BundledFont {
 }
 
 export const FAMILIES = {
+  /** Distressed typewriter: stamps and short labels (its rough outlines are heavy as paths). */
   typewriter: 'Special Elite',
+  /** Clean typewriter for running text set as paths (card quotes): light outlines, fast to draw. */
+  courier: 'Courier Prime',
   mono: 'IBM Plex Mono',
   sans: 'IBM Plex Sans',
   condensed: 'IBM Plex Sans Condensed',
@@ -25,6 +28,7 @@ export const FAMILIES = {
 
 export const BUNDLED_FONTS: readonly BundledFont[] = [
   { family: FAMILIES.typewriter, file: 'SpecialElite-Regular.ttf', weight: 400, style: 'normal' },
+  { family: FAMILIES.courier, file: 'CourierPrime-Regular.ttf', weight: 400, style: 'normal' },
   { family: FAMILIES.mono, file: 'IBMPlexMono-Regular.ttf', weight: 400, style: 'normal' },
   { family: FAMILIES.mono, file: 'IBMPlexMono-SemiBold.ttf', weight: 600, style: 'normal' },
   { family: FAMILIES.sans, file: 'IBMPlexSans-Regular.ttf', weight: 400, style: 'normal' },

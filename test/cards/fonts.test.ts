@@ -24,8 +24,10 @@ describe('loadFontBook', () => {
 
   it('resolves a character the way Satori does: the asked-for family first, then the others in order', async () => {
     const book = await loadFontBook();
-    expect(book.fontFor('A', ROLES.quote.font)!.family).toBe('Special Elite');
-    // Special Elite has no Cyrillic: Plex Mono, next in the registry, draws it.
+    expect(book.fontFor('A', ROLES.stamp.font)!.family).toBe('Special Elite');
+    expect(book.fontFor('A', ROLES.quote.font)!.family).toBe('Courier Prime');
+    // Neither typewriter face has Cyrillic: Plex Mono, next in the registry, draws it.
+    expect(book.fontFor('Ж', ROLES.stamp.font)!.family).toBe('IBM Plex Mono');
     expect(book.fontFor('Ж', ROLES.quote.font)!.family).toBe('IBM Plex Mono');
     expect(book.fontFor('Ж', ROLES.body.font)!.family).toBe('IBM Plex Sans');
     expect(book.fontFor('\uE000', ROLES.body.font)).toBeUndefined();
