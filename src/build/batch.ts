@@ -18,7 +18,7 @@ import { isFresh, loadCache, saveCache, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { computeFingerprint, installedSources, type Fingerprint } from './fingerprint.js';
 import { galleryHtml } from './gallery.js';
-import { canonicalJson, sha256 } from './hash.js';
+import { canonicalJson, fileHash, sha256 } from './hash.js';
 import { MANIFEST_FILE, manifestJson, sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
 import { metaTagsHtml } from './meta-tags.js';
 import type { BuildOptions } from './options.js';
@@ -163,7 +163,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       format: path.extname(file).slice(1) as ManifestEntry['format'],
       path: file,
       bytes: bytes.byteLength,
-      hash: sha256(bytes),
+      hash: fileHash(bytes),
       ...extra,
     };
     entries[file] = { inputs: task.inputs, output: entry.hash, entry };

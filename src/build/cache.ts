@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ManifestEntrySchema } from './manifest.js';
 import { writeFileAtomic } from '../output/atomic.js';
-import { sha256 } from './hash.js';
+import { fileHash } from './hash.js';
 
 export const CACHE_FILE = '.casefile-cache.json';
 const CACHE_FORMAT = 1;
@@ -56,5 +56,5 @@ export async function isFresh(outDir: string, entries: CacheEntries, relativePat
   const entry = entries[relativePath];
   if (entry === undefined || entry.inputs !== inputs) return false;
   const bytes = await readFile(path.join(outDir, relativePath)).catch(() => undefined);
-  return bytes !== undefined && sha256(bytes) === entry.output;
+  return bytes !== undefined && fileHash(bytes) === entry.output;
 }

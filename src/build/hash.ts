@@ -12,6 +12,11 @@ export function sha256(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+/** The plain SHA-256 of a file's bytes, as `sha256sum` prints it: what manifests publish. */
+export function fileHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** JSON with sorted keys: the same value always hashes the same, whatever order it was built in. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>

@@ -39,6 +39,7 @@ export function createProgress(reporter: Reporter, stream: NodeJS.WriteStream = 
   );
   const errors: Parameters<Reporter['error']>[0][] = [];
   const warnings: string[] = [];
+  let stopped = false;
   const infos: string[] = [];
   return {
     onPlanned: (total) => bar.start(total, 0, { last: '' }),
@@ -50,6 +51,8 @@ export function createProgress(reporter: Reporter, stream: NodeJS.WriteStream = 
     onWarning: (message) => warnings.push(message),
     onInfo: (message) => (reporter.verbose ? infos.push(message) : undefined),
     stop: () => {
+      if (stopped) return;
+      stopped = true;
       bar.stop();
       for (const error of errors) reporter.error(error);
       for (const message of infos.splice(0)) info(message);

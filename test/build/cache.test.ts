@@ -2,16 +2,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE, isFresh, loadCache, saveCache } from '../../src/build/cache.js';
-import { canonicalJson, sha256 } from '../../src/build/hash.js';
+import { canonicalJson, fileHash, sha256 } from '../../src/build/hash.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('the build cache', () => {
   const out = tempDir();
-  const entry = { record: 'a', title: 'A', kind: 'dossier' as const, format: 'pdf' as const, path: 'a.pdf', bytes: 3, hash: sha256('pdf') };
+  const entry = { record: 'a', title: 'A', kind: 'dossier' as const, format: 'pdf' as const, path: 'a.pdf', bytes: 3, hash: fileHash(Buffer.from('pdf')) };
 
   it('trusts an entry only while its inputs and the file on disk both match', async () => {
     writeFileSync(path.join(out, 'a.pdf'), 'pdf');
-    const entries = { 'a.pdf': { inputs: sha256('in'), output: sha256('pdf'), entry } };
+    const entries = { 'a.pdf': { inputs: sha256('in'), output: fileHash(Buffer.from('pdf')), entry } };
     await saveCache(out, entries);
     const { entries: loaded } = await loadCache(out);
     expect(await isFresh(out, loaded, 'a.pdf', sha256('in'))).toBe(true);

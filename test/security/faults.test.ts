@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
-import { sha256 } from '../../src/build/hash.js';
+import { fileHash } from '../../src/build/hash.js';
 import { createDossierPrinter } from '../../src/build/printer.js';
 import { loadRecord } from '../../src/record/load.js';
 import { CLI, ROOT, runCli } from '../helpers/cli.js';
@@ -109,7 +109,7 @@ describe('kill -9 mid-build, then a rerun', () => {
     for (const entry of manifest.outputs) {
       const bytes = readFileSync(path.join(out, entry.path));
       expect(bytes.byteLength, entry.path).toBe(entry.bytes);
-      expect(sha256(bytes), entry.path).toBe(entry.hash);
+      expect(fileHash(bytes), entry.path).toBe(entry.hash);
       if (entry.format === 'pdf') {
         expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
         expect(qpdfCheck(path.join(out, entry.path)).ok, entry.path).toBe(true);

@@ -110,6 +110,7 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
       const progress = createProgress(reporter);
       try {
         const summary = await buildSite(options, progress, controller.signal);
+        // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();
         reporter.result({ ...summary, manifest: undefined, outputs: summary.manifest.outputs });
         reporter.info(summaryLine(summary));
