@@ -7,6 +7,8 @@ import type { PageGeometry } from './paper.js';
 /** A dossier is a few hundred kilobytes of HTML; anything far beyond that is a runaway or an attack. */
 export const MAX_HTML_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Room past the document's limit for opening and closing its page, which Puppeteer's timeouts do not cover. */
+export const PAGE_GRACE_MS = 10_000;
 
 export interface PdfRenderOptions {
   page: PageGeometry;
@@ -25,6 +27,23 @@ export async function renderPdf(browser: Browser, html: string, options: PdfRend
     throw new CasefileError('E_RENDER', `the dossier HTML is ${size} bytes; expected at most ${MAX_HTML_BYTES}`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Puppeteer's timeouts bound navigation and printing; this bounds the whole document, page
+  // opening and closing included, so a wedged page can never hold a batch forever.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new CasefileError('E_TIMEOUT', `printing the dossier took longer than ${timeoutMs + PAGE_GRACE_MS} ms`)),
+      timeoutMs + PAGE_GRACE_MS,
+    );
+  });
+  try {
+    return await Promise.race([printInNewPage(browser, html, options, timeoutMs), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function printInNewPage(browser: Browser, html: string, options: PdfRenderOptions, timeoutMs: number): Promise<PdfRender> {
   const page = await browser.newPage();
   try {
     page.setDefaultTimeout(timeoutMs);
