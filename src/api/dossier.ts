@@ -6,11 +6,12 @@
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { withBrowser, type LaunchOptions } from '../browser/launch.js';
+import type { PagePool } from '../browser/page-pool.js';
 import type { AssetMounts } from '../browser/serve.js';
 import { documentDate } from '../dossier/document-info.js';
 import { finishPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml, MOUNTS } from '../dossier/html.js';
-import { pageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
+import { pageGeometry, type PageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -55,12 +56,22 @@ export function printOptions(options: { bleedMm?: number; cropMarks?: boolean })
   return { bleedMm: options.bleedMm ?? 0, cropMarks: options.cropMarks ?? false };
 }
 
-/** A validated record to PDF bytes, in a browser the caller owns. */
-export async function renderDossier(
+/** Chromium's print of a dossier, before finishing: what the browser had to do. */
+export interface PrintedDossier {
+  record: CaseFile;
+  page: PageGeometry;
+  date: Date;
+  html: string;
+  chromiumPdf: Uint8Array;
+  blockedRequests: string[];
+}
+
+/** Record → HTML → Chromium's PDF, in a browser the caller owns (on a warm page of `pages` if given). */
+export async function printDossier(
   browser: Browser,
   record: CaseFile,
-  options: DossierRenderOptions & { templates?: TemplateSet } = {},
-): Promise<DossierRender> {
+  options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
+): Promise<PrintedDossier> {
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
   const dataDir = options.dataDir ?? 'data';
   const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
@@ -71,9 +82,25 @@ export async function renderDossier(
     page,
     mounts: pageMounts(templates, dataDir),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.pages ? { pages: options.pages } : {}),
   });
-  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date });
-  return { pdf: finished, html, blockedRequests: log.blocked };
+  return { record, page, date, html, chromiumPdf: pdf, blockedRequests: log.blocked };
+}
+
+/** Finishing needs no browser: a batch runs it while the next dossier prints. */
+export async function finishDossier(printed: PrintedDossier): Promise<DossierRender> {
+  const { record, page, date } = printed;
+  const pdf = await finishPdf(printed.chromiumPdf, { record, page, kind: 'dossier', date });
+  return { pdf, html: printed.html, blockedRequests: printed.blockedRequests };
+}
+
+/** A validated record to PDF bytes, in a browser the caller owns. */
+export async function renderDossier(
+  browser: Browser,
+  record: CaseFile,
+  options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
+): Promise<DossierRender> {
+  return finishDossier(await printDossier(browser, record, options));
 }
 
 export interface MakeDossierOptions extends DossierRenderOptions {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderDossier } from '../api/dossier.js';
+import { finishDossier, printDossier } from '../api/dossier.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
@@ -217,14 +217,18 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
 
     const dossierRuns = dossierTasks.map((task) =>
       runTask(task, async () => {
-        const { pdf, blockedRequests: blocked } = await printer!.print((browser) =>
-          renderDossier(browser, task.record, {
+        const printed = await printer!.print((browser, pages) =>
+          printDossier(browser, task.record, {
             templates: templates!,
             paper: options.paper,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
+            pages,
           }),
         );
+        // Out of the printer's slot: this dossier is finished while the next one prints.
+        assertNotAborted(signal);
+        const { pdf, blockedRequests: blocked } = await finishDossier(printed);
         blockedRequests += blocked.length;
         for (const url of blocked) events.onInfo?.(`${task.record.slug}: blocked request: ${url}`);
         assertNotAborted(signal);

@@ -1,15 +1,20 @@
 /**
- * Dossiers for a batch: one browser, at most `concurrency` pages printing at once. A browser
- * that dies mid-batch is replaced and the documents it was printing are tried once more.
+ * Dossiers for a batch: one browser, at most `concurrency` pages printing at once, on warm
+ * pages reused from document to document. A browser that dies mid-batch is replaced (with a
+ * fresh page pool) and the documents it was printing are tried once more.
  */
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
 import { launchBrowser, type BrowserHandle, type LaunchOptions } from '../browser/launch.js';
+import { createPagePool, type PagePool } from '../browser/page-pool.js';
 
 export interface DossierPrinter {
-  /** Runs `print` with a live browser, within the concurrency limit, retrying once after a crash. */
-  print<T>(print: (browser: Browser) => Promise<T>): Promise<T>;
+  /**
+   * Runs `print` with a live browser and its page pool, within the concurrency limit, retrying
+   * once after a crash. Only what runs inside `print` holds a slot: keep finishing outside it.
+   */
+  print<T>(print: (browser: Browser, pages: PagePool) => Promise<T>): Promise<T>;
   /** How many times the browser had to be replaced. */
   readonly relaunches: number;
   /** The live browser (launched on first use), e.g. for a test that kills it. */
@@ -19,27 +24,42 @@ export interface DossierPrinter {
 
 export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions }): DossierPrinter {
   const limit = pLimit(Math.max(1, options.concurrency));
-  let handle: Promise<BrowserHandle> | undefined;
+  type Live = BrowserHandle & { pages: PagePool };
+  let handle: Promise<Live> | undefined;
   let relaunches = 0;
   let closed = false;
 
-  const current = (): Promise<BrowserHandle> => {
-    handle ??= launchBrowser(options.launch ?? {});
+  const start = async (): Promise<Live> => {
+    const launched = await launchBrowser(options.launch ?? {});
+    // Never more idle pages than can print at once.
+    const pages = createPagePool(launched.browser, { maxIdle: Math.max(1, options.concurrency) });
+    return {
+      ...launched,
+      pages,
+      close: async () => {
+        await pages.close();
+        await launched.close();
+      },
+    };
+  };
+
+  const current = (): Promise<Live> => {
+    handle ??= start();
     return handle;
   };
 
   /** Several pages notice one crash at once; only the first replaces the browser. */
-  const replace = async (dead: BrowserHandle): Promise<void> => {
+  const replace = async (dead: Live): Promise<void> => {
     if ((await handle) !== dead) return;
     relaunches += 1;
     handle = undefined;
     await dead.close().catch(() => undefined);
   };
 
-  const attempt = async <T>(print: (browser: Browser) => Promise<T>, retriesLeft: number): Promise<T> => {
+  const attempt = async <T>(print: (browser: Browser, pages: PagePool) => Promise<T>, retriesLeft: number): Promise<T> => {
     const live = await current();
     try {
-      return await print(live.browser);
+      return await print(live.browser, live.pages);
     } catch (error) {
       if (live.browser.connected || retriesLeft === 0 || closed) throw error;
       await replace(live);
