@@ -1,6 +1,7 @@
 // npm run bench: casefile against its peers, measured side by side in one run, reported as ratios.
 // Not part of `npm test`: it takes minutes and its numbers depend on the machine.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { listRecordFiles } from '../dist/record/list.js';
 import { parseRecord } from '../dist/record/load.js';
 import { VERSION } from '../dist/version.js';
 import { makeDataDir } from './fixtures.mjs';
+import { benchFloor } from './floor.mjs';
 import { cardHtmlDocument } from './html-card.mjs';
 import { measurePeakMemory } from './memory.mjs';
 import { printWithChromiumProcesses, writeDossierHtmlFiles } from './peers.mjs';
@@ -32,6 +34,9 @@ const CARD_RECORDS = Number(process.env.BENCH_CARD_RECORDS ?? 17); // × 12 card
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50);
 const MEMORY_SMALL = 20;
 const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200);
+const FLOOR_ROUNDS = Number(process.env.BENCH_FLOOR_ROUNDS ?? 5);
+const CLI_ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 3);
+const POSTER_RECORD = 'lead-infrastructure-engineer';
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const seconds = (ms) => Math.round(ms) / 1000;
@@ -168,12 +173,36 @@ async function benchMemory() {
   return { small: MEMORY_SMALL, large: MEMORY_LARGE, smallPeakMb: small.peakKb / 1024, largePeakMb: large.peakKb / 1024, ratio: large.peakKb / small.peakKb };
 }
 
+/** `casefile poster` against `casefile pdf` of the same record, whole CLI runs, alternating. */
+async function benchPosterCli() {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const cli = (command) => {
+    const args = [path.join(ROOT, 'dist', 'cli.js'), command, POSTER_RECORD, '--quiet', '--data-dir', path.join(ROOT, 'data'), '--out-dir', path.join(WORK, 'cli-out')];
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`casefile ${command} exited ${result.status}: ${result.stderr}`);
+    return performance.now() - started;
+  };
+  cli('pdf'); // warm the file cache
+  const pdf = [];
+  const poster = [];
+  for (let round = 0; round < CLI_ROUNDS; round += 1) {
+    pdf.push(cli('pdf'));
+    poster.push(cli('poster'));
+  }
+  log(`bench: casefile pdf ${pdf.map(Math.round).join('/')} ms, casefile poster ${poster.map(Math.round).join('/')} ms`);
+  return { record: POSTER_RECORD, rounds: CLI_ROUNDS, pdfMs: median(pdf), posterMs: median(poster), ratio: median(poster) / median(pdf) };
+}
+
 const TARGETS = {
   'cards vs Puppeteer screenshots': { key: ['cards', 'speedupVsPuppeteer'], target: '≥ 5x faster', ok: (v) => v >= 5, format: (v) => `${v.toFixed(1)}x faster` },
   'cards vs resvg floor': { key: ['cards', 'overheadVsResvgFloor'], target: '≤ 2x the floor', ok: (v) => v <= 2, format: (v) => `${v.toFixed(2)}x the floor` },
-  'dossiers vs chromium --print-to-pdf': { key: ['dossiers', 'speedup'], target: '≥ 6x faster', ok: (v) => v >= 6, format: (v) => `${v.toFixed(1)}x faster` },
+  'dossier vs the floor, one at a time': { key: ['floor', 'sequentialRatio'], target: '≤ 1.3x the floor', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x the floor` },
+  'dossiers vs the floor, page pool': { key: ['floor', 'pooledRatio'], target: '≤ 1.3x the floor', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x the floor` },
+  'dossiers vs chromium --print-to-pdf': { key: ['dossiers', 'speedup'], target: '≥ 4x faster', ok: (v) => v >= 4, format: (v) => `${v.toFixed(1)}x faster` },
   'incremental rebuild': { key: ['incremental', 'ratio'], target: '≤ 5% of cold', ok: (v) => v <= 0.05, format: (v) => `${(v * 100).toFixed(1)}% of cold` },
   [`memory ${MEMORY_LARGE} vs ${MEMORY_SMALL} dossiers`]: { key: ['memory', 'ratio'], target: '≤ 1.3x', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x` },
+  'poster CLI vs pdf CLI': { key: ['posterCli', 'ratio'], target: '≤ 1.4x', ok: (v) => v <= 1.4, format: (v) => `${v.toFixed(2)}x` },
 };
 
 async function main() {
@@ -181,12 +210,29 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const only = process.argv.slice(2);
   const want = (name) => only.length === 0 || only.includes(name);
-  const figures = {};
+  // A partial run (`node bench/run.mjs floor memory`) keeps the other sections' last figures.
+  const resultsFile = path.join(ROOT, 'bench', 'results.json');
+  const previous = only.length > 0 && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+  const figures = { ...(previous?.figures ?? {}) };
+  const load = { before: os.loadavg().map((value) => Number(value.toFixed(1))) };
   if (want('cards')) figures.cards = await benchCards(await loadAll(makeDataDir(path.join(WORK, 'cards-data'), path.join(ROOT, 'data'), CARD_RECORDS)));
   const dossierData = makeDataDir(path.join(WORK, 'dossier-data'), path.join(ROOT, 'data'), DOSSIERS);
+  if (want('floor')) {
+    figures.floor = await benchFloor({
+      records: await loadAll(path.join(ROOT, 'data')),
+      dataDir: path.join(ROOT, 'data'),
+      templates: await loadTemplates(),
+      workDir: WORK,
+      cores: CORES,
+      rounds: FLOOR_ROUNDS,
+      log,
+    });
+  }
   if (want('dossiers')) figures.dossiers = await benchDossiers(dossierData);
   if (want('incremental')) figures.incremental = await benchIncremental(dossierData);
   if (want('memory')) figures.memory = await benchMemory();
+  if (want('poster')) figures.posterCli = await benchPosterCli();
+  load.after = os.loadavg().map((value) => Number(value.toFixed(1)));
 
   const rows = Object.entries(TARGETS)
     .map(([name, spec]) => {
@@ -197,13 +243,16 @@ async function main() {
   const results = {
     casefile: VERSION,
     date: new Date().toISOString(),
+    ...(only.length > 0 ? { sections: only, previousDate: previous?.date } : {}),
+    load,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
     figures,
     summary: rows,
   };
-  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log('\n| comparison | measured | target | met |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.name} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'no'} |`);
+  console.log(`\nload average (1/5/15 min) before ${load.before.join(' / ')}, after ${load.after.join(' / ')}`);
   console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}; details in bench/results.json`);
 }
 

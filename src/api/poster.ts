@@ -5,12 +5,11 @@
  * (not by printing it over and over), then printed once.
  */
 import type { Browser } from 'puppeteer-core';
-import { PDFDocument } from 'pdf-lib';
 import { withBrowser, type LaunchOptions } from '../browser/launch.js';
 import { createPagePool } from '../browser/page-pool.js';
 import { CasefileError } from '../errors.js';
 import { documentDate, documentInfoFor, saveDeterministic, setDocumentInfo } from '../dossier/document-info.js';
-import { finishPdf } from '../dossier/finish.js';
+import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml } from '../dossier/html.js';
 import { sheetGeometry } from '../dossier/paper.js';
 import { DEFAULT_TIMEOUT_MS, renderPdf } from '../dossier/pdf.js';
@@ -79,8 +78,9 @@ export async function renderPoster(
       const { pdf, log } = await renderPdf(browser, html, { page, mounts, timeoutMs, pages });
       prints += 1;
       blocked.push(...log.blocked);
-      if ((await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() === 1) {
-        const finished = await finishPdf(pdf, { record, page, kind: 'poster', date: options.date ?? documentDate() });
+      const doc = await loadChromiumPdf(pdf);
+      if (doc.getPageCount() === 1) {
+        const finished = await finishPdf(doc, { record, page, kind: 'poster', date: options.date ?? documentDate() });
         return { pdf: finished, html, fit, prints, blockedRequests: blocked };
       }
       if (fit <= MIN_FIT) throw tooBig();
