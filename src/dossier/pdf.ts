@@ -30,18 +30,25 @@ export async function renderPdf(browser: Browser, html: string, options: PdfRend
     throw new CasefileError('E_RENDER', `the dossier HTML is ${size} bytes; expected at most ${MAX_HTML_BYTES}`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Puppeteer's timeouts bound navigation and printing; this bounds the whole document, page
-  // opening and closing included, so a wedged page can never hold a batch forever.
+  return withinTimeLimit(timeoutMs, 'printing the dossier', (expiry) => printInPage(browser, html, options, timeoutMs, expiry));
+}
+
+/**
+ * Puppeteer's timeouts bound navigation and printing; this bounds the whole of `work`, page
+ * opening and closing included, so a wedged page can never hold a batch forever. `expiry` tells
+ * the work, once it does end, that it came too late (its page must not be reused).
+ */
+export async function withinTimeLimit<T>(timeoutMs: number, what: string, work: (expiry: { expired: boolean }) => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expiry = { expired: false };
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       expiry.expired = true;
-      reject(new CasefileError('E_TIMEOUT', `printing the dossier took longer than ${timeoutMs + PAGE_GRACE_MS} ms`));
+      reject(new CasefileError('E_TIMEOUT', `${what} took longer than ${timeoutMs + PAGE_GRACE_MS} ms`));
     }, timeoutMs + PAGE_GRACE_MS);
   });
   try {
-    return await Promise.race([printInPage(browser, html, options, timeoutMs, expiry), deadline]);
+    return await Promise.race([work(expiry), deadline]);
   } finally {
     clearTimeout(timer);
   }

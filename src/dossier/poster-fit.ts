@@ -8,6 +8,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import type { PagePool } from '../browser/page-pool.js';
 import { loadDocument, type AssetMounts } from '../browser/serve.js';
 import type { PageGeometry } from './paper.js';
+import { withinTimeLimit } from './pdf.js';
 
 const CSS_PX_PER_MM = 96 / 25.4;
 /** Layout rounding: a poster this little taller than its sheet still prints on one page. */
@@ -30,12 +31,24 @@ export function roundFitDown(fit: number): number {
  * The largest fit in [min, 1] at which the poster's content is no taller than the sheet:
  * 1 when it fits as designed, undefined when not even `min` fits.
  */
-export async function measureFit(
+export function measureFit(
   pages: PagePool,
   html: string,
   sheet: PageGeometry,
   mounts: AssetMounts,
   search: FitSearch,
+): Promise<number | undefined> {
+  // Bounded like a print: a layout that never settles fails the poster instead of hanging it.
+  return withinTimeLimit(search.timeoutMs, 'measuring the poster', (expiry) => measureOnPage(pages, html, sheet, mounts, search, expiry));
+}
+
+async function measureOnPage(
+  pages: PagePool,
+  html: string,
+  sheet: PageGeometry,
+  mounts: AssetMounts,
+  search: FitSearch,
+  expiry: { expired: boolean },
 ): Promise<number | undefined> {
   const page = await pages.acquire();
   let clean = false;
@@ -56,7 +69,7 @@ export async function measureFit(
       await session.detach().catch(() => undefined);
     }
   } finally {
-    await pages.release(page, clean);
+    await pages.release(page, clean && !expiry.expired);
   }
 }
 
