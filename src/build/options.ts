@@ -25,6 +25,8 @@ export interface BuildOptions {
   concurrency: number;
   shard?: Shard;
   force: boolean;
+  /** Remove outputs an earlier build made that this one no longer makes. */
+  prune: boolean;
   timeoutMs: number;
   browserPath?: string;
 }
@@ -43,5 +45,6 @@ export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
   paper: 'a4',
   concurrency: defaultConcurrency(),
   force: false,
+  prune: true,
   timeoutMs: 60_000,
 };
