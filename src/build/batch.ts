@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderDossier } from '../api/dossier.js';
+import { recordQrUrl, renderDossier, type QrLink } from '../api/dossier.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
@@ -73,7 +73,15 @@ function toError(error: unknown): CasefileError {
 
 /** The dossier depends on the record, the templates, the print options and which related records exist (links). */
 export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, options: BuildOptions, dataSlugs: string[]): string {
-  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson({ paper: options.paper }), dataSlugs.join(','));
+  const qr = dossierQr(options);
+  // The QR code's URL is part of the printed page; without one the hash is what it always was.
+  const printed = qr ? { paper: options.paper, qr: recordQrUrl(record, qr) } : { paper: options.paper };
+  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','));
+}
+
+/** With a base URL every dossier carries a QR code to its record's page. */
+function dossierQr(options: BuildOptions): QrLink | undefined {
+  return options.baseUrl ? { baseUrl: options.baseUrl, ...(options.qrUrl ? { urlTemplate: options.qrUrl } : {}) } : undefined;
 }
 
 export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob): string {
@@ -241,6 +249,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
             paper: options.paper,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
+            ...(dossierQr(options) ? { qr: dossierQr(options)! } : {}),
           }),
         );
         blockedRequests += blocked.length;

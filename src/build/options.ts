@@ -21,6 +21,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
   baseUrl?: string;
+  /** The dossier's QR code URL template (`{baseUrl}`, `{slug}`); the code is printed whenever baseUrl is set. */
+  qrUrl?: string;
   /** Pages printing at once, and card workers. */
   concurrency: number;
   shard?: Shard;

@@ -8,7 +8,7 @@ import { shardFromEnvironment } from '../../build/shard-env.js';
 import { CasefileError } from '../../errors.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
-import { timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface BuildArgs extends GlobalArgs {
@@ -21,6 +21,7 @@ interface BuildArgs extends GlobalArgs {
   paper?: PaperName;
   templates?: string;
   baseUrl?: string;
+  qrUrl?: string;
   concurrency?: number;
   shard?: string;
   shardTotal?: number;
@@ -41,6 +42,8 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
   const fromConfig = (value: string | undefined) => (value === undefined ? undefined : path.resolve(configDir, value));
   const templatesDir = args.templates ?? fromConfig(config.templates);
   const baseUrl = args.baseUrl ?? config.baseUrl;
+  const qrUrlTemplate = args.qrUrl ?? config.qrUrl;
+  if (baseUrl !== undefined) qrLink(baseUrl, qrUrlTemplate);
   let shard: BuildOptions['shard'];
   let shardFrom: string | undefined;
   if (args.shard === 'auto') {
@@ -68,6 +71,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
     timeoutMs: timeoutMs(args.timeout),
     ...(templatesDir ? { templatesDir } : {}),
     ...(baseUrl ? { baseUrl } : {}),
+    ...(qrUrlTemplate ? { qrUrl: qrUrlTemplate } : {}),
     ...(shard ? { shard } : {}),
     ...(shardFrom ? { shardFrom } : {}),
     ...(args.browser ? { browserPath: args.browser } : {}),
@@ -94,7 +98,8 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('format', { type: 'string', array: true, describe: 'Card formats: png, svg' })
         .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
         .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
-        .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags' })
+        .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier' })
+        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template with {baseUrl} and {slug} (default "{baseUrl}/{slug}/")' })
         .option('concurrency', { type: 'number', describe: 'Pages printing at once and card workers (default: the number of cores)' })
         .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, or "auto" to read it from the CI (GitLab, CircleCI, Buildkite, Kubernetes, CASEFILE_SHARD)' })
         .option('shard-total', { type: 'number', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
