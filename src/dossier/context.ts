@@ -3,7 +3,7 @@
  * named pages and anchors resolved, related specimens with links where their dossiers exist,
  * plus the page geometry and the asset URLs. Pure: no I/O (the caller says which records exist).
  */
-import { createHash } from 'node:crypto';
+import { fileNumber } from '../record/file-number.js';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
@@ -67,18 +67,6 @@ export function sectionViews(record: CaseFile): SectionView[] {
       data,
     };
   });
-}
-
-/** A case number derived from the slug: four digits from its hash and the initials of its words. */
-export function fileNumber(slug: string): string {
-  const digits = String(parseInt(createHash('sha256').update(slug).digest('hex').slice(0, 8), 16) % 10000).padStart(4, '0');
-  const initials = slug
-    .split('-')
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase())
-    .join('')
-    .slice(0, 4);
-  return `CF-${digits}-${initials}`;
 }
 
 /** A ruler from 0 to a round number past the top earners, with four to six evenly spaced ticks. */
