@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { renderPoster } from '../../src/api/poster.js';
@@ -21,6 +21,9 @@ import { tempDir } from '../helpers/tmp.js';
 const dataDir = path.join(ROOT, 'data');
 const { record } = await loadRecord('sdet', { dataDir });
 const BASE = 'https://example.org/roles';
+// jsqr is a CommonJS bundle with a `default` export: Node's ESM loader and vite disagree on the wrapper.
+type JsQr = typeof jsQRModule.default;
+const jsQR: JsQr = (jsQRModule as unknown as { default?: JsQr }).default ?? (jsQRModule as unknown as JsQr);
 
 function decode(image: Image) {
   return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height);
