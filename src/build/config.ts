@@ -25,6 +25,12 @@ export const ConfigSchema = z.strictObject({
   engine: z.enum(['satori', 'takumi']).optional(),
   quality: z.number().int().min(1).max(100).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
+  /** With `--shard auto` where the CI gives only an index (a Kubernetes Indexed Job): how many shards there are. */
+  shardTotal: z.number().int().min(1).max(10_000).optional(),
+  /** A running Chrome to print in (DevTools WebSocket URL) instead of launching one. */
+  browserWs: z.url({ protocol: /^wss?$/ }).optional(),
+  /** Where a record's QR code points: `{baseUrl}` and `{slug}` are filled in; default `{baseUrl}/{slug}/`. */
+  qrUrl: z.string().includes('{slug}').optional(),
 });
 
 export type BuildConfig = z.infer<typeof ConfigSchema>;
