@@ -22,7 +22,8 @@ import { TILE_SHEETS, type TilePlan, type TileSheetName } from '../print/tile-pl
 import { tilePoster } from '../print/tile-poster.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
-import { pageMounts, printOptions } from './dossier.js';
+import { qrCode } from '../dossier/qr-code.js';
+import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
 
 /** The smallest shrink factor tried before giving up, and how finely the best fit is searched for (by layout, not print). */
 export const MIN_FIT = 0.5;
@@ -39,7 +40,12 @@ export interface PosterRenderOptions {
   dataDir?: string;
   date?: Date;
   timeoutMs?: number;
+  /** A QR code to the record's web page in the poster's footer. */
+  qr?: QrLink;
 }
+
+/** Poster modules: 0.9 mm at A2 (a 37 mm code), big enough to scan from a step or two away from the wall. */
+export const POSTER_QR_MODULE_MM = 0.9;
 
 export interface PosterRender {
   pdf: Uint8Array;
@@ -64,7 +70,8 @@ export async function renderPoster(
   const blocked: string[] = [];
   const mounts = pageMounts(templates, dataDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const htmlAt = (fit: number) => renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit });
+  const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: POSTER_QR_MODULE_MM * page.scale }) : undefined;
+  const htmlAt = (fit: number) => renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}) });
   const tooBig = () =>
     new CasefileError('E_RENDER', `the record ${record.slug} does not fit one ${size} poster even at ${MIN_FIT * 100}% size; choose a bigger --size`);
   // Measuring and printing share one warm page.

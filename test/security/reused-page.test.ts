@@ -3,7 +3,8 @@
  * page (its own CSS painting everything red, generated text, requests out) and a hostile record
  * are printed on a pooled page, then an ordinary dossier on the same page: that dossier must
  * read and look exactly as it does on a page of its own, with no blocked requests charged to it,
- * and nothing may have reached the network. A page that failed is closed, never reused.
+ * and nothing may have reached the network; it is byte-identical to the same dossier printed on a
+ * fresh page. A page that failed is closed, never reused.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -98,6 +99,10 @@ describe('a dossier printed on a page that held hostile documents before', () =>
   it('has its own blocked-request count (none), as on a page of its own', () => {
     expect(reused.blockedRequests).toEqual([]);
     expect(reused.blockedRequests).toEqual(fresh.blockedRequests);
+  });
+
+  it('is byte for byte the PDF printed on a page of its own', () => {
+    expect(Buffer.compare(Buffer.from(reused.pdf), Buffer.from(fresh.pdf))).toBe(0);
   });
 
   it('reads exactly as on a page of its own, with no text from before', () => {
