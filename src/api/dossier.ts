@@ -124,6 +124,8 @@ export interface MakeDossierOptions extends DossierRenderOptions {
   outDir?: string;
   /** Reuse a running browser; otherwise one is launched and closed for this dossier. */
   browser?: Browser;
+  /** Warm pages of `browser` to print on (several dossiers in a row). */
+  pages?: PagePool;
   launch?: LaunchOptions;
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
 import { makeDossier } from '../../api/dossier.js';
 import { launchBrowser } from '../../browser/launch.js';
+import { createPagePool } from '../../browser/page-pool.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
@@ -61,6 +62,8 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       const qr = qrLink(args.baseUrl, args.qrUrl);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
+      // Several records print one after another on the same warm page.
+      const pages = createPagePool(handle.browser, { maxIdle: 1 });
       const made = [];
       try {
         for (const reference of args.records) {
@@ -74,6 +77,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
             timeoutMs: timeout,
             ...(qr ? { qr } : {}),
             browser: handle.browser,
+            pages,
             ...(args.templates ? { templatesDir: args.templates } : {}),
           });
           made.push(result);
@@ -83,6 +87,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         }
       } finally {
         release();
+        await pages.close();
         await handle.close();
       }
       reporter.result({ outputs: made });
