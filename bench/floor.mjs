@@ -1,8 +1,9 @@
 // The floor: what Chromium itself needs to print the same dossier HTML (assets as file:// URLs,
 // page.goto + page.pdf in a reused page of the same browser), against casefile doing the whole
-// document (HTML, hardened load, print, finishing) as a build does: one page printing at a time,
-// or a pool of pages. Rounds alternate between the sides so that a busy machine slows both alike.
-// Per-stage times (one document at a time, nothing overlapped) show where casefile's time goes.
+// document (HTML, hardened load, print, finishing): one document at a time, paired document by
+// document with the floor, and a batch through the page pool against as many reused floor pages.
+// Pairs and rounds alternate who goes first, so that a busy machine slows both sides alike.
+// Per-stage times (one document at a time) show where casefile's time goes.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { finishDossier, pageMounts, printDossier } from '../dist/api/dossier.js';
@@ -48,48 +49,75 @@ export async function benchFloor({ records, dataDir, templates, workDir, cores, 
     return finishDossier(printed);
   };
 
-  const sides = {
-    floorSequential: async () => {
-      for (const url of urls) await floorOne(floorPages[0], url);
-    },
-    // One page, one print at a time, as `casefile build --concurrency 1` does it: a finished
-    // dossier is completed while the next one prints (finishing is off the print path).
-    casefileSequential: () => Promise.all(records.map((record) => casefileOne(sequentialPrinter, record))),
-    floorPooled: async () => {
+  const batch = [...records, ...records];
+  const batchUrls = [...urls, ...urls];
+  const pooled = {
+    floor: async () => {
       let next = 0;
       await Promise.all(
         floorPages.map(async (tab) => {
-          while (next < urls.length) await floorOne(tab, urls[next++]);
+          while (next < batchUrls.length) await floorOne(tab, batchUrls[next++]);
         }),
       );
     },
     // As a build does it: the printer's pages print while finished PDFs are completed beside them.
-    casefilePooled: () => Promise.all(records.map((record) => casefileOne(pooledPrinter, record))),
+    casefile: () => Promise.all(batch.map((record) => casefileOne(pooledPrinter, record))),
   };
-  for (const run of Object.values(sides)) await run(); // warm: pages open, fonts cached
-  const times = Object.fromEntries(Object.keys(sides).map((name) => [name, []]));
-  for (let round = 0; round < rounds; round += 1) {
-    // Alternate which side goes first, so neither always meets the busier moment.
-    const order = Object.entries(sides);
-    if (round % 2 === 1) order.reverse();
-    for (const [name, run] of order) times[name].push((await timedMs(run)) / records.length);
+  // Warm: pages open, fonts cached, code compiled.
+  await pooled.floor();
+  await pooled.casefile();
+  for (const [index, record] of records.entries()) {
+    await casefileOne(sequentialPrinter, record);
+    await floorOne(floorPages[0], urls[index]);
   }
-  log(`bench: floor rounds (ms per dossier): ${JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.map(Math.round)])))}`);
+
+  // One document at a time, whole (HTML, print, finishing, nothing overlapped), each paired with
+  // the floor printing the same HTML right before or after it: pairs share the machine's load.
+  const sequential = { casefile: [], floor: [], ratios: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, record] of records.entries()) {
+      const casefileSide = () => timedMs(() => casefileOne(sequentialPrinter, record));
+      const floorSide = () => timedMs(() => floorOne(floorPages[0], urls[index]));
+      const first = (round + index) % 2 === 0;
+      const a = await (first ? casefileSide() : floorSide());
+      const b = await (first ? floorSide() : casefileSide());
+      const [casefileMs, floorMs] = first ? [a, b] : [b, a];
+      sequential.casefile.push(casefileMs);
+      sequential.floor.push(floorMs);
+      sequential.ratios.push(casefileMs / floorMs);
+    }
+  }
+  // A batch through the page pool against the floor's as many reused pages, rounds alternating who goes first.
+  const pool = { casefile: [], floor: [], ratios: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    const casefileSide = async () => (await timedMs(pooled.casefile)) / batch.length;
+    const floorSide = async () => (await timedMs(pooled.floor)) / batch.length;
+    const first = round % 2 === 0;
+    const a = await (first ? casefileSide() : floorSide());
+    const b = await (first ? floorSide() : casefileSide());
+    const [casefileMs, floorMs] = first ? [a, b] : [b, a];
+    pool.casefile.push(casefileMs);
+    pool.floor.push(floorMs);
+    pool.ratios.push(casefileMs / floorMs);
+  }
+  const rounded = (values) => values.map((value) => Math.round(value * 100) / 100);
+  log(`bench: floor, one at a time, casefile/floor per pair: ${rounded(sequential.ratios).join(' ')}`);
+  log(`bench: floor, page pool (${batch.length} per round), casefile/floor per round: ${rounded(pool.ratios).join(' ')}`);
 
   const stages = await casefileStages({ browser, records, dataDir, templates, page, urls, floorTab: floorPages[0], rounds });
   await Promise.all(floorPages.map((tab) => tab.close()));
   await Promise.all([sequentialPrinter.close(), pooledPrinter.close()]);
 
-  const perDossier = Object.fromEntries(Object.entries(times).map(([name, values]) => [`${name}Ms`, median(values)]));
-  // Each round's two sides ran back to back under the same load: compare them round by round.
-  const ratio = (side, floor) => median(times[side].map((ms, round) => ms / times[floor][round]));
   return {
     dossiers: records.length,
     rounds,
     pages: cores,
-    ...perDossier,
-    sequentialRatio: ratio('casefileSequential', 'floorSequential'),
-    pooledRatio: ratio('casefilePooled', 'floorPooled'),
+    casefileSequentialMs: median(sequential.casefile),
+    floorSequentialMs: median(sequential.floor),
+    casefilePooledMs: median(pool.casefile),
+    floorPooledMs: median(pool.floor),
+    sequentialRatio: median(sequential.ratios),
+    pooledRatio: median(pool.ratios),
     stages,
   };
 }

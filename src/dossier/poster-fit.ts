@@ -11,8 +11,12 @@ import type { PageGeometry } from './paper.js';
 import { withinTimeLimit } from './pdf.js';
 
 const CSS_PX_PER_MM = 96 / 25.4;
-/** Layout rounding: a poster this little taller than its sheet still prints on one page. */
-const TOLERANCE_PX = 0.5;
+/**
+ * Print layout rounds differently from screen layout: a poster measured right up to the sheet's
+ * edge can still spill a sliver onto a second page. It fits when it leaves this much of the sheet
+ * free (the built-in poster keeps the same 1 mm clear).
+ */
+const SLACK_PX = 1 * CSS_PX_PER_MM - 0.5;
 
 export interface FitSearch {
   /** The smallest factor allowed. */
@@ -98,6 +102,6 @@ async function fitProbe(session: CDPSession, sheet: PageGeometry): Promise<(fit:
   return async (fit) => {
     await session.send('DOM.setAttributeValue', { nodeId: body, name: 'style', value: `${style}; --fit: ${roundFitDown(fit)};` });
     const metrics = await session.send('Page.getLayoutMetrics');
-    return metrics.cssContentSize.height <= sheetPx + TOLERANCE_PX;
+    return metrics.cssContentSize.height <= sheetPx - SLACK_PX;
   };
 }
