@@ -17,6 +17,7 @@ const CSS_PX_PER_MM = 96 / 25.4;
  * free (the built-in poster keeps the same 1 mm clear).
  */
 const SLACK_PX = 1 * CSS_PX_PER_MM - 0.5;
+const MEASURING_VIEWPORT_HEIGHT_PX = 100;
 
 export interface FitSearch {
   /** The smallest factor allowed. */
@@ -62,7 +63,9 @@ async function measureOnPage(
     const session = await page.createCDPSession();
     try {
       await page.emulateMediaType('print');
-      await page.setViewport({ width: Math.round(sheet.widthMm * CSS_PX_PER_MM), height: Math.round(sheet.heightMm * CSS_PX_PER_MM) });
+      // The sheet's width, and a short height: the measured content is never shorter than the
+      // viewport, so a sheet-high viewport would make every poster seem to fill the sheet.
+      await page.setViewport({ width: Math.round(sheet.widthMm * CSS_PX_PER_MM), height: MEASURING_VIEWPORT_HEIGHT_PX });
       const fit = await bisect(await fitProbe(session, sheet), search);
       // The page goes back to the pool: leave it as a fresh one would be.
       await page.emulateMediaType();
