@@ -133,6 +133,18 @@ describe('takumi engine: other scripts, emoji and right-to-left text', () => {
     return decodePng(drawing.images.png as Uint8Array);
   }
 
+  // Glyph by glyph, on a line big enough that a missing fallback (empty boxes) cannot hide.
+  // Missing fonts measured 6-9% here; Arabic's allowance is larger because Satori widens the spaces between Arabic words.
+  it.each([['Chinese', '基础设施首席工程师', 0.02], ['Japanese', 'インフラ責任者', 0.02], ['Arabic', 'مهندس البنية التحتية', 0.05]] as const)(
+    'draws %s with the same fallback font as satori',
+    async (_script, text, allowed) => {
+      const { finder } = await renderEnvironment();
+      const families = [finder.find(text.charAt(0))!.family];
+      const [a, b] = await Promise.all([drawLine('satori', text, families), drawLine('takumi', text, families)]);
+      expect(share(b, a)).toBeLessThanOrEqual(allowed);
+    },
+  );
+
   // The first word of a right-to-left phrase is read first, so it is drawn at the phrase's right
   // end, inside a left-to-right line too. Both engines run the bidi algorithm (Satori 0.63 does,
   // though its own docs once said otherwise), so both are held to it.
