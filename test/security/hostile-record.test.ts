@@ -121,7 +121,7 @@ describe('a record full of hostile text', () => {
     expect(pdfText).not.toContain(PASSWD_MARK);
     expect(html).not.toContain(PASSWD_MARK);
     expect(cardTexts).toHaveLength(cards.length);
-    for (const text of cardTexts) expect(text).not.toContain(PASSWD_MARK);
+    for (const text of cardTexts) expect(comparable(text)).not.toContain(comparable(PASSWD_MARK));
     for (const card of cards) expect(Buffer.from(card.png!).toString('latin1')).not.toContain(PASSWD_MARK);
   });
 
