@@ -17,14 +17,22 @@ export interface BuildOptions {
   sections?: string[];
   scale: number;
   formats: string[];
+  /** What draws the cards: `satori` (default) or `takumi`. */
+  engine: string;
+  /** webp and jpeg quality, 1-100. */
+  quality?: number;
   paper: PaperName;
   templatesDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
   baseUrl?: string;
+  /** The dossier's QR code URL template (`{baseUrl}`, `{slug}`); the code is printed whenever baseUrl is set. */
+  qrUrl?: string;
   /** Pages printing at once, and card workers. */
   concurrency: number;
   shard?: Shard;
   force: boolean;
+  /** Remove outputs an earlier build made that this one no longer makes. */
+  prune: boolean;
   timeoutMs: number;
   browserPath?: string;
 }
@@ -40,8 +48,10 @@ export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
   sizes: ['og'],
   scale: 1,
   formats: ['png'],
+  engine: 'satori',
   paper: 'a4',
   concurrency: defaultConcurrency(),
   force: false,
+  prune: true,
   timeoutMs: 60_000,
 };

@@ -7,6 +7,7 @@ import { fileNumber } from '../record/file-number.js';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
+import type { QrCode } from './qr-code.js';
 
 export interface SectionView {
   id: SectionId;
@@ -49,6 +50,8 @@ export interface DossierContext {
   fontFaces: string;
   stylesheets: string[];
   generator: string;
+  /** With a base URL: the QR code to the record's web page (`url`, `svg`, `dataUri`, `sizeMm`). */
+  qr?: QrCode;
 }
 
 export function sectionViews(record: CaseFile): SectionView[] {
@@ -86,7 +89,7 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
 ): DossierContext {
   const { existingSlugs, fit, ...rest } = options;
   return {
