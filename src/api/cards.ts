@@ -4,7 +4,7 @@
  */
 import { createCardRenderer, defaultWorkers, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
-import type { RenderedCard } from '../cards/render.js';
+import type { CardSettings, RenderedCard } from '../cards/render.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
 import { loadRecord } from '../record/load.js';
@@ -16,6 +16,8 @@ export interface MakeCardsOptions extends PlanOptions {
   renderer?: CardRenderer;
   /** Workers for the renderer made here when none is given (0 renders in this process). */
   workers?: number;
+  /** Theme and user layouts for the renderer made here (a given renderer carries its own). */
+  settings?: CardSettings;
 }
 
 export interface CardOutput {
@@ -69,7 +71,7 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   // Refuse a path outside the out folder before any rendering, not after.
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 
-  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers) });
+  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
   let cards: RenderedCard[];
   try {
     cards = await renderer.render(record, jobs);

@@ -18,6 +18,7 @@ import { isFresh, loadCache, saveCache, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { computeFingerprint, installedSources, type Fingerprint } from './fingerprint.js';
 import { galleryHtml } from './gallery.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { canonicalJson, fileHash, sha256 } from './hash.js';
 import { MANIFEST_FILE, manifestJson, sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
 import { metaTagsHtml } from './meta-tags.js';
@@ -70,11 +71,14 @@ function toError(error: unknown): CasefileError {
 
 /** The dossier depends on the record, the templates, the print options and which related records exist (links). */
 export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, options: BuildOptions, dataSlugs: string[]): string {
-  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson({ paper: options.paper }), dataSlugs.join(','));
+  const theme = options.theme ? [options.theme.hash] : [];
+  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson({ paper: options.paper }), dataSlugs.join(','), ...theme);
 }
 
-export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob): string {
-  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job));
+export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob, theme?: ResolvedTheme): string {
+  // Unthemed cards without layouts hash as they always did, so an upgrade does not rebuild them.
+  const site = theme || fingerprint.layouts ? [theme?.hash ?? '', fingerprint.layouts] : [];
+  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job), ...site);
 }
 
 function cardPlanOptions(options: BuildOptions) {
@@ -89,7 +93,7 @@ function planTasks(entries: LoadedEntry[], options: BuildOptions, fingerprint: F
     }
     if (options.kinds.includes('cards')) {
       for (const job of planCards(record, cardPlanOptions(options))) {
-        tasks.push({ record, kind: 'card', paths: Object.values(job.paths), inputs: cardInputs(fingerprint, record, job), job });
+        tasks.push({ record, kind: 'card', paths: Object.values(job.paths), inputs: cardInputs(fingerprint, record, job, options.theme), job });
       }
     }
     return tasks;
@@ -128,7 +132,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   // Everything that can be checked is checked before a browser or a worker starts.
   planCards({ slug: 'check' }, cardPlanOptions(options));
   const templates: TemplateSet | undefined = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
-  const fingerprint = await computeFingerprint(installedSources(options.templatesDir));
+  const fingerprint = await computeFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir));
   const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
   const loaded = await loadSelected(options, fail);
 
@@ -213,7 +217,10 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
         launch: { ...(options.browserPath ? { explicitPath: options.browserPath } : {}), onInfo },
       });
     }
-    if (cardTasks.length > 0) cards = createCardRenderer({ workers: options.concurrency });
+    if (cardTasks.length > 0) {
+      const settings = { ...(options.theme ? { theme: options.theme } : {}), ...(options.cardLayoutsDir ? { layoutsDir: options.cardLayoutsDir } : {}) };
+      cards = createCardRenderer({ workers: options.concurrency, settings });
+    }
 
     const dossierRuns = dossierTasks.map((task) =>
       runTask(task, async () => {
@@ -223,6 +230,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
             paper: options.paper,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
+            ...(options.theme ? { theme: options.theme } : {}),
           }),
         );
         blockedRequests += blocked.length;
@@ -252,7 +260,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   await saveCache(outDir, entries);
   assertNotAborted(signal);
 
-  const manifest: Manifest = { generator: `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
+  const manifest: Manifest = { generator: options.theme ? (options.theme.name ?? options.theme.site ?? '') : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
   await writeSiteFiles(outDir, manifest, loaded, options);
 
   const made = pending.length - failures.filter((failure) => failure.path !== undefined).length;

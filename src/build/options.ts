@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { PaperName } from '../dossier/paper.js';
 import type { Shard } from './shard.js';
+import type { ResolvedTheme } from '../theme/load.js';
 
 export type OutputKind = 'dossier' | 'cards';
 
@@ -19,6 +20,10 @@ export interface BuildOptions {
   formats: string[];
   paper: PaperName;
   templatesDir?: string;
+  /** The site's theme, on dossiers and cards. */
+  theme?: ResolvedTheme;
+  /** The site's own card layouts. */
+  cardLayoutsDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
   baseUrl?: string;
   /** Pages printing at once, and card workers. */

@@ -10,6 +10,9 @@ import { createTypeSetter } from './fit.js';
 import { loadFontBook, type FontBook } from './fonts.js';
 import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyphs.js';
 import { LAYOUTS } from './layouts/index.js';
+import { cardTheme } from './card-theme.js';
+import { recolour } from './recolour.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { findOverflow } from './overflow.js';
 import type { CardJob } from './plan.js';
 import { rasterize } from './rasterize.js';
@@ -29,6 +32,14 @@ export interface RenderedCard {
   warnings: string[];
   /** Milliseconds this card took to lay out, draw and rasterize (for benchmarks). */
   renderMs: number;
+}
+
+/** What a site sets for all its cards: plain data, handed to every worker with each card. */
+export interface CardSettings {
+  /** The site's theme; the built-in look when absent. */
+  theme?: ResolvedTheme;
+  /** A folder of the site's own layouts, `<card-id>.js|.mjs`. */
+  layoutsDir?: string;
 }
 
 export interface RenderEnvironment {
@@ -91,9 +102,15 @@ export interface LaidOutCard {
 type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'>;
 
 /** The element tree alone, with the context it was fitted in (the benchmark draws the same tree as HTML). */
-export async function cardTree(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
+export async function cardTree(
+  record: CaseFile,
+  job: CardShapeJob,
+  env?: RenderEnvironment,
+  settings: CardSettings = {},
+): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
   const { book, finder } = env ?? (await renderEnvironment());
   const fallbackFamilies = fallbacksFor(record, { book, finder });
+  const theme = cardTheme(settings.theme);
   const ctx: CardContext = {
     record,
     card: job.section,
@@ -101,25 +118,26 @@ export async function cardTree(record: CaseFile, job: CardShapeJob, env?: Render
     height: job.height,
     shape: cardShape(job.width, job.height),
     unit: cardUnit(job.width, job.height),
-    setter: createTypeSetter(book, fallbackFamilies),
+    setter: createTypeSetter(book, fallbackFamilies, theme.builtIn ? undefined : theme.families),
+    theme,
     report: emptyReport(),
   };
-  return { tree: LAYOUTS[job.section](ctx), ctx, fallbackFamilies };
+  return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies };
 }
 
 /** Layout and SVG for one card: the part of rendering that decides where everything goes. */
-export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<LaidOutCard> {
+export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<LaidOutCard> {
   const environment = env ?? (await renderEnvironment());
   const { book, finder } = environment;
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
   const { missing } = checkCoverage(collectText(tree), book, finder);
   const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
   return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
 }
 
-export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
+export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<RenderedCard> {
   const started = performance.now();
-  const laidOut = await layoutCard(record, job, env);
+  const laidOut = await layoutCard(record, job, env, settings);
   const label = cardLabel(record.slug, job);
   const warnings: string[] = [];
 

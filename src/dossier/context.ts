@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
+import type { DossierPalette, DossierTheme } from '../theme/dossier.js';
 
 export interface SectionView {
   id: SectionId;
@@ -49,6 +50,10 @@ export interface DossierContext {
   fontFaces: string;
   stylesheets: string[];
   generator: string;
+  /** The site's theme, when one is set: brand lines, logo and the CSS that restyles the dossier. */
+  theme?: DossierTheme;
+  /** Colours the @page rules print (the theme's, else the built-in ones). */
+  palette: DossierPalette;
 }
 
 export function sectionViews(record: CaseFile): SectionView[] {
@@ -98,7 +103,7 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number },
 ): DossierContext {
   const { existingSlugs, fit, ...rest } = options;
   return {
