@@ -24,6 +24,12 @@ export const ConfigSchema = z.strictObject({
   scale: z.number().min(1).max(4).optional(),
   formats: z.array(z.enum(['png', 'svg'])).min(1).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
+  /** With `--shard auto` where the CI gives only an index (a Kubernetes Indexed Job): how many shards there are. */
+  shardTotal: z.number().int().min(1).max(10_000).optional(),
+  /** A running Chrome to print in (DevTools WebSocket URL) instead of launching one. */
+  browserWs: z.url({ protocol: /^wss?$/ }).optional(),
+  /** Where a record's QR code points: `{baseUrl}` and `{slug}` are filled in; default `{baseUrl}/{slug}/`. */
+  qrUrl: z.string().includes('{slug}').optional(),
   /** The site's brand on every output (see src/theme/schema.ts). */
   theme: ThemeSchema.omit({ $schema: true }).optional(),
   /** A folder of the site's own card layouts, `<card-id>.js|.mjs`. */

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
+import type { QrCode } from './qr-code.js';
 import type { LayoutName, TemplateSet } from './templates.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { dossierPalette, dossierTheme } from '../theme/dossier.js';
@@ -46,7 +47,7 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; theme?: ResolvedTheme },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; theme?: ResolvedTheme },
 ): Promise<string> {
   const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
@@ -59,6 +60,7 @@ export async function renderDossierHtml(
     ...(options.theme ? { theme: dossierTheme(options.theme) } : {}),
     ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
     ...(options.fit === undefined ? {} : { fit: options.fit }),
+    ...(options.qr ? { qr: options.qr } : {}),
   });
   return options.templates.render(context, layout);
 }

@@ -1,15 +1,16 @@
 /**
  * The record must hold the whole source text: every line of
- * ../shared/source/lead-infrastructure-engineer.txt is found in the JSON, in the source's order.
+ * test/fixtures/source/lead-infrastructure-engineer.txt (the project's source text, copied verbatim
+ * into the repository so it stands alone) is found in the JSON, in the source's order.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/record/load.js';
 import { SECTIONS } from '../../src/record/sections.js';
-import { ROOT } from '../helpers/cli.js';
+import { FIXTURES, ROOT } from '../helpers/cli.js';
 
-const SOURCE = path.resolve(ROOT, '..', 'shared', 'source', 'lead-infrastructure-engineer.txt');
+const SOURCE = path.join(FIXTURES, 'source', 'lead-infrastructure-engineer.txt');
 const RECORD = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
 
 /** Lines that are the page's furniture (labels the templates print), not the record's content. */

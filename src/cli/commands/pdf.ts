@@ -5,7 +5,7 @@ import { launchBrowser } from '../../browser/launch.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 
@@ -18,6 +18,8 @@ interface PdfArgs extends SettingsArgs {
   templates?: string;
   browser?: string;
   timeout: number;
+  baseUrl?: string;
+  qrUrl?: string;
   open: boolean;
 }
 
@@ -46,6 +48,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
+        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
         .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
@@ -57,6 +61,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const timeout = timeoutMs(args.timeout);
       const settings = await loadRenderSettings(args, argv);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
+      const qr = qrLink(args.baseUrl, args.qrUrl);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
@@ -70,6 +75,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
             bleedMm,
             cropMarks: args.cropMarks,
             timeoutMs: timeout,
+            ...(qr ? { qr } : {}),
             browser: handle.browser,
             ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
             ...(settings.theme ? { theme: settings.theme } : {}),
