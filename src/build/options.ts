@@ -18,6 +18,10 @@ export interface BuildOptions {
   sections?: string[];
   scale: number;
   formats: string[];
+  /** What draws the cards: `satori` (default) or `takumi`. */
+  engine: string;
+  /** webp and jpeg quality, 1-100. */
+  quality?: number;
   paper: PaperName;
   templatesDir?: string;
   /** The site's theme, on dossiers and cards. */
@@ -49,6 +53,7 @@ export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
   sizes: ['og'],
   scale: 1,
   formats: ['png'],
+  engine: 'satori',
   paper: 'a4',
   concurrency: defaultConcurrency(),
   force: false,

@@ -11,6 +11,8 @@ interface CardsArgs extends SettingsArgs {
   size: string[];
   scale: number;
   format: string[];
+  engine: string;
+  quality?: number;
   section: string[];
   workers?: number;
 }
@@ -29,12 +31,15 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
         .option('size', { type: 'string', array: true, default: ['og'], describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
         .option('scale', { type: 'number', default: 1, describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
-        .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, or png,svg' })
+        .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, webp, jpeg or a list (webp and jpeg need --engine takumi)' })
+        .option('engine', { type: 'string', default: 'satori', describe: 'What draws the cards: satori (the reference) or takumi (native, several times faster; also webp, jpeg, right-to-left text)' })
+        .option('quality', { type: 'number', describe: 'webp and jpeg quality, 1 to 100 (default 85)' })
         .option('section', { type: 'string', array: true, default: [] as string[], describe: `Only these cards: ${CARD_IDS.join(', ')}` })
         .option('workers', { type: 'number', describe: 'Worker processes (0 renders in this process; default: one per core, none for a single card)' })
         .example('$0 cards lead-infrastructure-engineer', 'Every card at og size: out/lead-infrastructure-engineer/cards/*.png')
         .example('$0 cards sdet --size og,square,story --scale 2', 'Three sizes at double density')
-        .example('$0 cards sdet --section cover salary --format png,svg', 'Two cards, as PNG and SVG') as never,
+        .example('$0 cards sdet --section cover salary --format png,svg', 'Two cards, as PNG and SVG')
+        .example('$0 cards sdet --engine takumi --format webp --quality 80', 'Every card as WebP, drawn by Takumi') as never,
     handler: async (args) => {
       const { reporter } = context;
       if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0 || args.workers > 64)) {
@@ -45,7 +50,13 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
       const sizes = settings.given('size') ? splitList(args.size) : (config.sizes ?? splitList(args.size));
       const scale = settings.given('scale') ? args.scale : (config.scale ?? args.scale);
       const formats = settings.given('format') ? splitList(args.format) : (config.formats ?? splitList(args.format));
+      const engine = settings.given('engine') ? args.engine : (config.engine ?? args.engine);
+      const quality = args.quality ?? config.quality;
       const cardSettings = { ...(settings.theme ? { theme: settings.theme } : {}), ...(settings.cardLayoutsDir ? { layoutsDir: settings.cardLayoutsDir } : {}) };
+      const lossy = formats.some((format) => ['webp', 'jpeg'].includes(format.toLowerCase()));
+      if (quality !== undefined && !lossy) {
+        throw new CasefileError('E_USAGE', '--quality applies to webp and jpeg cards only; add --format webp or --format jpeg.');
+      }
       // Loaded here, not at the top: Satori, resvg and the fonts stay out of every other command's start-up.
       const { makeCards } = await import('../../api/cards.js');
       const { createCardRenderer, defaultWorkers } = await import('../../cards/renderer.js');
@@ -63,6 +74,8 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
             scale,
             formats,
             settings: cardSettings,
+            engine,
+            ...(quality === undefined ? {} : { quality }),
             sections: splitList(args.section),
             ...(args.workers === undefined ? {} : { workers: args.workers }),
           });
