@@ -12,6 +12,7 @@ import { finishPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml, MOUNTS } from '../dossier/html.js';
 import { pageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
+import { qrCode, qrUrl } from '../dossier/qr-code.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
@@ -33,6 +34,20 @@ export interface DossierRenderOptions {
   /** The date written into the PDF; defaults to SOURCE_DATE_EPOCH or a fixed epoch, never the clock. */
   date?: Date;
   timeoutMs?: number;
+  /** Print a QR code to the record's web page: `<baseUrl>/<slug>/`, or `urlTemplate` with `{baseUrl}` and `{slug}`. */
+  qr?: QrLink;
+}
+
+export interface QrLink {
+  baseUrl: string;
+  urlTemplate?: string;
+}
+
+/** Dossier footer modules: 0.4 mm at A4 (a 16 mm code for a typical URL), scanned from a page held in the hand. */
+export const DOSSIER_QR_MODULE_MM = 0.4;
+
+export function recordQrUrl(record: CaseFile, qr: QrLink): string {
+  return qrUrl(record.slug, qr.baseUrl, qr.urlTemplate);
 }
 
 export interface DossierRender {
@@ -66,7 +81,8 @@ export async function renderDossier(
   const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
   const date = options.date ?? documentDate();
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
-  const html = await renderDossierHtml(record, { templates, page, existingSlugs });
+  const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
+  const html = await renderDossierHtml(record, { templates, page, existingSlugs, ...(qr ? { qr } : {}) });
   const { pdf, log } = await renderPdf(browser, html, {
     page,
     mounts: pageMounts(templates, dataDir),

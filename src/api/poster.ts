@@ -20,7 +20,8 @@ import { TILE_SHEETS, type TilePlan, type TileSheetName } from '../print/tile-pl
 import { tilePoster } from '../print/tile-poster.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
-import { pageMounts, printOptions } from './dossier.js';
+import { qrCode } from '../dossier/qr-code.js';
+import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
 
 /** The smallest shrink factor tried before giving up, and how finely the best fit is searched for. */
 export const MIN_FIT = 0.5;
@@ -35,7 +36,12 @@ export interface PosterRenderOptions {
   dataDir?: string;
   date?: Date;
   timeoutMs?: number;
+  /** A QR code to the record's web page in the poster's footer. */
+  qr?: QrLink;
 }
+
+/** Poster modules: 0.9 mm at A2 (a 37 mm code), big enough to scan from a step or two away from the wall. */
+export const POSTER_QR_MODULE_MM = 0.9;
 
 export interface PosterRender {
   pdf: Uint8Array;
@@ -56,10 +62,11 @@ export async function renderPoster(
   const page = sheetGeometry(size, POSTER_SIZES[size], options.landscape ?? false, printOptions(options));
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const blocked: string[] = [];
+  const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: POSTER_QR_MODULE_MM * page.scale }) : undefined;
 
   // One print at a given shrink factor; it fits when Chromium needed a single page.
   const attempt = async (fit: number) => {
-    const html = await renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit });
+    const html = await renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}) });
     const { pdf, log } = await renderPdf(browser, html, {
       page,
       mounts: pageMounts(templates, dataDir),

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderDossier } from '../api/dossier.js';
+import { recordQrUrl, renderDossier, type QrLink } from '../api/dossier.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
@@ -23,6 +23,7 @@ import { MANIFEST_FILE, manifestJson, sortEntries, type Manifest, type ManifestE
 import { metaTagsHtml } from './meta-tags.js';
 import type { BuildOptions } from './options.js';
 import { createDossierPrinter, type DossierPrinter } from './printer.js';
+import { removeStaleOutputs, staleOutputs, type PruneScope } from './prune.js';
 import { selectRecords } from './select.js';
 import { selectShard } from './shard.js';
 
@@ -45,6 +46,8 @@ export interface BuildSummary {
   browserRelaunches: number;
   /** Requests dossier pages made that casefile refused (each is also told to onInfo). */
   blockedRequests: number;
+  /** Outputs of earlier builds this build no longer makes, removed (relative paths). */
+  pruned: string[];
 }
 
 interface LoadedEntry {
@@ -70,7 +73,15 @@ function toError(error: unknown): CasefileError {
 
 /** The dossier depends on the record, the templates, the print options and which related records exist (links). */
 export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, options: BuildOptions, dataSlugs: string[]): string {
-  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson({ paper: options.paper }), dataSlugs.join(','));
+  const qr = dossierQr(options);
+  // The QR code's URL is part of the printed page; without one the hash is what it always was.
+  const printed = qr ? { paper: options.paper, qr: recordQrUrl(record, qr) } : { paper: options.paper };
+  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','));
+}
+
+/** With a base URL every dossier carries a QR code to its record's page. */
+function dossierQr(options: BuildOptions): QrLink | undefined {
+  return options.baseUrl ? { baseUrl: options.baseUrl, ...(options.qrUrl ? { urlTemplate: options.qrUrl } : {}) } : undefined;
 }
 
 export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob): string {
@@ -96,7 +107,13 @@ function planTasks(entries: LoadedEntry[], options: BuildOptions, fingerprint: F
   });
 }
 
-async function loadSelected(options: BuildOptions, fail: (record: string, error: CasefileError) => void): Promise<LoadedEntry[]> {
+interface Selection {
+  loaded: LoadedEntry[];
+  /** Slugs this build covers, whether or not they load. */
+  covered: Set<string>;
+}
+
+async function loadSelected(options: BuildOptions, fail: (record: string, error: CasefileError) => void): Promise<Selection> {
   const selected = await selectRecords(options.dataDir, options.records);
   const sharded = options.shard ? selectShard(selected, options.shard) : selected;
   const loaded = await Promise.all(
@@ -109,7 +126,12 @@ async function loadSelected(options: BuildOptions, fail: (record: string, error:
       }
     }),
   );
-  return loaded.filter((entry): entry is LoadedEntry => entry !== undefined);
+  return { loaded: loaded.filter((entry): entry is LoadedEntry => entry !== undefined), covered: new Set(sharded.map(({ slug }) => slug)) };
+}
+
+/** Which build made an output: a shard prunes only what the same shard made. */
+function scopeTag(options: BuildOptions): string {
+  return options.shard ? `shard ${options.shard.index}/${options.shard.count}` : 'all';
 }
 
 function assertNotAborted(signal: AbortSignal | undefined): void {
@@ -130,14 +152,16 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   const templates: TemplateSet | undefined = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
   const fingerprint = await computeFingerprint(installedSources(options.templatesDir));
   const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
-  const loaded = await loadSelected(options, fail);
+  const { loaded, covered } = await loadSelected(options, fail);
 
   // A build killed with SIGKILL leaves its temporary files behind; they are half-written, so go.
   for (const file of await removeStaleTemporaries(outDir)) events.onInfo?.(`removed ${file}, left by an interrupted build`);
 
-  const cache = options.force ? { entries: {} as CacheEntries } : await loadCache(outDir);
+  // --force ignores the cache for freshness, but it still names what earlier builds made, for pruning.
+  const cache = await loadCache(outDir);
   if (cache.discarded) events.onWarning?.(cache.discarded);
-  const entries: CacheEntries = { ...cache.entries };
+  const known: CacheEntries = cache.entries;
+  const entries: CacheEntries = options.force ? {} : { ...known };
 
   const tasks = planTasks(loaded, options, fingerprint, dataSlugs);
   events.onPlanned?.(tasks.length + failures.length);
@@ -149,6 +173,8 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     const cached = task.paths.map((file) => entries[file]?.entry);
     if (fresh && cached.every((entry) => entry !== undefined)) {
       outputs.push(...(cached as ManifestEntry[]));
+      // Kept by this build, so this build's to prune should it leave later.
+      for (const file of task.paths) entries[file] = { ...entries[file]!, scope: scopeTag(options) };
       events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0]!, status: 'skipped' });
     } else {
       pending.push(task);
@@ -166,7 +192,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       hash: fileHash(bytes),
       ...extra,
     };
-    entries[file] = { inputs: task.inputs, output: entry.hash, entry };
+    entries[file] = { inputs: task.inputs, output: entry.hash, entry, scope: scopeTag(options) };
     outputs.push(entry);
     return entry;
   };
@@ -223,6 +249,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
             paper: options.paper,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
+            ...(dossierQr(options) ? { qr: dossierQr(options)! } : {}),
           }),
         );
         blockedRequests += blocked.length;
@@ -248,6 +275,30 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     await Promise.all([printer?.close(), cards?.close()]);
   }
 
+  let pruned: string[] = [];
+  if (!signal?.aborted) {
+    const wanted = new Set(tasks.flatMap((task) => task.paths));
+    const scope: PruneScope = {
+      kinds: options.kinds,
+      records: covered,
+      existing: new Set(dataSlugs),
+      scopeTag: scopeTag(options),
+      coversRemoved: options.records.length === 0,
+      failed: new Set(failures.filter((failure) => failure.path === undefined).map((failure) => failure.record)),
+    };
+    const stale = staleOutputs(known, wanted, scope);
+    if (options.prune && stale.length > 0) {
+      const result = await removeStaleOutputs(outDir, known, stale);
+      for (const file of result.removed) events.onInfo?.(`removed ${file}: no longer part of the build`);
+      for (const file of result.kept) events.onWarning?.(`kept ${file}: no longer part of the build, but changed since casefile wrote it`);
+      for (const file of stale) delete entries[file];
+      pruned = result.removed;
+    } else {
+      // --no-prune: the files stay, and so does the cache's memory of them, so a later build can still prune them.
+      for (const file of stale) if (known[file]) entries[file] ??= known[file];
+    }
+  }
+
   // Whatever happened, the cache must describe the files on disk: save it even when interrupted.
   await saveCache(outDir, entries);
   assertNotAborted(signal);
@@ -266,6 +317,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     manifest,
     browserRelaunches: printer?.relaunches ?? 0,
     blockedRequests,
+    pruned,
   };
 }
 

@@ -17,7 +17,13 @@ const CacheSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   entries: z.record(
     z.string(),
-    z.object({ inputs: z.string().length(64), output: z.string().length(64), entry: ManifestEntrySchema }),
+    z.object({
+      inputs: z.string().length(64),
+      output: z.string().length(64),
+      entry: ManifestEntrySchema,
+      /** Which build made it: `all`, or a shard such as `shard 2/4`; a shard prunes only what it made. */
+      scope: z.string().optional(),
+    }),
   ),
 });
 

@@ -23,6 +23,12 @@ export const ConfigSchema = z.strictObject({
   scale: z.number().min(1).max(4).optional(),
   formats: z.array(z.enum(['png', 'svg'])).min(1).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
+  /** With `--shard auto` where the CI gives only an index (a Kubernetes Indexed Job): how many shards there are. */
+  shardTotal: z.number().int().min(1).max(10_000).optional(),
+  /** A running Chrome to print in (DevTools WebSocket URL) instead of launching one. */
+  browserWs: z.url({ protocol: /^wss?$/ }).optional(),
+  /** Where a record's QR code points: `{baseUrl}` and `{slug}` are filled in; default `{baseUrl}/{slug}/`. */
+  qrUrl: z.string().includes('{slug}').optional(),
 });
 
 export type BuildConfig = z.infer<typeof ConfigSchema>;

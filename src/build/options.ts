@@ -21,10 +21,14 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
   baseUrl?: string;
+  /** The dossier's QR code URL template (`{baseUrl}`, `{slug}`); the code is printed whenever baseUrl is set. */
+  qrUrl?: string;
   /** Pages printing at once, and card workers. */
   concurrency: number;
   shard?: Shard;
   force: boolean;
+  /** Remove outputs an earlier build made that this one no longer makes. */
+  prune: boolean;
   timeoutMs: number;
   browserPath?: string;
 }
@@ -43,5 +47,6 @@ export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
   paper: 'a4',
   concurrency: defaultConcurrency(),
   force: false,
+  prune: true,
   timeoutMs: 60_000,
 };

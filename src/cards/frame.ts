@@ -4,6 +4,7 @@
  * and a footer naming the site and the record. The frame computes its own heights, so the
  * layout inside knows exactly how much room it has.
  */
+import { fileNumber } from '../record/file-number.js';
 import { SECTIONS } from '../record/sections.js';
 import type { Area, CardContext } from './context.js';
 import { px } from './context.js';
@@ -11,18 +12,6 @@ import { box, column, row, tagged, type CardElement } from './element.js';
 import { applyCase, fitText, WIDTH_SAFETY } from './fit.js';
 import { fontStyle, label, lines } from './text.js';
 import { BRAND, COLOURS, ROLES, type TextRole } from './theme.js';
-
-/** A stable, official-looking file number from the slug: `CF-4821-LIE`. */
-export function fileNumber(slug: string, title: string): string {
-  let hash = 0x811c9dc5;
-  for (const char of slug) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
-  const initials = title
-    .split(/\s+/)
-    .map((word) => word.replace(/[^A-Za-z]/g, '').charAt(0).toUpperCase())
-    .join('')
-    .slice(0, 4);
-  return `CF-${String(hash % 10000).padStart(4, '0')}${initials ? `-${initials}` : ''}`;
-}
 
 /** The first of `candidates` that fits `width` on one line at the role's full size (else the last). */
 function firstThatFits(ctx: CardContext, candidates: string[], role: TextRole, width: number): string {
@@ -73,7 +62,7 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
   const pad = padding(ctx);
   const inner = ctx.width - pad * 2;
   const { record } = ctx;
-  const number = fileNumber(record.slug, record.title);
+  const number = fileNumber(record.slug);
 
   const headerHeight = px(ctx, 30);
   const brand = row(

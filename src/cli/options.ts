@@ -27,3 +27,18 @@ export function timeoutMs(seconds: number): number {
   }
   return Math.ceil(seconds * 1000);
 }
+
+/** --base-url (and --qr-url) → the QR code the dossier and poster print, checked before a browser starts. */
+export function qrLink(baseUrl: string | undefined, urlTemplate: string | undefined): { baseUrl: string; urlTemplate?: string } | undefined {
+  if (baseUrl === undefined) {
+    if (urlTemplate !== undefined) throw new CasefileError('E_USAGE', '--qr-url needs --base-url (or a qrUrl template with no {baseUrl} and a base URL to enable the code)');
+    return undefined;
+  }
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+    throw new CasefileError('E_USAGE', `Invalid value for --base-url: expected an http(s) URL such as https://example.org/roles. Received: ${JSON.stringify(baseUrl)}.`);
+  }
+  if (urlTemplate !== undefined && !urlTemplate.includes('{slug}')) {
+    throw new CasefileError('E_USAGE', `Invalid value for --qr-url: expected a template with {slug}, e.g. "{baseUrl}/{slug}/". Received: ${JSON.stringify(urlTemplate)}.`);
+  }
+  return { baseUrl, ...(urlTemplate !== undefined ? { urlTemplate } : {}) };
+}

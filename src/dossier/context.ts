@@ -3,10 +3,11 @@
  * named pages and anchors resolved, related specimens with links where their dossiers exist,
  * plus the page geometry and the asset URLs. Pure: no I/O (the caller says which records exist).
  */
-import { createHash } from 'node:crypto';
+import { fileNumber } from '../record/file-number.js';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
+import type { QrCode } from './qr-code.js';
 
 export interface SectionView {
   id: SectionId;
@@ -49,6 +50,8 @@ export interface DossierContext {
   fontFaces: string;
   stylesheets: string[];
   generator: string;
+  /** With a base URL: the QR code to the record's web page (`url`, `svg`, `dataUri`, `sizeMm`). */
+  qr?: QrCode;
 }
 
 export function sectionViews(record: CaseFile): SectionView[] {
@@ -64,18 +67,6 @@ export function sectionViews(record: CaseFile): SectionView[] {
       data,
     };
   });
-}
-
-/** A case number derived from the slug: four digits from its hash and the initials of its words. */
-export function fileNumber(slug: string): string {
-  const digits = String(parseInt(createHash('sha256').update(slug).digest('hex').slice(0, 8), 16) % 10000).padStart(4, '0');
-  const initials = slug
-    .split('-')
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase())
-    .join('')
-    .slice(0, 4);
-  return `CF-${digits}-${initials}`;
 }
 
 /** A ruler from 0 to a round number past the top earners, with four to six evenly spaced ticks. */
@@ -98,7 +89,7 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
 ): DossierContext {
   const { existingSlugs, fit, ...rest } = options;
   return {

@@ -2,7 +2,8 @@
  * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, bookmark
  * titles as the record spells them, print-shop
  * boxes and crop marks where asked, document info and XMP from the record, reproducible bytes.
- * Chromium's outline (bookmarks) and structure tree (tagging) pass through untouched.
+ * Chromium's outline (bookmarks) and structure tree (tagging) pass through, the structure
+ * elements' IDs renumbered in document order so the bytes do not depend on timing.
  */
 import { PDFDocument } from 'pdf-lib';
 import type { CaseFile } from '../record/schema.js';
@@ -14,6 +15,7 @@ import type { PageGeometry } from './paper.js';
 import { sectionViews } from './context.js';
 import { repairOutlineTitles } from './outline-titles.js';
 import { relativizeRelatedLinks } from './related-links.js';
+import { renumberStructureIds } from './structure-ids.js';
 
 export interface FinishOptions {
   record: CaseFile;
@@ -25,6 +27,7 @@ export interface FinishOptions {
 export async function finishPdf(chromiumPdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   relativizeRelatedLinks(doc);
+  renumberStructureIds(doc);
   repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading)]);
   const { page } = options;
   if (page.bleedMm > 0 || page.cropMarks) {

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
+import type { QrCode } from './qr-code.js';
 import type { LayoutName, TemplateSet } from './templates.js';
 
 export const STYLESHEET = 'dossier.css';
@@ -44,7 +45,7 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
 ): Promise<string> {
   const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
@@ -54,6 +55,7 @@ export async function renderDossierHtml(
     generator: `casefile ${VERSION}`,
     ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
     ...(options.fit === undefined ? {} : { fit: options.fit }),
+    ...(options.qr ? { qr: options.qr } : {}),
   });
   return options.templates.render(context, layout);
 }

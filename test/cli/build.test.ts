@@ -63,6 +63,40 @@ describe('casefile build', () => {
     expect(readFileSync(path.join(root, 'site', 'index.html'), 'utf8')).toContain('sdet/cards/cover.png');
   });
 
+  it('takes the shard from the CI with --shard auto and says which it used', () => {
+    const data = dataDir(['sdet', 'enterprise-architect', 'lead-infrastructure-engineer']);
+    const root = path.dirname(data);
+    // Clear every shard variable the test runner's own CI might set, then set CircleCI's (0-based).
+    const none = Object.fromEntries(['CASEFILE_SHARD', 'CI_NODE_INDEX', 'CI_NODE_TOTAL', 'CIRCLE_NODE_INDEX', 'CIRCLE_NODE_TOTAL', 'BUILDKITE_PARALLEL_JOB', 'BUILDKITE_PARALLEL_JOB_COUNT', 'JOB_COMPLETION_INDEX'].map((name) => [name, '']));
+    const args = ['build', '--data-dir', data, '--only', 'cards', '--section', 'cover', '--shard', 'auto'];
+    const circle = runCli([...args, '--out-dir', path.join(root, 'circle')], { env: { ...none, CIRCLE_NODE_INDEX: '1', CIRCLE_NODE_TOTAL: '2' } });
+    expect(circle.status).toBe(0);
+    expect(circle.stdout).toMatch(/^shard 2\/2 from CircleCI \(CIRCLE_NODE_INDEX=1, CIRCLE_NODE_TOTAL=2\)$/m);
+    expect(readdirSync(path.join(root, 'circle')).filter((name) => !name.includes('.'))).toEqual(['lead-infrastructure-engineer']);
+
+    const kube = runCli([...args, '--out-dir', path.join(root, 'kube'), '--shard-total', '3', '--json'], { env: { ...none, JOB_COMPLETION_INDEX: '0' } });
+    expect(kube.status).toBe(0);
+    expect(JSON.parse(kube.stdout).shard).toEqual({ index: 1, count: 3, from: 'a Kubernetes Indexed Job (JOB_COMPLETION_INDEX=0, total 3 from --shard-total)' });
+
+    const nothing = runCli([...args, '--out-dir', path.join(root, 'none')], { env: none });
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toMatch(/no shard found in the environment; looked for CASEFILE_SHARD, CI_NODE_INDEX, CI_NODE_TOTAL, CIRCLE_NODE_INDEX, .*JOB_COMPLETION_INDEX/);
+    expect(nothing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('removes outputs no longer built, says how many, and keeps them with --no-prune', () => {
+    const data = dataDir(['sdet']);
+    const out = path.join(path.dirname(data), 'out');
+    const args = ['build', '--data-dir', data, '--out-dir', out, '--only', 'cards'];
+    expect(runCli([...args, '--section', 'cover,salary']).status).toBe(0);
+    const kept = runCli([...args, '--section', 'cover', '--no-prune']);
+    expect(kept.stdout).toMatch(/^1 records: 0 made, 1 skipped, 0 failed in /m);
+    expect(existsSync(path.join(out, 'sdet', 'cards', 'salary.png'))).toBe(true);
+    const pruned = runCli([...args, '--section', 'cover']);
+    expect(pruned.stdout).toMatch(/^1 records: 0 made, 1 skipped, 0 failed, 1 removed in /m);
+    expect(existsSync(path.join(out, 'sdet', 'cards', 'salary.png'))).toBe(false);
+  });
+
   it('writes meta tags with --base-url', () => {
     const data = dataDir(['sdet']);
     const out = path.join(path.dirname(data), 'out');
@@ -72,6 +106,7 @@ describe('casefile build', () => {
 
   it.each([
     [['--shard', '3/2'], /invalid --shard "3\/2"/],
+    [['--shard', 'auto', '--shard-total', '0'], /--shard-total must be a whole number of at least 1/],
     [['--concurrency', '0'], /--concurrency must be a whole number of at least 1/],
     [['--size', 'huge'], /size/i],
     [['--section', 'horoscope'], /Invalid card section "horoscope"/],

@@ -1,6 +1,7 @@
 /** Template helpers and context values: pure functions, checked directly. */
 import { describe, expect, it } from 'vitest';
-import { fileNumber, relatedViews, salaryScale } from '../../src/dossier/context.js';
+import { relatedViews, salaryScale } from '../../src/dossier/context.js';
+import { fileNumber } from '../../src/record/file-number.js';
 import { cssString, formatMoney, percentOf } from '../../src/dossier/helpers.js';
 import { gaugeSvg } from '../../src/dossier/figures/gauge-svg.js';
 import type { CaseFile } from '../../src/record/schema.js';

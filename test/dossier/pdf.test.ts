@@ -8,7 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier, type MakeDossierOptions } from '../../src/api/dossier.js';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
-import { fileNumber } from '../../src/dossier/context.js';
+import { CARD_IDS, planCards } from '../../src/cards/plan.js';
+import { layoutCard } from '../../src/cards/render.js';
+import { fileNumber } from '../../src/record/file-number.js';
 import { loadRecord } from '../../src/record/load.js';
 import type { OrgNode } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
@@ -143,6 +145,20 @@ describe('the dossier PDF', () => {
     const dated = await make('dated', { date: new Date('2024-05-06T07:08:09Z') });
     expect(pdfinfo(dated)['CreationDate']).toContain('2024');
     expect(readFileSync(dated).equals(readFileSync(a4))).toBe(false);
+  });
+
+  it('prints the file number every card of the record prints (one function makes both)', async () => {
+    const onCover = /CF-\d{4}-[A-Z]+/.exec(pdfPages(a4)[0]!)?.[0];
+    expect(onCover).toBe(fileNumber(SLUG));
+    const jobs = planCards(record);
+    expect(jobs.length).toBe(CARD_IDS.length);
+    for (const job of jobs) {
+      // Card text is drawn as paths; Satori's laid-out text boxes say what the card reads.
+      const { boxes } = await layoutCard(record, job);
+      const numbers = boxes.flatMap((box) => box.text?.match(/CF-\d{4}-[A-Z]+/g) ?? []);
+      expect(numbers, `card ${job.section}`).toEqual([onCover]);
+      expect(boxes.some((box) => box.text?.toUpperCase() === `FILE NO. ${onCover}`), `card ${job.section}`).toBe(true);
+    }
   });
 
   it('lays pages out at full size: nothing overflows the page, so Chromium does not shrink it', () => {

@@ -4,10 +4,11 @@ import { buildSite, type BuildSummary } from '../../build/batch.js';
 import { CONFIG_FILE, loadConfig } from '../../build/config.js';
 import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/options.js';
 import { parseShard } from '../../build/shard.js';
+import { shardFromEnvironment } from '../../build/shard-env.js';
 import { CasefileError } from '../../errors.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
-import { timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface BuildArgs extends GlobalArgs {
@@ -20,8 +21,11 @@ interface BuildArgs extends GlobalArgs {
   paper?: PaperName;
   templates?: string;
   baseUrl?: string;
+  qrUrl?: string;
   concurrency?: number;
   shard?: string;
+  shardTotal?: number;
+  prune: boolean;
   force: boolean;
   config?: string;
   browser?: string;
@@ -31,13 +35,25 @@ interface BuildArgs extends GlobalArgs {
 const splitList = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
 
 /** Flags win over the config file, which wins over the defaults. */
-async function resolveOptions(args: BuildArgs, argv: readonly string[]): Promise<BuildOptions> {
+async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (line: string) => void): Promise<BuildOptions & { shardFrom?: string }> {
   const config = await loadConfig(args.config ?? CONFIG_FILE, args.config !== undefined);
   const given = (flag: string) => argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
   const configDir = path.dirname(path.resolve(args.config ?? CONFIG_FILE));
   const fromConfig = (value: string | undefined) => (value === undefined ? undefined : path.resolve(configDir, value));
   const templatesDir = args.templates ?? fromConfig(config.templates);
   const baseUrl = args.baseUrl ?? config.baseUrl;
+  const qrUrlTemplate = args.qrUrl ?? config.qrUrl;
+  if (baseUrl !== undefined) qrLink(baseUrl, qrUrlTemplate);
+  let shard: BuildOptions['shard'];
+  let shardFrom: string | undefined;
+  if (args.shard === 'auto') {
+    const resolved = shardFromEnvironment(process.env, args.shardTotal ?? config.shardTotal);
+    say(`shard ${resolved.shard.index}/${resolved.shard.count} from ${resolved.from}`);
+    shard = resolved.shard;
+    shardFrom = resolved.from;
+  } else if (args.shard !== undefined) {
+    shard = parseShard(args.shard);
+  }
   return {
     ...BUILD_DEFAULTS,
     records: args.records,
@@ -51,17 +67,21 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[]): Promise
     paper: args.paper ?? (config.paper as PaperName | undefined) ?? BUILD_DEFAULTS.paper,
     concurrency: args.concurrency ?? config.concurrency ?? BUILD_DEFAULTS.concurrency,
     force: args.force,
+    prune: args.prune,
     timeoutMs: timeoutMs(args.timeout),
     ...(templatesDir ? { templatesDir } : {}),
     ...(baseUrl ? { baseUrl } : {}),
-    ...(args.shard ? { shard: parseShard(args.shard) } : {}),
+    ...(qrUrlTemplate ? { qrUrl: qrUrlTemplate } : {}),
+    ...(shard ? { shard } : {}),
+    ...(shardFrom ? { shardFrom } : {}),
     ...(args.browser ? { browserPath: args.browser } : {}),
   };
 }
 
 function summaryLine(summary: BuildSummary): string {
   const seconds = (summary.durationMs / 1000).toFixed(1);
-  return `${summary.records} records: ${summary.made} made, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds}s`;
+  const removed = summary.pruned.length > 0 ? `, ${summary.pruned.length} removed` : '';
+  return `${summary.records} records: ${summary.made} made, ${summary.skipped} skipped, ${summary.failed} failed${removed} in ${seconds}s`;
 }
 
 export function buildCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, BuildArgs> {
@@ -78,9 +98,12 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('format', { type: 'string', array: true, describe: 'Card formats: png, svg' })
         .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
         .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
-        .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags' })
+        .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier' })
+        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template with {baseUrl} and {slug} (default "{baseUrl}/{slug}/")' })
         .option('concurrency', { type: 'number', describe: 'Pages printing at once and card workers (default: the number of cores)' })
-        .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, for CI matrices' })
+        .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, or "auto" to read it from the CI (GitLab, CircleCI, Buildkite, Kubernetes, CASEFILE_SHARD)' })
+        .option('shard-total', { type: 'number', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
+        .option('prune', { type: 'boolean', default: true, describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
         .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
         .option('config', { type: 'string', describe: `Config file (default: ${CONFIG_FILE} if present)` })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
@@ -89,15 +112,20 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
           if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {
             throw new CasefileError('E_USAGE', '--concurrency must be a whole number of at least 1');
           }
-          if (parsed.shard !== undefined) parseShard(parsed.shard);
+          if (parsed.shard !== undefined && parsed.shard !== 'auto') parseShard(parsed.shard);
+          const shardTotal = parsed.shardTotal as number | undefined;
+          if (shardTotal !== undefined && (!Number.isInteger(shardTotal) || shardTotal < 1)) {
+            throw new CasefileError('E_USAGE', '--shard-total must be a whole number of at least 1');
+          }
           return true;
         })
         .example('$0 build', 'Everything in data/ into out/, then out/manifest.json and out/index.html')
         .example('$0 build "lead-*" --only cards --size og,square', 'Some records, cards only, two sizes')
-        .example('$0 build --base-url https://example.org/roles --shard 1/4', 'First quarter of a CI matrix, with meta tags') as never,
+        .example('$0 build --base-url https://example.org/roles --shard 1/4', 'First quarter of a CI matrix, with meta tags')
+        .example('$0 build --shard auto', 'The shard the CI says (CI_NODE_INDEX, CIRCLE_NODE_INDEX, BUILDKITE_PARALLEL_JOB, JOB_COMPLETION_INDEX or CASEFILE_SHARD)') as never,
     handler: async (args) => {
       const { reporter } = context;
-      const options = await resolveOptions(args, argv);
+      const options = await resolveOptions(args, argv, (line) => reporter.info(line));
       reporter.debug(`build: ${options.concurrency} at once, out ${options.outDir}`);
       const controller = new AbortController();
       const interrupt = () => {
@@ -112,7 +140,8 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         const summary = await buildSite(options, progress, controller.signal);
         // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();
-        reporter.result({ ...summary, manifest: undefined, outputs: summary.manifest.outputs });
+        const shard = options.shard ? { shard: { ...options.shard, ...(options.shardFrom ? { from: options.shardFrom } : {}) } } : {};
+        reporter.result({ ...summary, ...shard, manifest: undefined, outputs: summary.manifest.outputs });
         reporter.info(summaryLine(summary));
         context.exitCode = summary.failed > 0 ? 1 : 0;
       } finally {

@@ -5,7 +5,7 @@ import { launchBrowser } from '../../browser/launch.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
 interface PdfArgs extends GlobalArgs {
@@ -17,6 +17,8 @@ interface PdfArgs extends GlobalArgs {
   templates?: string;
   browser?: string;
   timeout: number;
+  baseUrl?: string;
+  qrUrl?: string;
   open: boolean;
 }
 
@@ -45,6 +47,8 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
+        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
         .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
@@ -54,6 +58,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       // Options are checked before a browser starts.
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
+      const qr = qrLink(args.baseUrl, args.qrUrl);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
@@ -67,6 +72,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
             bleedMm,
             cropMarks: args.cropMarks,
             timeoutMs: timeout,
+            ...(qr ? { qr } : {}),
             browser: handle.browser,
             ...(args.templates ? { templatesDir: args.templates } : {}),
           });

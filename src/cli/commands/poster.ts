@@ -6,7 +6,7 @@ import { parseLengthMm } from '../../print/length.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
 import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { MAX_BLEED_MM, openFile } from './pdf.js';
 
@@ -20,6 +20,8 @@ interface PosterArgs extends GlobalArgs {
   templates?: string;
   browser?: string;
   timeout: number;
+  baseUrl?: string;
+  qrUrl?: string;
   open: boolean;
 }
 
@@ -39,6 +41,8 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
         .option('timeout', { type: 'number', default: 90, describe: 'Seconds one poster may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the poster' })
+        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 poster lead-infrastructure-engineer', 'An A2 poster in out/')
         .example('$0 poster sdet --size a0 --bleed 3mm --crop-marks', 'A0 for the print shop')
         .example('$0 poster sdet --tile a4', 'The A2 poster over A4 pages, to tape together') as never,
@@ -46,6 +50,7 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
       const { reporter } = context;
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
+      const qr = qrLink(args.baseUrl, args.qrUrl);
       if (args.tile && (bleedMm > 0 || args.cropMarks)) {
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
@@ -62,6 +67,7 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
             bleedMm,
             cropMarks: args.cropMarks,
             timeoutMs: timeout,
+            ...(qr ? { qr } : {}),
             browser: handle.browser,
             ...(args.tile ? { tile: args.tile } : {}),
             ...(args.templates ? { templatesDir: args.templates } : {}),
