@@ -25,3 +25,12 @@ export { SIZE_PRESETS, SIZE_PRESET_NAMES, parseSize, type CardSize, type SizePre
 export { makeCards, type MakeCardsOptions, type MadeCards, type CardOutput } from './api/cards.js';
 export { writeFileAtomic } from './output/atomic.js';
 export { VERSION } from './version.js';
+export { ThemeSchema, type Theme, type ThemeColours, type ThemeFonts } from './theme/schema.js';
+export { loadThemeFile, resolveTheme, type ResolvedTheme } from './theme/load.js';
+export { ConfigSchema, loadConfig, type BuildConfig } from './build/config.js';
+export type { CardSettings } from './cards/render.js';
+export type { LayoutContext, LayoutHelpers, LayoutTheme, FitOptions } from './cards/layout-context.js';
+export { LAYOUT_TIME_LIMIT_MS, type CardLayout } from './cards/user-layouts.js';
+export type { CardElement, CardChild, Style } from './cards/element.js';
+export type { FittedText } from './cards/fit.js';
+export type { TextRole, RoleName } from './cards/theme.js';

@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
-import { makeDossier } from '../../api/dossier.js';
-import { launchBrowser } from '../../browser/launch.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
 import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 
-interface PdfArgs extends GlobalArgs {
+interface PdfArgs extends SettingsArgs {
   records: string[];
   paper: PaperName;
   landscape: boolean;
@@ -32,14 +31,14 @@ export function openFile(file: string): void {
   child.unref();
 }
 
-export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, PdfArgs> {
+export function pdfCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, PdfArgs> {
   return {
     command: 'pdf <records..>',
     describe: 'Print dossier PDFs to <out-dir>/<slug>.pdf',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: false })
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
-        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size' })
+        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size (default: the config file\'s, else a4)' })
         .option('landscape', { type: 'boolean', default: false, describe: 'Turn the page sideways' })
         .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
         .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
@@ -58,23 +57,28 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       // Options are checked before a browser starts.
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
+      const settings = await loadRenderSettings(args, argv);
+      const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
       const qr = qrLink(args.baseUrl, args.qrUrl);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makeDossier }, { launchBrowser }] = await Promise.all([import('../../api/dossier.js'), import('../../browser/launch.js')]);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
           const result = await makeDossier(reference, {
-            dataDir: args.dataDir,
-            outDir: args.outDir,
-            paper: args.paper,
+            dataDir: settings.dataDir,
+            outDir: settings.outDir,
+            paper,
             landscape: args.landscape,
             bleedMm,
             cropMarks: args.cropMarks,
             timeoutMs: timeout,
             ...(qr ? { qr } : {}),
             browser: handle.browser,
-            ...(args.templates ? { templatesDir: args.templates } : {}),
+            ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+            ...(settings.theme ? { theme: settings.theme } : {}),
           });
           made.push(result);
           for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);

@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { makePoster } from '../../api/poster.js';
-import { launchBrowser } from '../../browser/launch.js';
 import { CasefileError } from '../../errors.js';
 import { parseLengthMm } from '../../print/length.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
@@ -8,9 +6,10 @@ import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
 import { closeOnInterrupt } from '../interrupt.js';
 import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { MAX_BLEED_MM, openFile } from './pdf.js';
 
-interface PosterArgs extends GlobalArgs {
+interface PosterArgs extends SettingsArgs {
   records: string[];
   size: PosterSizeName;
   landscape: boolean;
@@ -25,12 +24,12 @@ interface PosterArgs extends GlobalArgs {
   open: boolean;
 }
 
-export function posterCommand(context: CommandContext): CommandModule<GlobalArgs, PosterArgs> {
+export function posterCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, PosterArgs> {
   return {
     command: 'poster <records..>',
     describe: 'Lay a whole record out on one wall poster: <out-dir>/<slug>-poster-<size>.pdf',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: false })
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
         .option('size', { choices: POSTER_SIZE_NAMES, default: 'a2' as PosterSizeName, describe: 'Poster sheet' })
         .option('landscape', { type: 'boolean', default: false, describe: 'Turn the sheet sideways' })
@@ -54,14 +53,17 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
       if (args.tile && (bleedMm > 0 || args.cropMarks)) {
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
+      const settings = await loadRenderSettings(args, argv);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makePoster }, { launchBrowser }] = await Promise.all([import('../../api/poster.js'), import('../../browser/launch.js')]);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
           const result = await makePoster(reference, {
-            dataDir: args.dataDir,
-            outDir: args.outDir,
+            dataDir: settings.dataDir,
+            outDir: settings.outDir,
             size: args.size,
             landscape: args.landscape,
             bleedMm,
@@ -70,7 +72,8 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
             ...(qr ? { qr } : {}),
             browser: handle.browser,
             ...(args.tile ? { tile: args.tile } : {}),
-            ...(args.templates ? { templatesDir: args.templates } : {}),
+            ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+            ...(settings.theme ? { theme: settings.theme } : {}),
           });
           made.push(result);
           for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
