@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
 import { makeDossier } from '../../api/dossier.js';
-import { launchBrowser } from '../../browser/launch.js';
+import { createDossierPrinter } from '../../build/printer.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
 interface PdfArgs extends GlobalArgs {
@@ -16,6 +16,7 @@ interface PdfArgs extends GlobalArgs {
   cropMarks: boolean;
   templates?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
   baseUrl?: string;
   qrUrl?: string;
@@ -45,6 +46,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
         .option('templates', { type: 'string', describe: 'Folder of your own templates; built-in ones fill the gaps' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS); casefile works in a context of its own and never closes that browser' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
         .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
@@ -59,23 +61,31 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
       const qr = qrLink(args.baseUrl, args.qrUrl);
-      const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
-      const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, undefined, args.browser);
+      // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
+      const printer = createDossierPrinter({
+        concurrency: 1,
+        launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
+        ...(browserWs ? { browserWs } : {}),
+      });
+      const release = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
-          const result = await makeDossier(reference, {
-            dataDir: args.dataDir,
-            outDir: args.outDir,
-            paper: args.paper,
-            landscape: args.landscape,
-            bleedMm,
-            cropMarks: args.cropMarks,
-            timeoutMs: timeout,
-            ...(qr ? { qr } : {}),
-            browser: handle.browser,
-            ...(args.templates ? { templatesDir: args.templates } : {}),
-          });
+          const result = await printer.print((pages) =>
+            makeDossier(reference, {
+              dataDir: args.dataDir,
+              outDir: args.outDir,
+              paper: args.paper,
+              landscape: args.landscape,
+              bleedMm,
+              cropMarks: args.cropMarks,
+              timeoutMs: timeout,
+              ...(qr ? { qr } : {}),
+              browser: pages,
+              ...(args.templates ? { templatesDir: args.templates } : {}),
+            }),
+          );
           made.push(result);
           for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
           reporter.info(`${reporter.green('✓')} ${result.output} (${Math.round(result.bytes / 1024)} KB)`);
@@ -83,7 +93,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         }
       } finally {
         release();
-        await handle.close();
+        await printer.close();
       }
       reporter.result({ outputs: made });
     },
