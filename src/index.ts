@@ -22,6 +22,7 @@ export { HELPERS } from './dossier/helpers.js';
 export { createCardRenderer, type CardRenderer, type CardRendererOptions } from './cards/renderer.js';
 export { planCards, CARD_IDS, CARD_FORMATS, type CardId, type CardJob, type CardFormat, type PlanOptions } from './cards/plan.js';
 export type { RenderedCard } from './cards/render.js';
+export { ENGINE_NAMES, ENGINE_FORMATS, DEFAULT_ENGINE, type EngineName } from './cards/engines/engine.js';
 export { SIZE_PRESETS, SIZE_PRESET_NAMES, parseSize, type CardSize, type SizePresetName } from './cards/sizes.js';
 export { makeCards, type MakeCardsOptions, type MadeCards, type CardOutput } from './api/cards.js';
 export { writeFileAtomic } from './output/atomic.js';

@@ -4,7 +4,9 @@
  */
 import { createCardRenderer, defaultWorkers, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
-import type { RenderedCard } from '../cards/render.js';
+import { cardBytes, type RenderedCard } from '../cards/render.js';
+import type { EngineName } from '../cards/engines/engine.js';
+import { loadTakumi } from '../cards/engines/takumi.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
 import { loadRecord } from '../record/load.js';
@@ -26,6 +28,8 @@ export interface CardOutput {
   section: CardJob['section'];
   size: string;
   format: CardFormat;
+  /** The engine that drew it. */
+  engine: EngineName;
   /** Pixel size (layout size times scale). */
   width: number;
   height: number;
@@ -53,9 +57,9 @@ async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput
   for (const format of card.job.formats) {
     const relativePath = card.job.paths[format]!;
     const target = resolveInside(outDir, relativePath, 'output');
-    const data = format === 'png' ? card.png! : Buffer.from(card.svg!, 'utf8');
+    const data = cardBytes(card, format)!;
     await writeFileAtomic(target, data);
-    outputs.push({ path: target, relativePath, section: card.job.section, size: card.job.size, format, width: card.width, height: card.height, bytes: data.byteLength });
+    outputs.push({ path: target, relativePath, section: card.job.section, size: card.job.size, format, engine: card.engine, width: card.width, height: card.height, bytes: data.byteLength });
   }
   return outputs;
 }
@@ -66,6 +70,8 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   const outDir = options.outDir ?? 'out';
   const { record, file } = await loadRecord(reference, { dataDir });
   const jobs = planCards(record, options);
+  // A platform without Takumi's native binary fails here, in one line, before any worker starts.
+  if (jobs.some((job) => job.engine === 'takumi')) await loadTakumi();
   // Refuse a path outside the out folder before any rendering, not after.
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 

@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { recordQrUrl, renderDossier, type QrLink } from '../api/dossier.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardJob } from '../cards/plan.js';
+import { cardBytes } from '../cards/render.js';
+import { loadTakumi, takumiVersion } from '../cards/engines/takumi.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { CasefileError, isCasefileError } from '../errors.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../output/atomic.js';
@@ -84,12 +86,21 @@ function dossierQr(options: BuildOptions): QrLink | undefined {
   return options.baseUrl ? { baseUrl: options.baseUrl, ...(options.qrUrl ? { urlTemplate: options.qrUrl } : {}) } : undefined;
 }
 
+/** The job names its engine; a takumi card also depends on the installed Takumi's version. */
 export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob): string {
-  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job));
+  const engineVersion = job.engine === 'takumi' ? `takumi ${takumiVersion() ?? 'absent'}` : '';
+  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job), engineVersion);
 }
 
 function cardPlanOptions(options: BuildOptions) {
-  return { sizes: options.sizes, scale: options.scale, formats: options.formats, ...(options.sections ? { sections: options.sections } : {}) };
+  return {
+    sizes: options.sizes,
+    scale: options.scale,
+    formats: options.formats,
+    engine: options.engine,
+    ...(options.quality !== undefined ? { quality: options.quality } : {}),
+    ...(options.sections ? { sections: options.sections } : {}),
+  };
 }
 
 function planTasks(entries: LoadedEntry[], options: BuildOptions, fingerprint: Fingerprint, dataSlugs: string[]): Task[] {
@@ -149,6 +160,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
 
   // Everything that can be checked is checked before a browser or a worker starts.
   planCards({ slug: 'check' }, cardPlanOptions(options));
+  if (options.kinds.includes('cards') && options.engine === 'takumi') await loadTakumi();
   const templates: TemplateSet | undefined = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
   const fingerprint = await computeFingerprint(installedSources(options.templatesDir));
   const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
@@ -265,9 +277,11 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
         assertNotAborted(signal);
         for (const warning of rendered!.warnings) events.onWarning?.(warning);
         const job = task.job!;
-        const size = { width: rendered!.width, height: rendered!.height, section: job.section, size: job.size };
-        if (rendered!.png && job.paths.png) await write(task, job.paths.png, rendered!.png, size);
-        if (rendered!.svg !== undefined && job.paths.svg) await write(task, job.paths.svg, Buffer.from(rendered!.svg), size);
+        const size = { width: rendered!.width, height: rendered!.height, section: job.section, size: job.size, engine: rendered!.engine };
+        for (const format of job.formats) {
+          const bytes = cardBytes(rendered!, format);
+          if (bytes && job.paths[format]) await write(task, job.paths[format], bytes, size);
+        }
       }),
     );
     await Promise.all([...dossierRuns, ...cardRuns]);

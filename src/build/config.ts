@@ -21,7 +21,9 @@ export const ConfigSchema = z.strictObject({
   paper: z.enum(PAPER_NAMES as [string, ...string[]]).optional(),
   sizes: z.array(z.string().min(1)).min(1).optional(),
   scale: z.number().min(1).max(4).optional(),
-  formats: z.array(z.enum(['png', 'svg'])).min(1).optional(),
+  formats: z.array(z.enum(['png', 'svg', 'webp', 'jpeg'])).min(1).optional(),
+  engine: z.enum(['satori', 'takumi']).optional(),
+  quality: z.number().int().min(1).max(100).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   /** With `--shard auto` where the CI gives only an index (a Kubernetes Indexed Job): how many shards there are. */
   shardTotal: z.number().int().min(1).max(10_000).optional(),

@@ -14,7 +14,9 @@ export const ManifestEntrySchema = z.object({
   kind: z.enum(['dossier', 'card']),
   section: z.string().optional(),
   size: z.string().optional(),
-  format: z.enum(['pdf', 'png', 'svg']),
+  format: z.enum(['pdf', 'png', 'svg', 'webp', 'jpeg']),
+  /** What drew a card: `satori` or `takumi`. */
+  engine: z.enum(['satori', 'takumi']).optional(),
   /** Relative to the manifest's folder, with forward slashes. */
   path: z.string(),
   width: z.number().optional(),

@@ -17,6 +17,10 @@ export interface BuildOptions {
   sections?: string[];
   scale: number;
   formats: string[];
+  /** What draws the cards: `satori` (default) or `takumi`. */
+  engine: string;
+  /** webp and jpeg quality, 1-100. */
+  quality?: number;
   paper: PaperName;
   templatesDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
@@ -46,6 +50,7 @@ export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
   sizes: ['og'],
   scale: 1,
   formats: ['png'],
+  engine: 'satori',
   paper: 'a4',
   concurrency: defaultConcurrency(),
   force: false,

@@ -62,6 +62,18 @@ function emojiFile(grapheme: string): string | undefined {
 }
 
 const emojiCache = new Map<string, string | null>();
+const emojiBytes = new Map<string, Uint8Array | null>();
+
+/** The emoji's SVG bytes (for the takumi engine, which takes images by key), or undefined. Cached per process. */
+export function emojiSvg(grapheme: string): Uint8Array | undefined {
+  let bytes = emojiBytes.get(grapheme);
+  if (bytes === undefined) {
+    const file = emojiFile(grapheme);
+    bytes = file ? new Uint8Array(readFileSync(file)) : null;
+    emojiBytes.set(grapheme, bytes);
+  }
+  return bytes ?? undefined;
+}
 
 /** A data: URI of the emoji's SVG, or undefined when the set has no such emoji. Cached per process. */
 export function emojiDataUri(grapheme: string): string | undefined {

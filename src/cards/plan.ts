@@ -5,14 +5,18 @@
 import { CasefileError } from '../errors.js';
 import { SECTION_IDS, type SectionId } from '../record/sections.js';
 import type { CaseFile } from '../record/schema.js';
+import { assertEngineFormats, DEFAULT_ENGINE, parseEngine, type EngineName } from './engines/engine.js';
 import { DEFAULT_SIZE, assertPixelBudget, parseScale, parseSize, type CardSize } from './sizes.js';
 
 /** The cover plus one card per section, in the order the record prints them. */
 export const CARD_IDS = ['cover', ...SECTION_IDS] as const;
 export type CardId = 'cover' | SectionId;
 
-export const CARD_FORMATS = ['png', 'svg'] as const;
+export const CARD_FORMATS = ['png', 'svg', 'webp', 'jpeg'] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
+/** Formats a --quality applies to. */
+export const LOSSY_FORMATS: readonly CardFormat[] = ['webp', 'jpeg'];
+export const DEFAULT_QUALITY = 85;
 
 export interface CardJob {
   /** 'cover' or the section id; also the file's base name. */
@@ -24,6 +28,10 @@ export interface CardJob {
   height: number;
   scale: number;
   formats: CardFormat[];
+  /** What draws the card (part of the job, so the cache and the manifest know it). */
+  engine: EngineName;
+  /** 1-100, present only when a webp or jpeg is asked for. */
+  quality?: number;
   /** Output path per format, relative to the out folder, e.g. `slug/cards/salary.story.png`. */
   paths: Partial<Record<CardFormat, string>>;
 }
@@ -35,6 +43,10 @@ export interface PlanOptions {
   sizes?: readonly string[];
   scale?: number;
   formats?: readonly string[];
+  /** `satori` (default) or `takumi`. */
+  engine?: string;
+  /** webp and jpeg quality, 1-100 (default 85). */
+  quality?: number;
 }
 
 export function isCardId(value: string): value is CardId {
@@ -70,6 +82,15 @@ export function parseFormats(formats: readonly string[] | undefined): CardFormat
   return CARD_FORMATS.filter((format) => wanted.has(format));
 }
 
+/** A quality without a webp or jpeg to apply to is kept out of the job (a config may set it for all builds). */
+export function parseQuality(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_QUALITY;
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new CasefileError('E_USAGE', `Invalid card quality. Allowed: a whole number from 1 to 100. Received: ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
 function parseSizes(sizes: readonly string[] | undefined): CardSize[] {
   const parsed = (sizes && sizes.length > 0 ? sizes : [DEFAULT_SIZE]).map(parseSize);
   const seen = new Set<string>();
@@ -93,6 +114,10 @@ export function planCards(record: Pick<CaseFile, 'slug'>, options: PlanOptions =
   const sizes = parseSizes(options.sizes);
   const scale = parseScale(options.scale ?? 1);
   const formats = parseFormats(options.formats);
+  const engine = parseEngine(options.engine ?? DEFAULT_ENGINE);
+  assertEngineFormats(engine, formats);
+  const lossy = formats.some((format) => LOSSY_FORMATS.includes(format));
+  const quality = parseQuality(options.quality);
   for (const size of sizes) assertPixelBudget(size, scale);
 
   return sections.flatMap((section) =>
@@ -103,6 +128,8 @@ export function planCards(record: Pick<CaseFile, 'slug'>, options: PlanOptions =
       height: size.height,
       scale,
       formats,
+      engine,
+      ...(lossy ? { quality } : {}),
       paths: Object.fromEntries(formats.map((format) => [format, cardPath(record.slug, section, size.name, scale, format)])),
     })),
   );

@@ -10,6 +10,7 @@
  * cards per worker (about 270 MB of leak at most), or sooner when a worker reports a resident
  * size over RECYCLE_AT_RSS. A recycled worker finishes its current card first (tinypool's
  * recycleWorkers), so nothing is lost; the new one parses the fonts again, once.
+ * Cards drawn by the takumi engine (no resvg) do not count towards recycling.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -57,8 +58,9 @@ export class CardPool {
     });
   }
 
-  private maybeRecycle(rss: number): void {
-    this.completed++;
+  private maybeRecycle(rss: number, job: CardJob): void {
+    // Only resvg leaks: Takumi's memory stays flat (scripts/soak.mjs), so its cards never count.
+    if (job.engine !== 'takumi') this.completed++;
     const due = this.completed >= this.recycleAfter * this.workers || rss > RECYCLE_AT_RSS;
     if (!due || this.recycling) return;
     this.completed = 0;
@@ -71,7 +73,7 @@ export class CardPool {
   async render(record: CaseFile, job: CardJob): Promise<RenderedCard> {
     const result = (await this.pool.run({ record, job } satisfies WorkerTask)) as WorkerResult;
     this.workerPids.add(result.pid);
-    this.maybeRecycle(result.rss);
+    this.maybeRecycle(result.rss, job);
     if (!result.ok) throw new CasefileError(result.code as ErrorCode, result.message);
     return result.card;
   }

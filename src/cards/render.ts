@@ -1,7 +1,7 @@
 /**
- * One card, in this process: record → element tree (layout) → SVG (Satori) → PNG (resvg).
- * Both the worker and the in-process renderer call this; it never touches the file system
- * except to read fonts and emoji, once per process.
+ * One card, in this process: record → element tree (layout, fitting) → image bytes (the job's
+ * engine: Satori + resvg, or Takumi). Both the worker and the in-process renderer call this; it
+ * never touches the file system except to read fonts and emoji, once per process.
  */
 import type { CaseFile } from '../record/schema.js';
 import { cardUnit, emptyReport, type CardContext, type FitReport } from './context.js';
@@ -10,9 +10,11 @@ import { createTypeSetter } from './fit.js';
 import { loadFontBook, type FontBook } from './fonts.js';
 import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyphs.js';
 import { LAYOUTS } from './layouts/index.js';
+import { DEFAULT_ENGINE, type EngineName } from './engines/engine.js';
+import { loadEngine } from './engines/index.js';
 import { findOverflow } from './overflow.js';
-import type { CardJob } from './plan.js';
-import { rasterize } from './rasterize.js';
+import { DEFAULT_QUALITY, type CardFormat, type CardJob } from './plan.js';
+import { hasRightToLeft } from './rtl.js';
 import { cardShape } from './sizes.js';
 import { renderSvg, type LaidOutBox } from './svg.js';
 
@@ -22,6 +24,11 @@ export interface RenderedCard {
   png?: Uint8Array;
   /** SVG text, when the job asked for svg. */
   svg?: string;
+  /** WebP and JPEG bytes (takumi engine), when asked for. */
+  webp?: Uint8Array;
+  jpeg?: Uint8Array;
+  /** The engine that drew it. */
+  engine: EngineName;
   /** Pixel size of the PNG (layout size times scale). */
   width: number;
   height: number;
@@ -52,15 +59,25 @@ function recordTexts(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
-/** Fallback families a record needs, worked out once per record object. */
+/**
+ * Fallback families a record needs, worked out once per record. A worker receives a fresh copy
+ * of the record with every card, so the object alone is no key: its text is, for the last few.
+ */
 const recordFallbacks = new WeakMap<CaseFile, string[]>();
+const fallbacksByText = new Map<string, string[]>();
 
 function fallbacksFor(record: CaseFile, env: RenderEnvironment): string[] {
   let families = recordFallbacks.get(record);
+  if (families) return families;
+  const texts = recordTexts(record);
+  const key = texts.join('\u0000');
+  families = fallbacksByText.get(key);
   if (!families) {
-    families = checkCoverage(recordTexts(record), env.book, env.finder).fallbackFamilies;
-    recordFallbacks.set(record, families);
+    families = checkCoverage(texts, env.book, env.finder).fallbackFamilies;
+    if (fallbacksByText.size >= 16) fallbacksByText.delete(fallbacksByText.keys().next().value!);
+    fallbacksByText.set(key, families);
   }
+  recordFallbacks.set(record, families);
   return families;
 }
 
@@ -117,31 +134,52 @@ export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: Rend
   return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
 }
 
+/** A rendered card's bytes for one format (SVG as UTF-8). */
+export function cardBytes(card: RenderedCard, format: CardFormat): Uint8Array | undefined {
+  const value = card[format];
+  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+}
+
 export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
   const started = performance.now();
-  const laidOut = await layoutCard(record, job, env);
+  const environment = env ?? (await renderEnvironment());
+  const engineName = job.engine ?? DEFAULT_ENGINE;
+  const engine = await loadEngine(engineName, environment.book);
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
+  const texts = collectText(tree);
+  const { missing } = checkCoverage(texts, environment.book, environment.finder);
+  const drawing = await engine.draw(tree, {
+    width: job.width,
+    height: job.height,
+    scale: job.scale,
+    formats: job.formats,
+    quality: job.quality ?? DEFAULT_QUALITY,
+    fallbackFamilies,
+  });
+
   const label = cardLabel(record.slug, job);
   const warnings: string[] = [];
-
-  const fitting = describeReport(laidOut.report);
+  const fitting = describeReport(ctx.report);
   if (fitting.length > 0) warnings.push(`${label}: ${fitting.join('; ')}`);
-  for (const unfit of laidOut.report.unfit) warnings.push(`${label}: content cannot fit: ${unfit}`);
-  if (laidOut.missing.length > 0) {
-    warnings.push(`${label}: no bundled, packaged or system font covers ${laidOut.missing.join(', ')}; they are drawn as empty boxes`);
+  for (const unfit of ctx.report.unfit) warnings.push(`${label}: content cannot fit: ${unfit}`);
+  if (missing.length > 0) {
+    warnings.push(`${label}: no bundled, packaged or system font covers ${missing.join(', ')}; they are drawn as empty boxes`);
   }
-  const overflow = findOverflow(laidOut.boxes, job.width, job.height);
+  const overflow = findOverflow(drawing.boxes, job.width, job.height);
   if (overflow.length > 0) {
     const shown = overflow.slice(0, 3).map((item) => JSON.stringify(item.text.slice(0, 40)));
     warnings.push(`${label}: content cannot fit: ${overflow.length} text line${overflow.length === 1 ? '' : 's'} run past the edge (${shown.join(', ')})`);
   }
+  if (engineName === 'satori' && hasRightToLeft(texts)) {
+    warnings.push(`${label}: right-to-left text (Arabic, Hebrew) is drawn in reverse order by the satori engine, which has no bidi; --engine takumi draws it in order`);
+  }
 
-  const raster = job.formats.includes('png') ? rasterize(laidOut.svg, job.scale) : undefined;
   return {
     job,
-    ...(raster ? { png: raster.png } : {}),
-    ...(job.formats.includes('svg') ? { svg: laidOut.svg } : {}),
-    width: raster?.width ?? Math.round(job.width * job.scale),
-    height: raster?.height ?? Math.round(job.height * job.scale),
+    ...(drawing.images as Pick<RenderedCard, 'png' | 'svg' | 'webp' | 'jpeg'>),
+    engine: engineName,
+    width: drawing.width,
+    height: drawing.height,
     warnings,
     renderMs: Math.round((performance.now() - started) * 10) / 10,
   };

@@ -16,6 +16,7 @@ describe('planCards', () => {
       height: 630,
       scale: 1,
       formats: ['png'],
+      engine: 'satori',
       paths: { png: 'lead-infrastructure-engineer/cards/salary.png' },
     });
   });
@@ -42,7 +43,8 @@ describe('planCards', () => {
 
   it('rejects unknown sections and formats as usage errors naming what is allowed', () => {
     expect(() => planCards(record, { sections: ['salaries'] })).toThrow(`Invalid card section "salaries". Allowed values: ${CARD_IDS.join(', ')}.`);
-    expect(() => planCards(record, { formats: ['jpeg'] })).toThrow('Invalid card format "jpeg". Allowed values: png, svg.');
+    expect(() => planCards(record, { formats: ['gif'] })).toThrow('Invalid card format "gif". Allowed values: png, svg, webp, jpeg.');
+    expect(() => planCards(record, { engine: 'chromium' })).toThrow('Invalid card engine "chromium". Allowed values: satori, takumi.');
     expect(() => planCards(record, { sizes: ['16x9'] })).toThrow(/Invalid card width/);
   });
 
@@ -50,5 +52,22 @@ describe('planCards', () => {
     expect(cardBaseName('cover', 'og', 1)).toBe('cover');
     expect(cardBaseName('burn-ward', 'x', 1)).toBe('burn-ward.x');
     expect(cardBaseName('burn-ward', 'og', 1.5)).toBe('burn-ward@1.5x');
+  });
+
+  it('puts the engine in every job, and webp and jpeg (with their quality) only with the engine that makes them', () => {
+    const [takumi] = planCards(record, { sections: ['cover'], engine: 'takumi', formats: ['jpeg', 'png', 'webp'], quality: 70 });
+    expect(takumi).toMatchObject({ engine: 'takumi', quality: 70, formats: ['png', 'webp', 'jpeg'] });
+    expect(takumi!.paths).toEqual({
+      png: 'lead-infrastructure-engineer/cards/cover.png',
+      webp: 'lead-infrastructure-engineer/cards/cover.webp',
+      jpeg: 'lead-infrastructure-engineer/cards/cover.jpeg',
+    });
+    // A PNG-only job carries no quality, so changing it never invalidates cached PNGs.
+    expect(planCards(record, { sections: ['cover'], engine: 'takumi' })[0]).not.toHaveProperty('quality');
+    expect(() => planCards(record, { formats: ['webp'] })).toThrow(
+      'The satori engine cannot write webp: webp cards are made by the takumi engine (--engine takumi).',
+    );
+    expect(() => planCards(record, { engine: 'takumi', formats: ['jpeg'], quality: 0 })).toThrow(/Invalid card quality/);
+    expect(planCards(record, { engine: 'takumi', quality: 80 })[0]).not.toHaveProperty('quality');
   });
 });

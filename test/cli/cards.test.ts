@@ -66,8 +66,11 @@ describe('casefile cards', () => {
     [['--size', '10x10'], /Invalid card width in "10x10"/],
     [['--size', '1200x'], /Invalid card size "1200x"/],
     [['--section', 'salaries'], /Invalid card section "salaries"\. Allowed values: cover, org-chart/],
-    [['--format', 'jpeg'], /Invalid card format "jpeg"/],
+    [['--format', 'gif'], /Invalid card format "gif"/],
+    [['--format', 'webp'], /^error: The satori engine cannot write webp: webp cards are made by the takumi engine \(--engine takumi\)\.$/m],
+    [['--engine', 'chromium'], /Invalid card engine "chromium"\. Allowed values: satori, takumi\./],
     [['--scale', '9'], /Invalid card scale/],
+    [['--quality', '80'], /--quality applies to webp and jpeg cards only/],
     [['--workers', '-1'], /Invalid value for --workers/],
   ])('exits 2 for bad usage %j and writes nothing', (args, message) => {
     const out = tempDir();

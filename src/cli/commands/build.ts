@@ -18,6 +18,8 @@ interface BuildArgs extends GlobalArgs {
   section?: string[];
   scale?: number;
   format?: string[];
+  engine?: string;
+  quality?: number;
   paper?: PaperName;
   templates?: string;
   baseUrl?: string;
@@ -66,6 +68,8 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
     ...(args.section ? { sections: splitList(args.section)! } : {}),
     scale: args.scale ?? config.scale ?? BUILD_DEFAULTS.scale,
     formats: splitList(args.format) ?? config.formats ?? BUILD_DEFAULTS.formats,
+    engine: args.engine ?? config.engine ?? BUILD_DEFAULTS.engine,
+    ...((args.quality ?? config.quality) !== undefined ? { quality: (args.quality ?? config.quality)! } : {}),
     paper: args.paper ?? (config.paper as PaperName | undefined) ?? BUILD_DEFAULTS.paper,
     concurrency: args.concurrency ?? config.concurrency ?? BUILD_DEFAULTS.concurrency,
     force: args.force,
@@ -98,7 +102,9 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('size', { type: 'string', array: true, describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
         .option('section', { type: 'string', array: true, describe: 'Only these cards: cover and section ids (repeat or comma-separate)' })
         .option('scale', { type: 'number', describe: 'Card pixel density, e.g. 2' })
-        .option('format', { type: 'string', array: true, describe: 'Card formats: png, svg' })
+        .option('format', { type: 'string', array: true, describe: 'Card formats: png, svg, webp, jpeg (webp and jpeg need --engine takumi)' })
+        .option('engine', { type: 'string', describe: 'What draws the cards: satori (default) or takumi (faster, native)' })
+        .option('quality', { type: 'number', describe: 'webp and jpeg quality, 1 to 100 (default 85)' })
         .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
         .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
         .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier' })

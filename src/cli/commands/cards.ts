@@ -10,6 +10,8 @@ interface CardsArgs extends GlobalArgs {
   size: string[];
   scale: number;
   format: string[];
+  engine: string;
+  quality?: number;
   section: string[];
   workers?: number;
 }
@@ -28,16 +30,23 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
         .option('size', { type: 'string', array: true, default: ['og'], describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
         .option('scale', { type: 'number', default: 1, describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
-        .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, or png,svg' })
+        .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, webp, jpeg or a list (webp and jpeg need --engine takumi)' })
+        .option('engine', { type: 'string', default: 'satori', describe: 'What draws the cards: satori (the reference) or takumi (native, several times faster; also webp, jpeg, right-to-left text)' })
+        .option('quality', { type: 'number', describe: 'webp and jpeg quality, 1 to 100 (default 85)' })
         .option('section', { type: 'string', array: true, default: [] as string[], describe: `Only these cards: ${CARD_IDS.join(', ')}` })
         .option('workers', { type: 'number', describe: 'Worker processes (0 renders in this process; default: one per core, none for a single card)' })
         .example('$0 cards lead-infrastructure-engineer', 'Every card at og size: out/lead-infrastructure-engineer/cards/*.png')
         .example('$0 cards sdet --size og,square,story --scale 2', 'Three sizes at double density')
-        .example('$0 cards sdet --section cover salary --format png,svg', 'Two cards, as PNG and SVG') as never,
+        .example('$0 cards sdet --section cover salary --format png,svg', 'Two cards, as PNG and SVG')
+        .example('$0 cards sdet --engine takumi --format webp --quality 80', 'Every card as WebP, drawn by Takumi') as never,
     handler: async (args) => {
       const { reporter } = context;
       if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0 || args.workers > 64)) {
         throw new CasefileError('E_USAGE', `Invalid value for --workers. Allowed: a whole number from 0 to 64. Received: ${JSON.stringify(args.workers)}.`);
+      }
+      const lossy = splitList(args.format).some((format) => ['webp', 'jpeg'].includes(format.toLowerCase()));
+      if (args.quality !== undefined && !lossy) {
+        throw new CasefileError('E_USAGE', '--quality applies to webp and jpeg cards only; add --format webp or --format jpeg.');
       }
       // Loaded here, not at the top: Satori, resvg and the fonts stay out of every other command's start-up.
       const { makeCards } = await import('../../api/cards.js');
@@ -55,6 +64,8 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
             sizes: splitList(args.size),
             scale: args.scale,
             formats: splitList(args.format),
+            engine: args.engine,
+            ...(args.quality === undefined ? {} : { quality: args.quality }),
             sections: splitList(args.section),
             ...(args.workers === undefined ? {} : { workers: args.workers }),
           });

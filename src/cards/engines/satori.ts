@@ -1,0 +1,26 @@
+/**
+ * The satori engine: Satori lays the tree out and writes SVG with every glyph as a path
+ * (svg.ts), resvg rasterizes it (rasterize.ts). Satori reports each box it laid out, which the
+ * overflow check reads. It has no bidi: right-to-left runs come out in logical order, so the
+ * renderer warns about them (see rtl.ts).
+ */
+import type { FontBook } from '../fonts.js';
+import { rasterize } from '../rasterize.js';
+import { renderSvg } from '../svg.js';
+import type { CardEngine } from './engine.js';
+
+export function createSatoriEngine(book: FontBook): CardEngine {
+  return {
+    name: 'satori',
+    async draw(tree, request) {
+      const { svg, boxes } = await renderSvg(tree, { width: request.width, height: request.height, fonts: book.satoriFonts(request.fallbackFamilies) });
+      const raster = request.formats.includes('png') ? rasterize(svg, request.scale) : undefined;
+      return {
+        images: { ...(raster ? { png: raster.png } : {}), ...(request.formats.includes('svg') ? { svg } : {}) },
+        boxes,
+        width: raster?.width ?? Math.round(request.width * request.scale),
+        height: raster?.height ?? Math.round(request.height * request.scale),
+      };
+    },
+  };
+}
