@@ -27,3 +27,7 @@ export { SIZE_PRESETS, SIZE_PRESET_NAMES, parseSize, type CardSize, type SizePre
 export { makeCards, type MakeCardsOptions, type MadeCards, type CardOutput } from './api/cards.js';
 export { writeFileAtomic } from './output/atomic.js';
 export { VERSION } from './version.js';
+export { ThemeSchema, type Theme, type ThemeColours, type ThemeFonts } from './theme/schema.js';
+export { loadThemeFile, resolveTheme, type ResolvedTheme } from './theme/load.js';
+export { ConfigSchema, loadConfig, type BuildConfig } from './build/config.js';
+export type { CardSettings } from './cards/render.js';

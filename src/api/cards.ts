@@ -4,7 +4,7 @@
  */
 import { createCardRenderer, defaultWorkers, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
-import { cardBytes, type RenderedCard } from '../cards/render.js';
+import { cardBytes, type CardSettings, type RenderedCard } from '../cards/render.js';
 import type { EngineName } from '../cards/engines/engine.js';
 import { loadTakumi } from '../cards/engines/takumi.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -18,6 +18,8 @@ export interface MakeCardsOptions extends PlanOptions {
   renderer?: CardRenderer;
   /** Workers for the renderer made here when none is given (0 renders in this process). */
   workers?: number;
+  /** Theme and user layouts for the renderer made here (a given renderer carries its own). */
+  settings?: CardSettings;
 }
 
 export interface CardOutput {
@@ -75,7 +77,7 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   // Refuse a path outside the out folder before any rendering, not after.
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 
-  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers) });
+  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
   let cards: RenderedCard[];
   try {
     cards = await renderer.render(record, jobs);

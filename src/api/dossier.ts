@@ -19,6 +19,7 @@ import { resolveInside } from '../output/safe-path.js';
 import { BUILTIN_TEMPLATES_DIR, FONTS_DIR } from '../paths.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
+import { brandOf, type ResolvedTheme } from '../theme/load.js';
 
 export interface DossierRenderOptions {
   paper?: PaperName;
@@ -29,6 +30,8 @@ export interface DossierRenderOptions {
   cropMarks?: boolean;
   /** A folder of the user's own templates; built-in ones fill in the rest. */
   templatesDir?: string;
+  /** The site's theme (colours, fonts, brand, logo). */
+  theme?: ResolvedTheme;
   /** Where record-relative assets (images) are served from, and where related records are looked up. */
   dataDir?: string;
   /** The date written into the PDF; defaults to SOURCE_DATE_EPOCH or a fixed epoch, never the clock. */
@@ -82,13 +85,13 @@ export async function renderDossier(
   const date = options.date ?? documentDate();
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
-  const html = await renderDossierHtml(record, { templates, page, existingSlugs, ...(qr ? { qr } : {}) });
+  const html = await renderDossierHtml(record, { templates, page, existingSlugs, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
   const { pdf, log } = await renderPdf(browser, html, {
     page,
     mounts: pageMounts(templates, dataDir),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
-  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date });
+  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date, ...brandOf(options.theme) });
   return { pdf: finished, html, blockedRequests: log.blocked };
 }
 

@@ -20,6 +20,7 @@ import { TILE_SHEETS, type TilePlan, type TileSheetName } from '../print/tile-pl
 import { tilePoster } from '../print/tile-poster.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
+import { brandOf, type ResolvedTheme } from '../theme/load.js';
 import { qrCode } from '../dossier/qr-code.js';
 import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
 
@@ -33,6 +34,8 @@ export interface PosterRenderOptions {
   bleedMm?: number;
   cropMarks?: boolean;
   templatesDir?: string;
+  /** The site's theme (colours, fonts, brand, logo). */
+  theme?: ResolvedTheme;
   dataDir?: string;
   date?: Date;
   timeoutMs?: number;
@@ -66,7 +69,7 @@ export async function renderPoster(
 
   // One print at a given shrink factor; it fits when Chromium needed a single page.
   const attempt = async (fit: number) => {
-    const html = await renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}) });
+    const html = await renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
     const { pdf, log } = await renderPdf(browser, html, {
       page,
       mounts: pageMounts(templates, dataDir),
@@ -95,7 +98,7 @@ export async function renderPoster(
       else high = middle;
     }
   }
-  const finished = await finishPdf(best.pdf, { record, page, kind: 'poster', date: options.date ?? documentDate() });
+  const finished = await finishPdf(best.pdf, { record, page, kind: 'poster', date: options.date ?? documentDate(), ...brandOf(options.theme) });
   return { pdf: finished, html: best.html, fit: best.fit, blockedRequests: blocked };
 }
 
@@ -104,10 +107,10 @@ export async function tilePosterPdf(
   posterPdf: Uint8Array,
   record: CaseFile,
   sheet: TileSheetName,
-  options: { date?: Date } = {},
+  options: { date?: Date; theme?: ResolvedTheme } = {},
 ): Promise<{ pdf: Uint8Array; plan: TilePlan; marks: { x: number; y: number }[][] }> {
-  const info = documentInfoFor(record, { kind: 'poster', date: options.date ?? documentDate() });
-  const tiled = await tilePoster(posterPdf, TILE_SHEETS[sheet], { title: `${info.title}  ·  casefile poster tiles` });
+  const info = documentInfoFor(record, { kind: 'poster', date: options.date ?? documentDate(), ...brandOf(options.theme) });
+  const tiled = await tilePoster(posterPdf, TILE_SHEETS[sheet], { title: `${info.title}  ·  ${options.theme ? 'poster tiles' : 'casefile poster tiles'}` });
   setDocumentInfo(tiled.doc, { ...info, title: `${info.title} (tiled on ${sheet})` });
   return { pdf: await saveDeterministic(tiled.doc), plan: tiled.plan, marks: tiled.marks };
 }
@@ -147,7 +150,7 @@ export async function makePoster(reference: string, options: MakePosterOptions =
 
   const render = (browser: PageOpener) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
   const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
-  const tiled = options.tile ? await tilePosterPdf(result.pdf, record, options.tile, { date }) : undefined;
+  const tiled = options.tile ? await tilePosterPdf(result.pdf, record, options.tile, { date, ...(options.theme ? { theme: options.theme } : {}) }) : undefined;
   const pdf = tiled?.pdf ?? result.pdf;
 
   await writeFileAtomic(output, pdf);

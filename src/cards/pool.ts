@@ -19,7 +19,7 @@ import { CasefileError, type ErrorCode } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { CaseFile } from '../record/schema.js';
 import type { CardJob } from './plan.js';
-import type { RenderedCard } from './render.js';
+import type { CardSettings, RenderedCard } from './render.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
 export const RECYCLE_AFTER_CARDS = 48;
@@ -70,8 +70,8 @@ export class CardPool {
     });
   }
 
-  async render(record: CaseFile, job: CardJob): Promise<RenderedCard> {
-    const result = (await this.pool.run({ record, job } satisfies WorkerTask)) as WorkerResult;
+  async render(record: CaseFile, job: CardJob, settings?: CardSettings): Promise<RenderedCard> {
+    const result = (await this.pool.run({ record, job, ...(settings ? { settings } : {}) } satisfies WorkerTask)) as WorkerResult;
     this.workerPids.add(result.pid);
     this.maybeRecycle(result.rss, job);
     if (!result.ok) throw new CasefileError(result.code as ErrorCode, result.message);

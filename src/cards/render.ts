@@ -10,6 +10,9 @@ import { createTypeSetter } from './fit.js';
 import { loadFontBook, type FontBook } from './fonts.js';
 import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyphs.js';
 import { LAYOUTS } from './layouts/index.js';
+import { cardTheme } from './card-theme.js';
+import { recolour } from './recolour.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { DEFAULT_ENGINE, type EngineName } from './engines/engine.js';
 import { loadEngine } from './engines/index.js';
 import { findOverflow } from './overflow.js';
@@ -36,6 +39,14 @@ export interface RenderedCard {
   warnings: string[];
   /** Milliseconds this card took to lay out, draw and rasterize (for benchmarks). */
   renderMs: number;
+}
+
+/** What a site sets for all its cards: plain data, handed to every worker with each card. */
+export interface CardSettings {
+  /** The site's theme; the built-in look when absent. */
+  theme?: ResolvedTheme;
+  /** A folder of the site's own layouts, `<card-id>.js|.mjs`. */
+  layoutsDir?: string;
 }
 
 export interface RenderEnvironment {
@@ -108,9 +119,15 @@ export interface LaidOutCard {
 type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'>;
 
 /** The element tree alone, with the context it was fitted in (the benchmark draws the same tree as HTML). */
-export async function cardTree(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
+export async function cardTree(
+  record: CaseFile,
+  job: CardShapeJob,
+  env?: RenderEnvironment,
+  settings: CardSettings = {},
+): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
   const { book, finder } = env ?? (await renderEnvironment());
   const fallbackFamilies = fallbacksFor(record, { book, finder });
+  const theme = cardTheme(settings.theme);
   const ctx: CardContext = {
     record,
     card: job.section,
@@ -118,17 +135,18 @@ export async function cardTree(record: CaseFile, job: CardShapeJob, env?: Render
     height: job.height,
     shape: cardShape(job.width, job.height),
     unit: cardUnit(job.width, job.height),
-    setter: createTypeSetter(book, fallbackFamilies),
+    setter: createTypeSetter(book, fallbackFamilies, theme.builtIn ? undefined : theme.families),
+    theme,
     report: emptyReport(),
   };
-  return { tree: LAYOUTS[job.section](ctx), ctx, fallbackFamilies };
+  return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies };
 }
 
 /** Layout and SVG for one card: the part of rendering that decides where everything goes. */
-export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<LaidOutCard> {
+export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<LaidOutCard> {
   const environment = env ?? (await renderEnvironment());
   const { book, finder } = environment;
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
   const { missing } = checkCoverage(collectText(tree), book, finder);
   const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
   return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
@@ -140,12 +158,12 @@ export function cardBytes(card: RenderedCard, format: CardFormat): Uint8Array | 
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
 }
 
-export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
+export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<RenderedCard> {
   const started = performance.now();
   const environment = env ?? (await renderEnvironment());
   const engineName = job.engine ?? DEFAULT_ENGINE;
   const engine = await loadEngine(engineName, environment.book);
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
   const texts = collectText(tree);
   const { missing } = checkCoverage(texts, environment.book, environment.finder);
   const drawing = await engine.draw(tree, {

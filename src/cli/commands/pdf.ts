@@ -7,8 +7,9 @@ import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
 import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 
-interface PdfArgs extends GlobalArgs {
+interface PdfArgs extends SettingsArgs {
   records: string[];
   paper: PaperName;
   landscape: boolean;
@@ -33,14 +34,14 @@ export function openFile(file: string): void {
   child.unref();
 }
 
-export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, PdfArgs> {
+export function pdfCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, PdfArgs> {
   return {
     command: 'pdf <records..>',
     describe: 'Print dossier PDFs to <out-dir>/<slug>.pdf',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: false })
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
-        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size' })
+        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size (default: the config file\'s, else a4)' })
         .option('landscape', { type: 'boolean', default: false, describe: 'Turn the page sideways' })
         .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
         .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
@@ -60,8 +61,10 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       // Options are checked before a browser starts.
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
+      const settings = await loadRenderSettings(args, argv);
+      const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
       const qr = qrLink(args.baseUrl, args.qrUrl);
-      const browserWs = resolveBrowserWs(args.browserWs, process.env, undefined, args.browser);
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
       const printer = createDossierPrinter({
         concurrency: 1,
@@ -74,16 +77,17 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         for (const reference of args.records) {
           const result = await printer.print((pages) =>
             makeDossier(reference, {
-              dataDir: args.dataDir,
-              outDir: args.outDir,
-              paper: args.paper,
+              dataDir: settings.dataDir,
+              outDir: settings.outDir,
+              paper,
               landscape: args.landscape,
               bleedMm,
               cropMarks: args.cropMarks,
               timeoutMs: timeout,
               ...(qr ? { qr } : {}),
               browser: pages,
-              ...(args.templates ? { templatesDir: args.templates } : {}),
+              ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+              ...(settings.theme ? { theme: settings.theme } : {}),
             }),
           );
           made.push(result);

@@ -8,9 +8,10 @@ import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
 import { closeOnInterrupt } from '../interrupt.js';
 import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { MAX_BLEED_MM, openFile } from './pdf.js';
 
-interface PosterArgs extends GlobalArgs {
+interface PosterArgs extends SettingsArgs {
   records: string[];
   size: PosterSizeName;
   landscape: boolean;
@@ -26,12 +27,12 @@ interface PosterArgs extends GlobalArgs {
   open: boolean;
 }
 
-export function posterCommand(context: CommandContext): CommandModule<GlobalArgs, PosterArgs> {
+export function posterCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, PosterArgs> {
   return {
     command: 'poster <records..>',
     describe: 'Lay a whole record out on one wall poster: <out-dir>/<slug>-poster-<size>.pdf',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: false })
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
         .option('size', { choices: POSTER_SIZE_NAMES, default: 'a2' as PosterSizeName, describe: 'Poster sheet' })
         .option('landscape', { type: 'boolean', default: false, describe: 'Turn the sheet sideways' })
@@ -56,7 +57,8 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
       if (args.tile && (bleedMm > 0 || args.cropMarks)) {
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
-      const browserWs = resolveBrowserWs(args.browserWs, process.env, undefined, args.browser);
+      const settings = await loadRenderSettings(args, argv);
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
       const printer = createDossierPrinter({
         concurrency: 1,
@@ -69,8 +71,8 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
         for (const reference of args.records) {
           const result = await printer.print((pages) =>
             makePoster(reference, {
-              dataDir: args.dataDir,
-              outDir: args.outDir,
+              dataDir: settings.dataDir,
+              outDir: settings.outDir,
               size: args.size,
               landscape: args.landscape,
               bleedMm,
@@ -79,7 +81,8 @@ export function posterCommand(context: CommandContext): CommandModule<GlobalArgs
               ...(qr ? { qr } : {}),
               browser: pages,
               ...(args.tile ? { tile: args.tile } : {}),
-              ...(args.templates ? { templatesDir: args.templates } : {}),
+              ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+              ...(settings.theme ? { theme: settings.theme } : {}),
             }),
           );
           made.push(result);
