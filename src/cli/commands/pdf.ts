@@ -62,8 +62,9 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
       const settings = await loadRenderSettings(args, argv);
+      // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
+      const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
-      const qr = qrLink(args.baseUrl, args.qrUrl);
       const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
       const printer = createDossierPrinter({

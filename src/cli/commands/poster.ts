@@ -53,11 +53,12 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
       const { reporter } = context;
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
-      const qr = qrLink(args.baseUrl, args.qrUrl);
       if (args.tile && (bleedMm > 0 || args.cropMarks)) {
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
       const settings = await loadRenderSettings(args, argv);
+      // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
+      const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
       const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
       const printer = createDossierPrinter({
