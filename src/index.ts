@@ -31,3 +31,8 @@ export { ThemeSchema, type Theme, type ThemeColours, type ThemeFonts } from './t
 export { loadThemeFile, resolveTheme, type ResolvedTheme } from './theme/load.js';
 export { ConfigSchema, loadConfig, type BuildConfig } from './build/config.js';
 export type { CardSettings } from './cards/render.js';
+export type { LayoutContext, LayoutHelpers, LayoutTheme, FitOptions } from './cards/layout-context.js';
+export { LAYOUT_TIME_LIMIT_MS, type CardLayout } from './cards/user-layouts.js';
+export type { CardElement, CardChild, Style } from './cards/element.js';
+export type { FittedText } from './cards/fit.js';
+export type { TextRole, RoleName } from './cards/theme.js';

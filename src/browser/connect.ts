@@ -6,6 +6,7 @@
  */
 import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
+import { redactBrowserWs } from './ws-url.js';
 
 export interface RemoteBrowserHandle {
   /** The remote browser (never closed by casefile). */
@@ -21,20 +22,6 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** A context an earlier, dropped connection left behind: disposed as soon as the new connection is up. */
   abandonedContextId?: string;
-}
-
-/** ws:// or wss:// only; anything else is a usage error before anything connects. */
-export function checkBrowserWs(url: string, source: string): string {
-  if (!URL.canParse(url) || !/^wss?:$/.test(new URL(url).protocol)) {
-    throw new CasefileError('E_USAGE', `Invalid value for ${source}: expected a DevTools WebSocket URL such as ws://127.0.0.1:9222/devtools/browser/<id>. Received: ${JSON.stringify(url)}.`);
-  }
-  return url;
-}
-
-/** The URL without its path, which carries the browser's session id (or a fleet's token). */
-export function redactBrowserWs(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}/…`;
 }
 
 export async function connectBrowser(browserWSEndpoint: string, options: ConnectOptions = {}): Promise<RemoteBrowserHandle> {

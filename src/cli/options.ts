@@ -1,6 +1,6 @@
 /** Options every command shares, and how they map to library options. */
 import type { Argv } from 'yargs';
-import { checkBrowserWs } from '../browser/connect.js';
+import { checkBrowserWs } from '../browser/ws-url.js';
 import { CasefileError } from '../errors.js';
 
 export interface GlobalArgs {

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
-import { makeDossier } from '../../api/dossier.js';
-import { createDossierPrinter } from '../../build/printer.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
@@ -66,6 +64,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
       const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makeDossier }, { createDossierPrinter }] = await Promise.all([import('../../api/dossier.js'), import('../../build/printer.js')]);
       // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
       const printer = createDossierPrinter({
         concurrency: 1,

@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { makePoster } from '../../api/poster.js';
-import { createDossierPrinter } from '../../build/printer.js';
 import { CasefileError } from '../../errors.js';
 import { parseLengthMm } from '../../print/length.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
@@ -60,6 +58,8 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
       // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
       const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
       const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makePoster }, { createDossierPrinter }] = await Promise.all([import('../../api/poster.js'), import('../../build/printer.js')]);
       // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
       const printer = createDossierPrinter({
         concurrency: 1,
