@@ -4,12 +4,13 @@
  */
 import { createCardRenderer, defaultWorkers, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
-import { cardBytes, type RenderedCard } from '../cards/render.js';
+import { cardBytes, type CardSettings, type RenderedCard } from '../cards/render.js';
 import type { EngineName } from '../cards/engines/engine.js';
 import { loadTakumi } from '../cards/engines/takumi.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
 import { loadRecord } from '../record/load.js';
+import { isCasefileError, type CasefileError } from '../errors.js';
 
 export interface MakeCardsOptions extends PlanOptions {
   dataDir?: string;
@@ -18,6 +19,8 @@ export interface MakeCardsOptions extends PlanOptions {
   renderer?: CardRenderer;
   /** Workers for the renderer made here when none is given (0 renders in this process). */
   workers?: number;
+  /** Theme and user layouts for the renderer made here (a given renderer carries its own). */
+  settings?: CardSettings;
 }
 
 export interface CardOutput {
@@ -43,6 +46,8 @@ export interface MadeCards {
   warnings: string[];
   /** Per-card render times in ms, in job order (for benchmarks and --verbose). */
   renderMs: number[];
+  /** Cards whose user layout failed (E_LAYOUT): the other cards were still made. */
+  failures: CasefileError[];
 }
 
 /** Enough workers to use the cores, never more than there are cards, none for a single card. */
@@ -75,12 +80,20 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   // Refuse a path outside the out folder before any rendering, not after.
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 
-  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers) });
-  let cards: RenderedCard[];
+  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
+  // One call per card, so a user layout that fails its card leaves the others standing.
+  let settled: PromiseSettledResult<RenderedCard>[];
   try {
-    cards = await renderer.render(record, jobs);
+    settled = await Promise.allSettled(jobs.map(async (job) => (await renderer.render(record, [job]))[0]!));
   } finally {
     if (!options.renderer) await renderer.close();
+  }
+  const failures: CasefileError[] = [];
+  const cards: RenderedCard[] = [];
+  for (const result of settled) {
+    if (result.status === 'fulfilled') cards.push(result.value);
+    else if (isCasefileError(result.reason) && result.reason.code === 'E_LAYOUT') failures.push(result.reason);
+    else throw result.reason;
   }
 
   const outputs: CardOutput[] = [];
@@ -91,5 +104,6 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
     outputs,
     warnings: cards.flatMap((card) => card.warnings),
     renderMs: cards.map((card) => card.renderMs),
+    failures,
   };
 }

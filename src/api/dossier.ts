@@ -4,9 +4,9 @@
  * before a browser starts.
  */
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { withBrowser, type LaunchOptions } from '../browser/launch.js';
+import type { LaunchOptions } from '../browser/launch.js';
 import type { PagePool } from '../browser/page-pool.js';
+import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import type { AssetMounts } from '../browser/serve.js';
 import { documentDate } from '../dossier/document-info.js';
 import { finishPdf } from '../dossier/finish.js';
@@ -20,6 +20,7 @@ import { resolveInside } from '../output/safe-path.js';
 import { BUILTIN_TEMPLATES_DIR, FONTS_DIR } from '../paths.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
+import { brandOf, type ResolvedTheme } from '../theme/load.js';
 
 export interface DossierRenderOptions {
   paper?: PaperName;
@@ -30,6 +31,8 @@ export interface DossierRenderOptions {
   cropMarks?: boolean;
   /** A folder of the user's own templates; built-in ones fill in the rest. */
   templatesDir?: string;
+  /** The site's theme (colours, fonts, brand, logo). */
+  theme?: ResolvedTheme;
   /** Where record-relative assets (images) are served from, and where related records are looked up. */
   dataDir?: string;
   /** The date written into the PDF; defaults to SOURCE_DATE_EPOCH or a fixed epoch, never the clock. */
@@ -76,6 +79,7 @@ export interface PrintedDossier {
   record: CaseFile;
   page: PageGeometry;
   date: Date;
+  theme?: ResolvedTheme;
   html: string;
   chromiumPdf: Uint8Array;
   blockedRequests: string[];
@@ -83,7 +87,7 @@ export interface PrintedDossier {
 
 /** Record → HTML → Chromium's PDF, in a browser the caller owns (on a warm page of `pages` if given). */
 export async function printDossier(
-  browser: Browser,
+  browser: PageOpener,
   record: CaseFile,
   options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
 ): Promise<PrintedDossier> {
@@ -93,26 +97,34 @@ export async function printDossier(
   const date = options.date ?? documentDate();
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
-  const html = await renderDossierHtml(record, { templates, page, existingSlugs, ...(qr ? { qr } : {}) });
+  const html = await renderDossierHtml(record, { templates, page, existingSlugs, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
   const { pdf, log } = await renderPdf(browser, html, {
     page,
     mounts: pageMounts(templates, dataDir),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.pages ? { pages: options.pages } : {}),
   });
-  return { record, page, date, html, chromiumPdf: pdf, blockedRequests: log.blocked };
+  return {
+    record,
+    page,
+    date,
+    ...(options.theme ? { theme: options.theme } : {}),
+    html,
+    chromiumPdf: pdf,
+    blockedRequests: log.blocked,
+  };
 }
 
 /** Finishing needs no browser: a batch runs it while the next dossier prints. */
 export async function finishDossier(printed: PrintedDossier): Promise<DossierRender> {
   const { record, page, date } = printed;
-  const pdf = await finishPdf(printed.chromiumPdf, { record, page, kind: 'dossier', date });
+  const pdf = await finishPdf(printed.chromiumPdf, { record, page, kind: 'dossier', date, ...brandOf(printed.theme) });
   return { pdf, html: printed.html, blockedRequests: printed.blockedRequests };
 }
 
 /** A validated record to PDF bytes, in a browser the caller owns. */
 export async function renderDossier(
-  browser: Browser,
+  browser: PageOpener,
   record: CaseFile,
   options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
 ): Promise<DossierRender> {
@@ -123,10 +135,12 @@ export interface MakeDossierOptions extends DossierRenderOptions {
   dataDir?: string;
   outDir?: string;
   /** Reuse a running browser; otherwise one is launched and closed for this dossier. */
-  browser?: Browser;
+  browser?: PageOpener;
   /** Warm pages of `browser` to print on (several dossiers in a row). */
   pages?: PagePool;
   launch?: LaunchOptions;
+  /** Connect to this running browser (DevTools WebSocket URL) instead of launching one. */
+  browserWs?: string;
 }
 
 export interface MadeDossier {
@@ -150,8 +164,8 @@ export async function makeDossier(reference: string, options: MakeDossierOptions
   const date = options.date ?? documentDate();
   const output = dossierOutputPath(outDir, record.slug);
 
-  const render = (browser: Browser) => renderDossier(browser, record, { ...options, dataDir, templates, date });
-  const result = options.browser ? await render(options.browser) : await withBrowser(options.launch ?? {}, render);
+  const render = (browser: PageOpener) => renderDossier(browser, record, { ...options, dataDir, templates, date });
+  const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
 
   await writeFileAtomic(output, result.pdf);
   return { slug: record.slug, source: file, output, bytes: result.pdf.byteLength, blockedRequests: result.blockedRequests };

@@ -4,9 +4,9 @@
  * for the sheet is shrunk to the largest size that fits on one page, found by laying it out
  * (not by printing it over and over), then printed once.
  */
-import type { Browser } from 'puppeteer-core';
-import { withBrowser, type LaunchOptions } from '../browser/launch.js';
+import type { LaunchOptions } from '../browser/launch.js';
 import { createPagePool } from '../browser/page-pool.js';
+import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
 import { documentDate, documentInfoFor, saveDeterministic, setDocumentInfo } from '../dossier/document-info.js';
 import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
@@ -22,6 +22,7 @@ import { TILE_SHEETS, type TilePlan, type TileSheetName } from '../print/tile-pl
 import { tilePoster } from '../print/tile-poster.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
+import { brandOf, type ResolvedTheme } from '../theme/load.js';
 import { qrCode } from '../dossier/qr-code.js';
 import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
 
@@ -37,6 +38,8 @@ export interface PosterRenderOptions {
   bleedMm?: number;
   cropMarks?: boolean;
   templatesDir?: string;
+  /** The site's theme (colours, fonts, brand, logo). */
+  theme?: ResolvedTheme;
   dataDir?: string;
   date?: Date;
   timeoutMs?: number;
@@ -58,7 +61,7 @@ export interface PosterRender {
 }
 
 export async function renderPoster(
-  browser: Browser,
+  browser: PageOpener,
   record: CaseFile,
   options: PosterRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<PosterRender> {
@@ -71,7 +74,8 @@ export async function renderPoster(
   const mounts = pageMounts(templates, dataDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: POSTER_QR_MODULE_MM * page.scale }) : undefined;
-  const htmlAt = (fit: number) => renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}) });
+  const htmlAt = (fit: number) =>
+    renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
   const tooBig = () =>
     new CasefileError('E_RENDER', `the record ${record.slug} does not fit one ${size} poster even at ${MIN_FIT * 100}% size; choose a bigger --size`);
   // Measuring and printing share one warm page.
@@ -87,7 +91,7 @@ export async function renderPoster(
       blocked.push(...log.blocked);
       const doc = await loadChromiumPdf(pdf);
       if (doc.getPageCount() === 1) {
-        const finished = await finishPdf(doc, { record, page, kind: 'poster', date: options.date ?? documentDate() });
+        const finished = await finishPdf(doc, { record, page, kind: 'poster', date: options.date ?? documentDate(), ...brandOf(options.theme) });
         return { pdf: finished, html, fit, prints, blockedRequests: blocked };
       }
       if (fit <= MIN_FIT) throw tooBig();
@@ -103,10 +107,10 @@ export async function tilePosterPdf(
   posterPdf: Uint8Array,
   record: CaseFile,
   sheet: TileSheetName,
-  options: { date?: Date } = {},
+  options: { date?: Date; theme?: ResolvedTheme } = {},
 ): Promise<{ pdf: Uint8Array; plan: TilePlan; marks: { x: number; y: number }[][] }> {
-  const info = documentInfoFor(record, { kind: 'poster', date: options.date ?? documentDate() });
-  const tiled = await tilePoster(posterPdf, TILE_SHEETS[sheet], { title: `${info.title}  ·  casefile poster tiles` });
+  const info = documentInfoFor(record, { kind: 'poster', date: options.date ?? documentDate(), ...brandOf(options.theme) });
+  const tiled = await tilePoster(posterPdf, TILE_SHEETS[sheet], { title: `${info.title}  ·  ${options.theme ? 'poster tiles' : 'casefile poster tiles'}` });
   setDocumentInfo(tiled.doc, { ...info, title: `${info.title} (tiled on ${sheet})` });
   return { pdf: await saveDeterministic(tiled.doc), plan: tiled.plan, marks: tiled.marks };
 }
@@ -115,8 +119,10 @@ export interface MakePosterOptions extends PosterRenderOptions {
   outDir?: string;
   /** Split over these home-printer pages instead of writing the one big sheet. */
   tile?: TileSheetName;
-  browser?: Browser;
+  browser?: PageOpener;
   launch?: LaunchOptions;
+  /** Connect to this running browser (DevTools WebSocket URL) instead of launching one. */
+  browserWs?: string;
 }
 
 export interface MadePoster {
@@ -142,9 +148,9 @@ export async function makePoster(reference: string, options: MakePosterOptions =
   const size = options.size ?? 'a2';
   const output = posterOutputPath(options.outDir ?? 'out', record.slug, size, options.tile);
 
-  const render = (browser: Browser) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
-  const result = options.browser ? await render(options.browser) : await withBrowser(options.launch ?? {}, render);
-  const tiled = options.tile ? await tilePosterPdf(result.pdf, record, options.tile, { date }) : undefined;
+  const render = (browser: PageOpener) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
+  const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
+  const tiled = options.tile ? await tilePosterPdf(result.pdf, record, options.tile, { date, ...(options.theme ? { theme: options.theme } : {}) }) : undefined;
   const pdf = tiled?.pdf ?? result.pdf;
 
   await writeFileAtomic(output, pdf);

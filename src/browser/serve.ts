@@ -108,9 +108,18 @@ function readAsset(file: string): Promise<Buffer | undefined> {
   return body;
 }
 
-/** Cacheable for the life of the browser; the document and user files never. */
-export function cacheHeaders(file: string | undefined): Record<string, string> {
-  return { 'cache-control': file !== undefined && isProjectAsset(file) ? 'public, max-age=31536000, immutable' : 'no-store' };
+/** The mounts that always serve the installed package's own folders (see api/dossier.ts pageMounts). */
+const PACKAGE_MOUNTS = ['builtin', 'fonts'];
+
+/**
+ * Cacheable for the life of the browser only when both the URL's mount and the file are the
+ * package's own: the theme mount can point at the built-in folder for one document and a user's
+ * folder for the next, under the same URL. The document and user files are never cached.
+ */
+export function cacheHeaders(url: string | undefined, file: string | undefined): Record<string, string> {
+  const mount = url?.startsWith(`${PAGE_ORIGIN}/assets/`) ? url.slice(`${PAGE_ORIGIN}/assets/`.length).split('/')[0] : undefined;
+  const cacheable = mount !== undefined && PACKAGE_MOUNTS.includes(mount) && file !== undefined && isProjectAsset(file);
+  return { 'cache-control': cacheable ? 'public, max-age=31536000, immutable' : 'no-store' };
 }
 
 /** What the page is showing now; requests are answered against it. */
@@ -128,7 +137,7 @@ async function answer(request: HTTPRequest, current: Current | undefined): Promi
   }
   if (current === undefined) {
     // Between documents: an empty page, nothing else may load, and nobody's log is charged for it.
-    if (url === BLANK_URL) await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: cacheHeaders(undefined), body: '' });
+    if (url === BLANK_URL) await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: cacheHeaders(undefined, undefined), body: '' });
     else await request.abort('blockedbyclient');
     return;
   }
@@ -140,17 +149,17 @@ async function answer(request: HTTPRequest, current: Current | undefined): Promi
   }
   const decision = routeRequest(url, mounts);
   if (decision.kind === 'document') {
-    await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: cacheHeaders(undefined), body: html });
+    await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: cacheHeaders(undefined, undefined), body: html });
     return;
   }
   if (decision.kind === 'asset') {
     const body = await readAsset(decision.file);
     if (body === undefined) {
-      await request.respond({ status: 404, contentType: 'text/plain', headers: cacheHeaders(undefined), body: 'not found' });
+      await request.respond({ status: 404, contentType: 'text/plain', headers: cacheHeaders(undefined, undefined), body: 'not found' });
       return;
     }
     log.served.push(url);
-    await request.respond({ status: 200, contentType: decision.type, headers: cacheHeaders(decision.file), body });
+    await request.respond({ status: 200, contentType: decision.type, headers: cacheHeaders(url, decision.file), body });
     return;
   }
   log.blocked.push(url);

@@ -20,6 +20,7 @@ import { isFresh, loadCache, saveCache, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { computeFingerprint, installedSources, type Fingerprint } from './fingerprint.js';
 import { galleryHtml } from './gallery.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { canonicalJson, fileHash, sha256 } from './hash.js';
 import { MANIFEST_FILE, manifestJson, sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
 import { metaTagsHtml } from './meta-tags.js';
@@ -78,7 +79,7 @@ export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, option
   const qr = dossierQr(options);
   // The QR code's URL is part of the printed page; without one the hash is what it always was.
   const printed = qr ? { paper: options.paper, qr: recordQrUrl(record, qr) } : { paper: options.paper };
-  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','));
+  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','), ...(options.theme ? [options.theme.hash] : []));
 }
 
 /** With a base URL every dossier carries a QR code to its record's page. */
@@ -86,10 +87,14 @@ function dossierQr(options: BuildOptions): QrLink | undefined {
   return options.baseUrl ? { baseUrl: options.baseUrl, ...(options.qrUrl ? { urlTemplate: options.qrUrl } : {}) } : undefined;
 }
 
-/** The job names its engine; a takumi card also depends on the installed Takumi's version. */
-export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob): string {
+/**
+ * The job names its engine; a takumi card also depends on the installed Takumi's version. A
+ * theme or user layouts add their hashes; without them a card hashes as it always did.
+ */
+export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob, theme?: ResolvedTheme): string {
   const engineVersion = job.engine === 'takumi' ? `takumi ${takumiVersion() ?? 'absent'}` : '';
-  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job), engineVersion);
+  const site = theme || fingerprint.layouts ? [theme?.hash ?? '', fingerprint.layouts] : [];
+  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job), engineVersion, ...site);
 }
 
 function cardPlanOptions(options: BuildOptions) {
@@ -111,7 +116,7 @@ function planTasks(entries: LoadedEntry[], options: BuildOptions, fingerprint: F
     }
     if (options.kinds.includes('cards')) {
       for (const job of planCards(record, cardPlanOptions(options))) {
-        tasks.push({ record, kind: 'card', paths: Object.values(job.paths), inputs: cardInputs(fingerprint, record, job), job });
+        tasks.push({ record, kind: 'card', paths: Object.values(job.paths), inputs: cardInputs(fingerprint, record, job, options.theme), job });
       }
     }
     return tasks;
@@ -162,7 +167,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   planCards({ slug: 'check' }, cardPlanOptions(options));
   if (options.kinds.includes('cards') && options.engine === 'takumi') await loadTakumi();
   const templates: TemplateSet | undefined = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
-  const fingerprint = await computeFingerprint(installedSources(options.templatesDir));
+  const fingerprint = await computeFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir));
   const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
   const { loaded, covered } = await loadSelected(options, fail);
 
@@ -249,19 +254,24 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       printer = createDossierPrinter({
         concurrency: options.concurrency,
         launch: { ...(options.browserPath ? { explicitPath: options.browserPath } : {}), onInfo },
+        ...(options.browserWs ? { browserWs: options.browserWs } : {}),
       });
     }
-    if (cardTasks.length > 0) cards = createCardRenderer({ workers: options.concurrency });
+    if (cardTasks.length > 0) {
+      const settings = { ...(options.theme ? { theme: options.theme } : {}), ...(options.cardLayoutsDir ? { layoutsDir: options.cardLayoutsDir } : {}) };
+      cards = createCardRenderer({ workers: options.concurrency, settings });
+    }
 
     const dossierRuns = dossierTasks.map((task) =>
       runTask(task, async () => {
-        const printed = await printer!.print((browser, pages) =>
-          printDossier(browser, task.record, {
+        const printed = await printer!.print((pages, pool) =>
+          printDossier(pages, task.record, {
             templates: templates!,
             paper: options.paper,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
-            pages,
+            pages: pool,
+            ...(options.theme ? { theme: options.theme } : {}),
             ...(dossierQr(options) ? { qr: dossierQr(options)! } : {}),
           }),
         );
@@ -321,7 +331,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   await saveCache(outDir, entries);
   assertNotAborted(signal);
 
-  const manifest: Manifest = { generator: `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
+  const manifest: Manifest = { generator: options.theme ? (options.theme.name ?? options.theme.site ?? '') : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
   await writeSiteFiles(outDir, manifest, loaded, options);
 
   const made = pending.length - failures.filter((failure) => failure.path !== undefined).length;

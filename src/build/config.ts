@@ -1,14 +1,15 @@
 /**
- * casefile.config.json: build settings a site keeps in its repository instead of repeating
- * flags in CI. Flags given on the command line win over the file.
+ * casefile.config.json: settings a site keeps in its repository instead of repeating flags in CI.
+ * Every command that renders reads it (pdf, poster, cards, build, preview); flags on the command
+ * line win over the file. One schema for every key, so each feature adds its keys here.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { CasefileError } from '../errors.js';
-import { formatJsonPath } from '../record/json-path.js';
-import { describeIssues } from '../record/issues.js';
-import { parseJson } from '../record/parse.js';
+import { checkJsonFile, type CheckedFile } from '../record/schema-file.js';
 import { PAPER_NAMES } from '../dossier/paper.js';
+import { ThemeSchema } from '../theme/schema.js';
 
 export const CONFIG_FILE = 'casefile.config.json';
 
@@ -31,23 +32,37 @@ export const ConfigSchema = z.strictObject({
   browserWs: z.url({ protocol: /^wss?$/ }).optional(),
   /** Where a record's QR code points: `{baseUrl}` and `{slug}` are filled in; default `{baseUrl}/{slug}/`. */
   qrUrl: z.string().includes('{slug}').optional(),
+  /** The site's brand on every output (see src/theme/schema.ts). */
+  theme: ThemeSchema.omit({ $schema: true }).optional(),
+  /** A folder of the site's own card layouts, `<card-id>.js|.mjs`. */
+  cardLayouts: z.string().min(1).optional(),
 });
 
 export type BuildConfig = z.infer<typeof ConfigSchema>;
 
-/** The config file's settings; an absent default file is no config, an absent named one is an error. */
-export async function loadConfig(file: string, required: boolean): Promise<BuildConfig> {
+export interface LoadedConfig extends CheckedFile<BuildConfig> {
+  /** The folder the file is in: paths in it are relative to this. */
+  dir: string;
+  /** False when no file was there (an absent default file is no config). */
+  found: boolean;
+}
+
+/** The config file checked; an absent default file is an empty config, an absent named one is an error. */
+export async function loadConfigFile(file: string, required: boolean): Promise<LoadedConfig> {
+  const dir = path.dirname(path.resolve(file));
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { value: {}, file, dir, found: false, locate: () => ({ line: 1, column: 1 }) };
+    }
     throw new CasefileError('E_NOT_FOUND', `cannot read config ${file}: ${(error as Error).message}`, { file });
   }
-  const parsed = parseJson(text, file);
-  const result = ConfigSchema.safeParse(parsed.value);
-  if (result.success) return result.data;
-  const problem = describeIssues(result.error.issues, parsed.value)[0]!;
-  const jsonPath = formatJsonPath(problem.path);
-  throw new CasefileError('E_SCHEMA', `${jsonPath}: ${problem.message}`, { file, path: jsonPath, ...parsed.locate(problem.path) });
+  return { ...checkJsonFile(text, file, ConfigSchema), dir, found: true };
+}
+
+/** The config file's settings alone. */
+export async function loadConfig(file: string, required: boolean): Promise<BuildConfig> {
+  return (await loadConfigFile(file, required)).value;
 }

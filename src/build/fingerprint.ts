@@ -13,6 +13,8 @@ export interface Fingerprint {
   engine: string;
   /** The templates in use (built-in, plus the user's folder when given). */
   templates: string;
+  /** The user's card layouts folder ('' for none). */
+  layouts: string;
 }
 
 export interface FingerprintSources {
@@ -22,27 +24,31 @@ export interface FingerprintSources {
   fontsDir: string;
   builtinTemplatesDir: string;
   userTemplatesDir?: string;
+  userLayoutsDir?: string;
 }
 
-export function installedSources(userTemplatesDir?: string): FingerprintSources {
+export function installedSources(userTemplatesDir?: string, userLayoutsDir?: string): FingerprintSources {
   return {
     version: VERSION,
     codeDir: path.dirname(path.dirname(fileURLToPath(import.meta.url))),
     fontsDir: FONTS_DIR,
     builtinTemplatesDir: BUILTIN_TEMPLATES_DIR,
     ...(userTemplatesDir ? { userTemplatesDir: path.resolve(userTemplatesDir) } : {}),
+    ...(userLayoutsDir ? { userLayoutsDir: path.resolve(userLayoutsDir) } : {}),
   };
 }
 
 export async function computeFingerprint(sources: FingerprintSources): Promise<Fingerprint> {
-  const [code, fonts, builtin, user] = await Promise.all([
+  const [code, fonts, builtin, user, layouts] = await Promise.all([
     hashTree(sources.codeDir),
     hashTree(sources.fontsDir),
     hashTree(sources.builtinTemplatesDir),
     sources.userTemplatesDir ? hashTree(sources.userTemplatesDir) : Promise.resolve(''),
+    sources.userLayoutsDir ? hashTree(sources.userLayoutsDir) : Promise.resolve(''),
   ]);
   return {
     engine: sha256(sources.version, code, fonts, path.relative(PACKAGE_ROOT, sources.codeDir)),
     templates: sha256(builtin, user),
+    layouts,
   };
 }

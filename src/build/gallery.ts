@@ -2,6 +2,7 @@
  * out/index.html: every record's dossier and cards on one page that works offline
  * (relative links, inline styles, no scripts, no fonts from anywhere). Pure.
  */
+import { CARD_IDS } from '../cards/plan.js';
 import { escapeHtml } from './html-escape.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 
@@ -23,10 +24,17 @@ ul.cards img { display: block; width: 100%; height: auto; background: #fff; }
 ul.cards span { display: block; margin-top: 6px; font: 12px "IBM Plex Mono", ui-monospace, monospace; color: var(--muted); }
 `;
 
+/** Where a card stands in the record: the cover, then the sections [01] to [11]; anything else after. */
+function recordOrder(entry: ManifestEntry): number {
+  const index = (CARD_IDS as readonly string[]).indexOf(entry.section ?? '');
+  return index === -1 ? CARD_IDS.length : index;
+}
+
 function recordSection(slug: string, entries: ManifestEntry[]): string {
   const title = entries[0]?.title ?? slug;
   const dossier = entries.find((entry) => entry.kind === 'dossier');
-  const cards = entries.filter((entry) => entry.kind === 'card' && entry.format !== 'svg');
+  // The manifest is sorted by path (alphabetical); the gallery shows a record as it reads. Stable, so sizes keep their order.
+  const cards = entries.filter((entry) => entry.kind === 'card' && entry.format !== 'svg').sort((a, b) => recordOrder(a) - recordOrder(b));
   const items = cards
     .map((card) => {
       const caption = [card.section, card.size].filter(Boolean).join(' · ');

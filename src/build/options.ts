@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { PaperName } from '../dossier/paper.js';
 import type { Shard } from './shard.js';
+import type { ResolvedTheme } from '../theme/load.js';
 
 export type OutputKind = 'dossier' | 'cards';
 
@@ -23,6 +24,10 @@ export interface BuildOptions {
   quality?: number;
   paper: PaperName;
   templatesDir?: string;
+  /** The site's theme, on dossiers and cards. */
+  theme?: ResolvedTheme;
+  /** The site's own card layouts. */
+  cardLayoutsDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
   baseUrl?: string;
   /** The dossier's QR code URL template (`{baseUrl}`, `{slug}`); the code is printed whenever baseUrl is set. */
@@ -35,6 +40,8 @@ export interface BuildOptions {
   prune: boolean;
   timeoutMs: number;
   browserPath?: string;
+  /** A running browser's DevTools WebSocket URL: connect to it instead of launching one. */
+  browserWs?: string;
 }
 
 export function defaultConcurrency(): number {

@@ -1,20 +1,23 @@
 /**
  * Dossiers for a batch: one browser, at most `concurrency` pages printing at once, on warm
- * pages reused from document to document. A browser that dies mid-batch is replaced (with a
- * fresh page pool) and the documents it was printing are tried once more.
+ * pages reused from document to document. A browser that dies mid-batch (or a remote browser
+ * whose connection drops) is replaced (or reconnected), with a fresh page pool, and the
+ * documents it was printing are tried once more.
  */
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
-import { launchBrowser, type BrowserHandle, type LaunchOptions } from '../browser/launch.js';
+import type { LaunchOptions } from '../browser/launch.js';
 import { createPagePool, type PagePool } from '../browser/page-pool.js';
+import { openPrintTarget, type PageOpener, type PrintTarget } from '../browser/target.js';
 
 export interface DossierPrinter {
   /**
-   * Runs `print` with a live browser and its page pool, within the concurrency limit, retrying
-   * once after a crash. Only what runs inside `print` holds a slot: keep finishing outside it.
+   * Runs `print` with a live browser (what opens its pages) and its pool of warm pages, within
+   * the concurrency limit, retrying once after a crash. Only what runs inside `print` holds a
+   * slot: keep finishing outside it.
    */
-  print<T>(print: (browser: Browser, pages: PagePool) => Promise<T>): Promise<T>;
+  print<T>(print: (pages: PageOpener, pool: PagePool) => Promise<T>): Promise<T>;
   /** How many times the browser had to be replaced. */
   readonly relaunches: number;
   /** The live browser (launched on first use), e.g. for a test that kills it. */
@@ -22,23 +25,25 @@ export interface DossierPrinter {
   close(): Promise<void>;
 }
 
-export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions }): DossierPrinter {
+export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions; browserWs?: string }): DossierPrinter {
   const limit = pLimit(Math.max(1, options.concurrency));
-  type Live = BrowserHandle & { pages: PagePool };
+  type Live = PrintTarget & { pool: PagePool };
   let handle: Promise<Live> | undefined;
+  let abandoned: PrintTarget | undefined;
   let relaunches = 0;
   let closed = false;
 
   const start = async (): Promise<Live> => {
-    const launched = await launchBrowser(options.launch ?? {});
-    // Never more idle pages than can print at once.
-    const pages = createPagePool(launched.browser, { maxIdle: Math.max(1, options.concurrency) });
+    const target = await openPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, abandoned);
+    // Pages come from whatever the target opens them in (the launched browser or casefile's own
+    // remote context); never more idle pages than can print at once.
+    const pool = createPagePool(target.pages, { maxIdle: Math.max(1, options.concurrency) });
     return {
-      ...launched,
-      pages,
+      ...target,
+      pool,
       close: async () => {
-        await pages.close();
-        await launched.close();
+        await pool.close();
+        await target.close();
       },
     };
   };
@@ -53,13 +58,15 @@ export function createDossierPrinter(options: { concurrency: number; launch?: La
     if ((await handle) !== dead) return;
     relaunches += 1;
     handle = undefined;
+    // A remote context outlives a dropped connection; the next connection disposes it.
+    abandoned = dead;
     await dead.close().catch(() => undefined);
   };
 
-  const attempt = async <T>(print: (browser: Browser, pages: PagePool) => Promise<T>, retriesLeft: number): Promise<T> => {
+  const attempt = async <T>(print: (pages: PageOpener, pool: PagePool) => Promise<T>, retriesLeft: number): Promise<T> => {
     const live = await current();
     try {
-      return await print(live.browser, live.pages);
+      return await print(live.pages, live.pool);
     } catch (error) {
       if (live.browser.connected || retriesLeft === 0 || closed) throw error;
       await replace(live);

@@ -3,6 +3,7 @@ import type { CaseFile } from '../record/schema.js';
 import type { TypeSetter } from './fit.js';
 import type { CardId } from './plan.js';
 import type { CardShape } from './sizes.js';
+import type { CardTheme } from './theme.js';
 
 export interface CardContext {
   record: CaseFile;
@@ -14,6 +15,8 @@ export interface CardContext {
   /** Type and spacing multiplier: 1 on an og card, larger on bigger canvases. */
   unit: number;
   setter: TypeSetter;
+  /** The site's theme (the built-in look when none): brand lines, logo, colours, families. */
+  theme: CardTheme;
   /** What fitting had to give up; the renderer turns it into warnings naming the card. */
   report: FitReport;
 }

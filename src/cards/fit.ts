@@ -10,7 +10,7 @@
  * it alone is wider than the line at the smallest size (a URL, a long compound): there is no other way.
  */
 import type { FontBook } from './fonts.js';
-import type { TextRole } from './theme.js';
+import type { FamilyKey, TextRole } from './theme.js';
 
 /** Lines are filled to this share of the box: covers shaping and rounding differences. */
 export const WIDTH_SAFETY = 0.97;
@@ -21,9 +21,11 @@ export interface TypeSetter {
   width(text: string, role: TextRole, size: number): number;
 }
 
-export function createTypeSetter(book: FontBook, fallbackFamilies: readonly string[]): TypeSetter {
+/** `families` maps each family key to the one a theme draws it in, so text is measured in the face it is drawn in. */
+export function createTypeSetter(book: FontBook, fallbackFamilies: readonly string[], families?: Readonly<Record<FamilyKey, FamilyKey>>): TypeSetter {
   return {
-    width: (text, role, size) => book.measure(text, role.font, size, role.letterSpacing ?? 0, fallbackFamilies),
+    width: (text, role, size) =>
+      book.measure(text, families ? { ...role.font, family: families[role.font.family] } : role.font, size, role.letterSpacing ?? 0, fallbackFamilies),
   };
 }
 

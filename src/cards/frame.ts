@@ -11,7 +11,7 @@ import { px } from './context.js';
 import { box, column, row, tagged, type CardElement } from './element.js';
 import { applyCase, fitText, WIDTH_SAFETY } from './fit.js';
 import { fontStyle, label, lines } from './text.js';
-import { BRAND, COLOURS, ROLES, type TextRole } from './theme.js';
+import { COLOURS, ROLES, type TextRole } from './theme.js';
 
 /** The first of `candidates` that fits `width` on one line at the role's full size (else the last). */
 function firstThatFits(ctx: CardContext, candidates: string[], role: TextRole, width: number): string {
@@ -58,6 +58,43 @@ export function fitStampSize(ctx: CardContext, text: string, desired: number, ma
   return size;
 }
 
+/** casefile's own mark: a red square and the name. */
+function builtInBrand(ctx: CardContext, headerHeight: number): CardElement {
+  return row(
+    { alignItems: 'center', gap: px(ctx, 12) },
+    box({ width: px(ctx, 16), height: px(ctx, 16), backgroundColor: COLOURS.red }),
+    box({ color: COLOURS.ink, ...fontStyle(ROLES.brand, px(ctx, ROLES.brand.size), headerHeight) }, ctx.theme.brand.name.toUpperCase()),
+  );
+}
+
+function logoWidthAt(ctx: CardContext, height: number): number {
+  const { logo } = ctx.theme;
+  return logo ? Math.round((logo.width / logo.height) * height) : px(ctx, 16);
+}
+
+/** What the site's mark needs at full size (logo, gap, name), up to 45% of the header. */
+function themedBrandWidth(ctx: CardContext, headerHeight: number, inner: number): number {
+  const { name } = ctx.theme.brand;
+  const size = Math.round(ROLES.brand.size * ctx.unit * 2) / 2;
+  const nameWidth = name ? Math.ceil(ctx.setter.width(applyCase(name, ROLES.brand), ROLES.brand, size) / WIDTH_SAFETY) + 2 + px(ctx, 12) : 0;
+  return Math.min(logoWidthAt(ctx, headerHeight) + nameWidth, Math.round(inner * 0.45));
+}
+
+/** A site's mark: its logo (at the header's height) and its name, fitted to the brand's room. */
+function themedBrand(ctx: CardContext, headerHeight: number, width: number): CardElement {
+  const { logo } = ctx.theme;
+  const { name } = ctx.theme.brand;
+  const gap = px(ctx, 12);
+  const logoHeight = headerHeight;
+  const logoWidth = logo ? Math.min(Math.round((logo.width / logo.height) * logoHeight), name ? Math.round(width * 0.5) : width) : 0;
+  const nameWidth = width - (logo ? logoWidth + gap : 0);
+  return row(
+    { alignItems: 'center', gap },
+    logo ? { type: 'img', props: { src: logo.dataUri, width: logoWidth, height: logoHeight, style: { width: logoWidth, height: logoHeight, objectFit: 'contain' } } } : box({ width: px(ctx, 16), height: px(ctx, 16), backgroundColor: COLOURS.red }),
+    name && nameWidth > 0 ? row({ color: COLOURS.ink, width: nameWidth }, label(ctx, name, ROLES.brand, nameWidth)) : null,
+  );
+}
+
 export function frame(ctx: CardContext, options: FrameOptions): CardElement {
   const pad = padding(ctx);
   const inner = ctx.width - pad * 2;
@@ -65,19 +102,15 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
   const number = fileNumber(record.slug);
 
   const headerHeight = px(ctx, 30);
-  const brand = row(
-    { alignItems: 'center', gap: px(ctx, 12) },
-    box({ width: px(ctx, 16), height: px(ctx, 16), backgroundColor: COLOURS.red }),
-    box({ color: COLOURS.ink, ...fontStyle(ROLES.brand, px(ctx, ROLES.brand.size), headerHeight) }, BRAND.name.toUpperCase()),
-  );
-  const brandWidth = px(ctx, 190);
+  const brandWidth = ctx.theme.builtIn ? px(ctx, 190) : themedBrandWidth(ctx, headerHeight, inner);
+  const brand = ctx.theme.builtIn ? builtInBrand(ctx, headerHeight) : themedBrand(ctx, headerHeight, brandWidth);
   const rightWidth = Math.min(px(ctx, 320), inner - brandWidth - px(ctx, 24));
   const taglineWidth = inner - brandWidth - rightWidth - px(ctx, 24);
   const header = row(
     { height: headerHeight, alignItems: 'center', justifyContent: 'space-between', flexShrink: 0 },
     row({ width: brandWidth }, brand),
-    taglineWidth > px(ctx, 160)
-      ? row({ width: taglineWidth, color: COLOURS.muted }, label(ctx, `// ${BRAND.tagline}`, ROLES.markLight, taglineWidth))
+    taglineWidth > px(ctx, 160) && ctx.theme.brand.tagline
+      ? row({ width: taglineWidth, color: COLOURS.muted }, label(ctx, `// ${ctx.theme.brand.tagline}`, ROLES.markLight, taglineWidth))
       : null,
     row({ width: rightWidth, justifyContent: 'flex-end', color: COLOURS.ink }, label(ctx, `File no. ${number}`, ROLES.mark, rightWidth)),
   );
@@ -125,7 +158,7 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
   const recordLine = firstThatFits(ctx, [`${record.slug} · ${current}`, `§ ${current}`], footerRole, Math.floor(inner * 0.6));
   const recordWidth = Math.min(Math.floor(inner * 0.6), Math.ceil(ctx.setter.width(applyCase(recordLine, footerRole), footerRole, fullSize) / WIDTH_SAFETY) + 2);
   const siteWidth = inner - recordWidth - footerGutter;
-  const siteLine = firstThatFits(ctx, [`${BRAND.site} — satirical case files on real jobs`, `${BRAND.site} — case files on real jobs`, BRAND.site], footerRole, siteWidth);
+  const siteLine = firstThatFits(ctx, ctx.theme.brand.siteLines, footerRole, siteWidth);
   const footer = row(
     { height: footerHeight, marginTop: footerGap, paddingTop: footerPad, borderTop: `1px solid ${COLOURS.rule}`, justifyContent: 'space-between', color: COLOURS.muted, flexShrink: 0 },
     row({ width: siteWidth }, label(ctx, siteLine, footerRole, siteWidth)),

@@ -10,11 +10,15 @@ import { createTypeSetter } from './fit.js';
 import { loadFontBook, type FontBook } from './fonts.js';
 import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyphs.js';
 import { LAYOUTS } from './layouts/index.js';
+import { cardTheme } from './card-theme.js';
+import { recolour } from './recolour.js';
+import { layoutContext } from './layout-context.js';
+import { findUserLayout, importUserLayout, runUserLayout } from './user-layouts.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { DEFAULT_ENGINE, type EngineName } from './engines/engine.js';
 import { loadEngine } from './engines/index.js';
 import { findOverflow } from './overflow.js';
 import { DEFAULT_QUALITY, type CardFormat, type CardJob } from './plan.js';
-import { hasRightToLeft } from './rtl.js';
 import { cardShape } from './sizes.js';
 import { renderSvg, type LaidOutBox } from './svg.js';
 
@@ -36,6 +40,16 @@ export interface RenderedCard {
   warnings: string[];
   /** Milliseconds this card took to lay out, draw and rasterize (for benchmarks). */
   renderMs: number;
+}
+
+/** What a site sets for all its cards: plain data, handed to every worker with each card. */
+export interface CardSettings {
+  /** The site's theme; the built-in look when absent. */
+  theme?: ResolvedTheme;
+  /** A folder of the site's own layouts, `<card-id>.js|.mjs`. */
+  layoutsDir?: string;
+  /** How long a user layout may run (default LAYOUT_TIME_LIMIT_MS); tests shorten it. */
+  layoutTimeLimitMs?: number;
 }
 
 export interface RenderEnvironment {
@@ -105,12 +119,18 @@ export interface LaidOutCard {
   fallbackFamilies: string[];
 }
 
-type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'>;
+type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'> & Partial<Pick<CardJob, 'size' | 'scale'>>;
 
 /** The element tree alone, with the context it was fitted in (the benchmark draws the same tree as HTML). */
-export async function cardTree(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
+export async function cardTree(
+  record: CaseFile,
+  job: CardShapeJob,
+  env?: RenderEnvironment,
+  settings: CardSettings = {},
+): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
   const { book, finder } = env ?? (await renderEnvironment());
   const fallbackFamilies = fallbacksFor(record, { book, finder });
+  const theme = cardTheme(settings.theme);
   const ctx: CardContext = {
     record,
     card: job.section,
@@ -118,17 +138,24 @@ export async function cardTree(record: CaseFile, job: CardShapeJob, env?: Render
     height: job.height,
     shape: cardShape(job.width, job.height),
     unit: cardUnit(job.width, job.height),
-    setter: createTypeSetter(book, fallbackFamilies),
+    setter: createTypeSetter(book, fallbackFamilies, theme.builtIn ? undefined : theme.families),
+    theme,
     report: emptyReport(),
   };
-  return { tree: LAYOUTS[job.section](ctx), ctx, fallbackFamilies };
+  const user = settings.layoutsDir ? await findUserLayout(settings.layoutsDir, job.section) : undefined;
+  if (!user) return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies };
+  // A user layout is drawn like a built-in one: default palette colours and families become the theme's.
+  const label = cardLabel(record.slug, { size: `${job.width}x${job.height}`, scale: 1, ...job });
+  const layout = await importUserLayout(user, label);
+  const tree = await runUserLayout(layout, layoutContext(ctx), { file: user.file, label, ...(settings.layoutTimeLimitMs ? { timeLimitMs: settings.layoutTimeLimitMs } : {}) });
+  return { tree: recolour(tree, theme), ctx, fallbackFamilies };
 }
 
 /** Layout and SVG for one card: the part of rendering that decides where everything goes. */
-export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment): Promise<LaidOutCard> {
+export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<LaidOutCard> {
   const environment = env ?? (await renderEnvironment());
   const { book, finder } = environment;
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
   const { missing } = checkCoverage(collectText(tree), book, finder);
   const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
   return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
@@ -140,12 +167,12 @@ export function cardBytes(card: RenderedCard, format: CardFormat): Uint8Array | 
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
 }
 
-export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment): Promise<RenderedCard> {
+export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<RenderedCard> {
   const started = performance.now();
   const environment = env ?? (await renderEnvironment());
   const engineName = job.engine ?? DEFAULT_ENGINE;
   const engine = await loadEngine(engineName, environment.book);
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment);
+  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
   const texts = collectText(tree);
   const { missing } = checkCoverage(texts, environment.book, environment.finder);
   const drawing = await engine.draw(tree, {
@@ -169,9 +196,6 @@ export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnv
   if (overflow.length > 0) {
     const shown = overflow.slice(0, 3).map((item) => JSON.stringify(item.text.slice(0, 40)));
     warnings.push(`${label}: content cannot fit: ${overflow.length} text line${overflow.length === 1 ? '' : 's'} run past the edge (${shown.join(', ')})`);
-  }
-  if (engineName === 'satori' && hasRightToLeft(texts)) {
-    warnings.push(`${label}: right-to-left text (Arabic, Hebrew) is drawn in reverse order by the satori engine, which has no bidi; --engine takumi draws it in order`);
   }
 
   return {

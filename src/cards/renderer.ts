@@ -7,7 +7,7 @@ import os from 'node:os';
 import type { CaseFile } from '../record/schema.js';
 import type { CardJob } from './plan.js';
 import { CardPool } from './pool.js';
-import { renderCard, type RenderedCard } from './render.js';
+import { renderCard, type CardSettings, type RenderedCard } from './render.js';
 
 export type { RenderedCard } from './render.js';
 
@@ -20,6 +20,8 @@ export interface CardRendererOptions {
   workers?: number;
   /** Cards per worker between recycles (see pool.ts); tests lower it to see recycling happen. */
   recycleAfter?: number;
+  /** The site's theme and layouts, for every card this renderer draws. */
+  settings?: CardSettings;
 }
 
 export interface CardRenderer {
@@ -40,7 +42,7 @@ export function createCardRenderer(options: CardRendererOptions = {}): CardRende
       workers,
       async render(record, jobs) {
         const cards: RenderedCard[] = [];
-        for (const job of jobs) cards.push(await renderCard(record, job));
+        for (const job of jobs) cards.push(await renderCard(record, job, undefined, options.settings));
         return cards;
       },
       async close() {},
@@ -55,7 +57,7 @@ export function createCardRenderer(options: CardRendererOptions = {}): CardRende
       if (closed) return Promise.reject(new Error('this card renderer is closed'));
       pool ??= new CardPool(workers, options.recycleAfter);
       const running = pool;
-      return Promise.all(jobs.map((job) => running.render(record, job)));
+      return Promise.all(jobs.map((job) => running.render(record, job, options.settings)));
     },
     async close() {
       closed = true;

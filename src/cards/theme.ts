@@ -66,3 +66,35 @@ export const BRAND = {
   tagline: 'Classified personnel dossiers',
   site: 'casefile',
 } as const;
+
+/**
+ * A site's theme as the cards use it. Built-in layouts are drawn in the default palette and
+ * families; a theme maps each default colour and family to its own (see recolour.ts), and the
+ * frame takes its brand lines and logo from here. Plain data: it crosses to workers as is.
+ */
+export interface CardTheme {
+  /** True for the built-in look: nothing is remapped, so unthemed cards stay byte-identical. */
+  builtIn: boolean;
+  colours: { -readonly [K in keyof typeof COLOURS]: string };
+  /** Which bundled family each family key is drawn in (display = condensed, body = sans, mono). */
+  families: Record<FamilyKey, FamilyKey>;
+  brand: {
+    /** The header's brand name ('' for none). */
+    name: string;
+    tagline?: string;
+    /** Footer candidates, longest first: the first that fits at full size is used. */
+    siteLines: string[];
+  };
+  logo?: { dataUri: string; width: number; height: number };
+}
+
+export const BUILT_IN_CARD_THEME: CardTheme = {
+  builtIn: true,
+  colours: { ...COLOURS },
+  families: { typewriter: 'typewriter', courier: 'courier', mono: 'mono', sans: 'sans', condensed: 'condensed' },
+  brand: {
+    name: BRAND.name,
+    tagline: BRAND.tagline,
+    siteLines: [`${BRAND.site} — satirical case files on real jobs`, `${BRAND.site} — case files on real jobs`, BRAND.site],
+  },
+};

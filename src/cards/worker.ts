@@ -6,11 +6,12 @@
 import { isCasefileError } from '../errors.js';
 import type { CaseFile } from '../record/schema.js';
 import type { CardJob } from './plan.js';
-import { renderCard, type RenderedCard } from './render.js';
+import { renderCard, type CardSettings, type RenderedCard } from './render.js';
 
 export interface WorkerTask {
   record: CaseFile;
   job: CardJob;
+  settings?: CardSettings;
 }
 
 export type WorkerResult =
@@ -19,7 +20,7 @@ export type WorkerResult =
 
 export default async function renderInWorker(task: WorkerTask): Promise<WorkerResult> {
   try {
-    const card = await renderCard(task.record, task.job);
+    const card = await renderCard(task.record, task.job, undefined, task.settings);
     return { ok: true, card, rss: process.memoryUsage.rss(), pid: process.pid };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

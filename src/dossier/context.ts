@@ -7,6 +7,7 @@ import { fileNumber } from '../record/file-number.js';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
+import type { DossierPalette, DossierTheme } from '../theme/dossier.js';
 import type { QrCode } from './qr-code.js';
 
 export interface SectionView {
@@ -50,6 +51,10 @@ export interface DossierContext {
   fontFaces: string;
   stylesheets: string[];
   generator: string;
+  /** The site's theme, when one is set: brand lines, logo and the CSS that restyles the dossier. */
+  theme?: DossierTheme;
+  /** Colours the @page rules print (the theme's, else the built-in ones). */
+  palette: DossierPalette;
   /** With a base URL: the QR code to the record's web page (`url`, `svg`, `dataUri`, `sizeMm`). */
   qr?: QrCode;
 }
@@ -89,7 +94,7 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
 ): DossierContext {
   const { existingSlugs, fit, ...rest } = options;
   return {

@@ -35,14 +35,19 @@ export function documentDate(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(Number(raw) * 1000);
 }
 
-export function documentInfoFor(record: CaseFile, options: { kind: 'dossier' | 'poster'; date?: Date }): DocumentInfo {
+/**
+ * `brand` is a themed site's name: it then stands where casefile's name would (author, first
+ * keyword, creator), and only the Producer still says which software made the file.
+ */
+export function documentInfoFor(record: CaseFile, options: { kind: 'dossier' | 'poster'; date?: Date; brand?: string }): DocumentInfo {
   const kind = options.kind === 'poster' ? 'Wall poster' : 'Case file';
+  const brand = options.brand;
   return {
     title: `${kind}: ${record.title}`,
-    author: 'casefile',
+    author: brand ?? 'casefile',
     subject: record.question,
-    keywords: ['casefile', record.slug, record.title, ...record.aliases, ...SECTIONS.map((section) => section.shortName)],
-    creator: `casefile ${VERSION}`,
+    keywords: [...(brand === undefined ? ['casefile'] : brand ? [brand] : []), record.slug, record.title, ...record.aliases, ...SECTIONS.map((section) => section.shortName)],
+    creator: brand ?? `casefile ${VERSION}`,
     producer: `casefile ${VERSION} (pdf-lib, Chromium)`,
     date: options.date ?? documentDate(),
   };

@@ -22,6 +22,8 @@ export interface FinishOptions {
   page: PageGeometry;
   kind: 'dossier' | 'poster';
   date?: Date;
+  /** A themed site's name, for the document info (see documentInfoFor). */
+  brand?: string;
 }
 
 /**
@@ -48,6 +50,6 @@ export async function finishPdf(chromiumPdf: Uint8Array | PDFDocument, options: 
       doc.getPages().forEach((pdfPage, index) => drawCropMarks(pdfPage, boxes[index]!, { font, text: `${slug}  ·  page ${index + 1}` }));
     }
   }
-  setDocumentInfo(doc, documentInfoFor(options.record, { kind: options.kind, ...(options.date ? { date: options.date } : {}) }));
+  setDocumentInfo(doc, documentInfoFor(options.record, { kind: options.kind, ...(options.date ? { date: options.date } : {}), ...(options.brand === undefined ? {} : { brand: options.brand }) }));
   return saveDeterministic(doc);
 }

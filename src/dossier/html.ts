@@ -9,6 +9,8 @@ import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
 import type { QrCode } from './qr-code.js';
 import type { LayoutName, TemplateSet } from './templates.js';
+import type { ResolvedTheme } from '../theme/load.js';
+import { dossierPalette, dossierTheme } from '../theme/dossier.js';
 
 export const STYLESHEET = 'dossier.css';
 /** The poster adds its own sheet on top of the dossier's. */
@@ -45,14 +47,17 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; theme?: ResolvedTheme },
 ): Promise<string> {
   const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
     page: options.page,
     fontFaces: fontFaceCss((file) => assetUrl(MOUNTS.fonts, file)),
     stylesheets: await stylesheetUrls(options.templates, layout),
-    generator: `casefile ${VERSION}`,
+    // A themed document carries the site's name, not casefile's.
+    generator: options.theme ? dossierTheme(options.theme).name : `casefile ${VERSION}`,
+    palette: dossierPalette(options.theme),
+    ...(options.theme ? { theme: dossierTheme(options.theme) } : {}),
     ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
     ...(options.fit === undefined ? {} : { fit: options.fit }),
     ...(options.qr ? { qr: options.qr } : {}),

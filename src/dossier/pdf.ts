@@ -1,5 +1,6 @@
 /** Dossier HTML → PDF bytes, in a hardened page of a browser the caller owns (or a warm page from its pool). */
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import type { PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
 import type { PagePool } from '../browser/page-pool.js';
 import { hardenPage, loadDocument, type AssetMounts, type ServeLog } from '../browser/serve.js';
@@ -24,7 +25,7 @@ export interface PdfRender {
   log: ServeLog;
 }
 
-export async function renderPdf(browser: Browser, html: string, options: PdfRenderOptions): Promise<PdfRender> {
+export async function renderPdf(browser: PageOpener, html: string, options: PdfRenderOptions): Promise<PdfRender> {
   const size = Buffer.byteLength(html);
   if (size > MAX_HTML_BYTES) {
     throw new CasefileError('E_RENDER', `the dossier HTML is ${size} bytes; expected at most ${MAX_HTML_BYTES}`);
@@ -55,7 +56,7 @@ export async function withinTimeLimit<T>(timeoutMs: number, what: string, work: 
 }
 
 /** A page of its own for one document, as hardened as a pooled one. */
-function onePage(browser: Browser): PagePool {
+function onePage(browser: PageOpener): PagePool {
   return {
     async acquire() {
       const page = await browser.newPage();
@@ -72,7 +73,7 @@ function onePage(browser: Browser): PagePool {
 }
 
 async function printInPage(
-  browser: Browser,
+  browser: PageOpener,
   html: string,
   options: PdfRenderOptions,
   timeoutMs: number,

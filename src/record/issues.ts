@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { SECTION_IDS } from './sections.js';
 import { CLOCK_TIME_PATTERN, CURRENCY_PATTERN, SLUG_PATTERN } from './schema.js';
+import { HEX_COLOUR_PATTERN, LOGO_FILE_PATTERN } from '../theme/schema.js';
 import type { PathSegment } from './json-path.js';
 
 type ZodIssue = z.core.$ZodIssue;
@@ -53,6 +54,8 @@ const FORMAT_NAMES: Record<string, string> = {
   [String(SLUG_PATTERN)]: 'a slug of lower-case letters, digits and hyphens ([a-z0-9-]+)',
   [String(CLOCK_TIME_PATTERN)]: 'a 24-hour time as HH:MM',
   [String(CURRENCY_PATTERN)]: 'a three-letter currency code such as USD',
+  [String(HEX_COLOUR_PATTERN)]: 'a hex colour such as "#1d1b18"',
+  [String(LOGO_FILE_PATTERN)]: 'a path to an .svg or .png file',
 };
 
 const PERCENT_KEYS = new Set(['percent', 'match']);
@@ -78,7 +81,7 @@ function describeIssue(issue: ZodIssue, input: unknown): RecordProblem[] {
     }
     case 'invalid_format': {
       const pattern = 'pattern' in issue && issue.pattern ? String(issue.pattern) : '';
-      const expected = FORMAT_NAMES[pattern] ?? `a string matching ${pattern}`;
+      const expected = FORMAT_NAMES[pattern] ?? (issue.format === 'url' ? 'an http or https URL' : `a string matching ${pattern}`);
       return [{ path, message: `expected ${expected}, received ${received}` }];
     }
     case 'unrecognized_keys': {

@@ -1,9 +1,10 @@
 /** The dossier pipeline on the real artifact: text, fonts and safety of the PDF it writes. */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { makeDossier } from '../../src/api/dossier.js';
+import { PAGE_ORIGIN } from '../../src/browser/serve.js';
 import { FAMILIES } from '../../src/fonts/registry.js';
 import { loadRecord } from '../../src/record/load.js';
 import { SECTIONS } from '../../src/record/sections.js';
@@ -28,11 +29,13 @@ describe('makeDossier', () => {
   const outDir = tempDir();
   let handle: BrowserHandle;
   let pdf: string;
+  let blocked: string[];
 
   beforeAll(async () => {
     handle = await launchBrowser();
     const made = await makeDossier('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data'), outDir, browser: handle.browser });
     pdf = made.output;
+    blocked = made.blockedRequests;
   });
   afterAll(() => handle?.close());
 
@@ -62,8 +65,29 @@ describe('makeDossier', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('refuses to reach outside the project while printing', async () => {
-    const made = await makeDossier('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data'), outDir, browser: handle.browser });
-    expect(made.blockedRequests.every((url) => !url.startsWith('https://casefile.invalid/assets/'))).toBe(true);
+  it('asks for nothing outside the project while printing the built-in dossier', () => {
+    // Chromium asks every page for a favicon on its own; the templates ask for nothing else outside.
+    expect(blocked.filter((url) => url !== `${PAGE_ORIGIN}/favicon.ico`)).toEqual([]);
+  });
+
+  it('refuses what a page asks for outside the project, and still serves the project\'s own assets', async () => {
+    const templatesDir = path.join(outDir, 'reaching-templates');
+    mkdirSync(templatesDir);
+    writeFileSync(
+      path.join(templatesDir, 'dossier.hbs'),
+      '<!DOCTYPE html><html><head><style>{{{fontFaces}}}</style>{{#each stylesheets}}<link rel="stylesheet" href="{{this}}">{{/each}}' +
+        '<link rel="stylesheet" href="https://outside.invalid/reach.css"></head>' +
+        '<body><p style="font-family: \'IBM Plex Mono\'">{{record.title}}</p><img src="https://outside.invalid/pixel.png"></body></html>',
+    );
+    const made = await makeDossier('lead-infrastructure-engineer', {
+      dataDir: path.join(ROOT, 'data'),
+      outDir: path.join(outDir, 'reaching'),
+      templatesDir,
+      browser: handle.browser,
+    });
+    expect(made.blockedRequests).toEqual(expect.arrayContaining(['https://outside.invalid/reach.css', 'https://outside.invalid/pixel.png']));
+    expect(made.blockedRequests.filter((url) => url.startsWith(`${PAGE_ORIGIN}/assets/`))).toEqual([]);
+    // The bundled font was served from the project's assets, so the page printed in it.
+    expect(pdffonts(made.output).map((font) => font.name).join(' ')).toContain('IBMPlexMono');
   });
 });

@@ -54,6 +54,11 @@ describe('the gallery page', () => {
     for (const image of images) expect(image).toMatchObject({ width: 1200, height: 630 });
     const links = await page.$$eval('a.dossier', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toEqual(['enterprise-architect.pdf', 'sdet.pdf']);
+    // Each record's cards as the record reads ([03] salary before [04] flight risk), not alphabetically.
+    const shown = await page.$$eval('section.record img', (elements) => elements.map((image) => image.getAttribute('src')));
+    expect(shown.map((src) => src!.replace(/^[^/]+\/cards\/|-og\.png$|\.png$/g, ''))).toEqual(
+      ['enterprise-architect', 'sdet'].flatMap(() => ['cover', 'salary', 'flight-risk']),
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

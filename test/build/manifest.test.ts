@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { galleryHtml } from '../../src/build/gallery.js';
-import { manifestJson, mergeManifests, type ManifestEntry } from '../../src/build/manifest.js';
+import { CARD_IDS } from '../../src/cards/plan.js';
+import { manifestJson, mergeManifests, sortEntries, type ManifestEntry } from '../../src/build/manifest.js';
 import { absoluteUrl, metaTagsHtml } from '../../src/build/meta-tags.js';
 
 const entry = (record: string, path: string, hash = 'a'.repeat(64)): ManifestEntry => ({
@@ -67,5 +68,18 @@ describe('galleryHtml', () => {
     expect(html).toContain('href="a.pdf"');
     expect(html.match(/<img /g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it("lists a record's cards as the record reads: the cover, then [01] to [11], each size in turn", () => {
+    // As the manifest holds them: sorted by path, so alphabetical (burn-ward, cover, day-in-the-life…).
+    const outputs = sortEntries(
+      CARD_IDS.flatMap((section) =>
+        ['og', 'story'].map((size) => ({ ...entry('a', `a/cards/${section}-${size}.png`), section, size })),
+      ),
+    );
+    expect(outputs[0]!.section).toBe('burn-ward');
+    const html = galleryHtml({ generator: 'casefile 1', outputs });
+    const shown = [...html.matchAll(/<span>([^<]+)<\/span>/g)].map((match) => match[1]);
+    expect(shown).toEqual(CARD_IDS.flatMap((section) => [`${section} · og`, `${section} · story`]));
   });
 });

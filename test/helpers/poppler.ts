@@ -15,7 +15,7 @@ export function pdftotext(file: string, options: { layout?: boolean; raw?: boole
     file,
     '-',
   ];
-  return execFileSync('pdftotext', args, { encoding: 'utf8' });
+  return execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** Text of each page, split on the form feeds pdftotext puts between pages. */
@@ -60,4 +60,30 @@ export function pdftoppm(file: string, page: number, dpi = 50): Buffer {
   return execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), '-png', file], {
     maxBuffer: 256 * 1024 * 1024,
   });
+}
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of every page with its box in points from the top left (`pdftotext -bbox`), page by page. */
+export function pdfWords(file: string): PdfWord[][] {
+  const unescape = (text: string) =>
+    text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return pdftotext(file, { bbox: true })
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
+        text: unescape(match[5]!),
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+      })),
+    );
 }

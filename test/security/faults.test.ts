@@ -12,7 +12,7 @@ import { renderDossier } from '../../src/api/dossier.js';
 import { fileHash } from '../../src/build/hash.js';
 import { createDossierPrinter } from '../../src/build/printer.js';
 import { loadRecord } from '../../src/record/load.js';
-import { CLI, ROOT, runCli } from '../helpers/cli.js';
+import { CLI, ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { decodePng } from '../helpers/png.js';
 import { qpdfCheck } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -198,27 +198,41 @@ describe('an output folder that cannot take the file', () => {
 
   it('read-only: a clear error, earlier outputs untouched', () => {
     const out = tempDir('casefile-readonly-');
+    const args = ['cards', record, '--section', 'cover', '--workers', '0', '--out-dir', out];
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
-      // Root ignores permission bits; a read-only mount is what stops it.
-      const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', out]);
-      if (mounted.status !== 0) return; // no mount privilege here: nothing can make a folder read-only for root
-    }
+    // Root ignores permission bits: a read-only mount stops it; where mounting is refused, the
+    // second run goes as an unprivileged user instead. Neither possible: the test fails, saying why.
+    const mount = asRoot ? spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', out], { encoding: 'utf8' }) : undefined;
+    const mounted = mount?.status === 0;
     try {
-      const args = ['cards', record, '--section', 'cover', '--workers', '0', '--out-dir', out];
       expect(runCli(args).status).toBe(0);
       const card = path.join(out, 'valid-record', 'cards', 'cover.png');
       const before = readFileSync(card);
-      if (asRoot) expect(spawnSync('mount', ['-o', 'remount,ro', out]).status).toBe(0);
-      else spawnSync('chmod', ['-R', 'a-w', out]);
-      const again = runCli(args);
+      let again: CliResult;
+      if (!asRoot) {
+        spawnSync('chmod', ['-R', 'a-w', out]);
+        again = runCli(args);
+      } else if (mounted) {
+        expect(spawnSync('mount', ['-o', 'remount,ro', out]).status).toBe(0);
+        again = runCli(args);
+      } else {
+        // Others may enter the folders but not write to them (mkdtemp made the top one private).
+        spawnSync('chmod', ['-R', 'go+rX,go-w', out]);
+        const nobody = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, CLI, ...args], {
+          cwd: ROOT,
+          env: { ...process.env, NO_COLOR: '1' },
+          encoding: 'utf8',
+        });
+        again = { status: nobody.status, stdout: nobody.stdout ?? '', stderr: `${nobody.stderr ?? ''}${nobody.error ? String(nobody.error) : ''}` };
+        expect(again.stderr, `mount refused (${mount?.stderr.trim()}) and running as an unprivileged user failed`).not.toMatch(/^setpriv:|ENOENT/);
+      }
       counts.faults += 1;
       expect(again.status).toBe(1);
       expect(again.stderr).toMatch(/cannot write .*cover\.png: (the file system is read-only|permission denied); the previous file, if any, is untouched/);
       expect(readFileSync(card).equals(before)).toBe(true);
       expect(allFiles(out).filter((file) => file.includes('.tmp-'))).toEqual([]);
     } finally {
-      if (asRoot) spawnSync('umount', [out]);
+      if (mounted) spawnSync('umount', [out]);
       else spawnSync('chmod', ['-R', 'u+w', out]);
     }
   });

@@ -1,17 +1,16 @@
-import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { buildSite, type BuildSummary } from '../../build/batch.js';
-import { CONFIG_FILE, loadConfig } from '../../build/config.js';
+import type { BuildSummary } from '../../build/batch.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/options.js';
 import { parseShard } from '../../build/shard.js';
 import { shardFromEnvironment } from '../../build/shard-env.js';
 import { CasefileError } from '../../errors.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 
-interface BuildArgs extends GlobalArgs {
+interface BuildArgs extends SettingsArgs {
   records: string[];
   only?: OutputKind;
   size?: string[];
@@ -31,6 +30,7 @@ interface BuildArgs extends GlobalArgs {
   force: boolean;
   config?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
 }
 
@@ -38,14 +38,12 @@ const splitList = (values: string[] | undefined) => values?.flatMap((value) => v
 
 /** Flags win over the config file, which wins over the defaults. */
 async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (line: string) => void): Promise<BuildOptions & { shardFrom?: string }> {
-  const config = await loadConfig(args.config ?? CONFIG_FILE, args.config !== undefined);
-  const given = (flag: string) => argv.some((arg) => arg === `--${flag}` || arg.startsWith(`--${flag}=`));
-  const configDir = path.dirname(path.resolve(args.config ?? CONFIG_FILE));
-  const fromConfig = (value: string | undefined) => (value === undefined ? undefined : path.resolve(configDir, value));
-  const templatesDir = args.templates ?? fromConfig(config.templates);
+  const settings = await loadRenderSettings(args, argv);
+  const { config, templatesDir } = settings;
   const baseUrl = args.baseUrl ?? config.baseUrl;
   const qrUrlTemplate = args.qrUrl ?? config.qrUrl;
   if (baseUrl !== undefined) qrLink(baseUrl, qrUrlTemplate);
+  const browserWs = resolveBrowserWs(args.browserWs, process.env, config.browserWs, args.browser);
   let shard: BuildOptions['shard'];
   let shardFrom: string | undefined;
   if (args.shard === 'auto') {
@@ -59,8 +57,10 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
   return {
     ...BUILD_DEFAULTS,
     records: args.records,
-    dataDir: given('data-dir') ? args.dataDir : (fromConfig(config.dataDir) ?? args.dataDir),
-    outDir: given('out-dir') ? args.outDir : (fromConfig(config.outDir) ?? args.outDir),
+    dataDir: settings.dataDir,
+    outDir: settings.outDir,
+    ...(settings.theme ? { theme: settings.theme } : {}),
+    ...(settings.cardLayoutsDir ? { cardLayoutsDir: settings.cardLayoutsDir } : {}),
     kinds: args.only ? [args.only] : BUILD_DEFAULTS.kinds,
     sizes: splitList(args.size) ?? config.sizes ?? BUILD_DEFAULTS.sizes,
     ...(args.section ? { sections: splitList(args.section)! } : {}),
@@ -79,6 +79,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
     ...(shard ? { shard } : {}),
     ...(shardFrom ? { shardFrom } : {}),
     ...(args.browser ? { browserPath: args.browser } : {}),
+    ...(browserWs ? { browserWs } : {}),
   };
 }
 
@@ -93,7 +94,7 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
     command: 'build [records..]',
     describe: 'Build every dossier and card (or those of the records named), skipping what is unchanged',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: true })
         .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs, globs (e.g. "lead-*") or record files; default all' })
         .option('only', { choices: ['dossier', 'cards'] as OutputKind[], describe: 'Build only dossiers or only cards' })
         .option('size', { type: 'string', array: true, describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
@@ -111,8 +112,8 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('shard-total', { type: 'number', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
         .option('prune', { type: 'boolean', default: true, describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
         .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
-        .option('config', { type: 'string', describe: `Config file (default: ${CONFIG_FILE} if present)` })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS or browserWs in the config)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take' })
         .check((parsed) => {
           if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {
@@ -143,6 +144,8 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
       process.on('SIGTERM', interrupt);
       const progress = createProgress(reporter);
       try {
+        // Loaded here, not at start-up: --help, --version and usage errors need no browser or card code.
+        const { buildSite } = await import('../../build/batch.js');
         const summary = await buildSite(options, progress, controller.signal);
         // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();

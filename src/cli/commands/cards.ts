@@ -4,8 +4,9 @@ import { SIZE_PRESET_NAMES } from '../../cards/sizes.js';
 import { CasefileError } from '../../errors.js';
 import type { GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 
-interface CardsArgs extends GlobalArgs {
+interface CardsArgs extends SettingsArgs {
   records: string[];
   size: string[];
   scale: number;
@@ -21,12 +22,12 @@ export function splitList(values: readonly (string | number)[] | undefined): str
   return (values ?? []).flatMap((value) => String(value).split(',')).map((value) => value.trim()).filter((value) => value !== '');
 }
 
-export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs, CardsArgs> {
+export function cardsCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, CardsArgs> {
   return {
     command: 'cards <records..>',
     describe: 'Render social cards (cover + one per section) to <out-dir>/<slug>/cards/',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: true })
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
         .option('size', { type: 'string', array: true, default: ['og'], describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
         .option('scale', { type: 'number', default: 1, describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
@@ -44,7 +45,16 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0 || args.workers > 64)) {
         throw new CasefileError('E_USAGE', `Invalid value for --workers. Allowed: a whole number from 0 to 64. Received: ${JSON.stringify(args.workers)}.`);
       }
-      const lossy = splitList(args.format).some((format) => ['webp', 'jpeg'].includes(format.toLowerCase()));
+      const settings = await loadRenderSettings(args, argv);
+      const { config } = settings;
+      const sizes = settings.given('size') ? splitList(args.size) : (config.sizes ?? splitList(args.size));
+      const scale = settings.given('scale') ? args.scale : (config.scale ?? args.scale);
+      const formats = settings.given('format') ? splitList(args.format) : (config.formats ?? splitList(args.format));
+      const engine = settings.given('engine') ? args.engine : (config.engine ?? args.engine);
+      const quality = args.quality ?? config.quality;
+      const cardSettings = { ...(settings.theme ? { theme: settings.theme } : {}), ...(settings.cardLayoutsDir ? { layoutsDir: settings.cardLayoutsDir } : {}) };
+      const lossy = formats.some((format) => ['webp', 'jpeg'].includes(format.toLowerCase()));
+      // Only the flag is refused without a lossy format: a config's quality is a default for when one is asked.
       if (args.quality !== undefined && !lossy) {
         throw new CasefileError('E_USAGE', '--quality applies to webp and jpeg cards only; add --format webp or --format jpeg.');
       }
@@ -53,24 +63,27 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       const { createCardRenderer, defaultWorkers } = await import('../../cards/renderer.js');
       // Several records share one renderer (one pool, fonts parsed once per worker); for one,
       // makeCards picks the workers from the number of cards.
-      const shared = args.records.length > 1 ? createCardRenderer({ workers: args.workers ?? defaultWorkers() }) : undefined;
+      const shared = args.records.length > 1 ? createCardRenderer({ workers: args.workers ?? defaultWorkers(), settings: cardSettings }) : undefined;
       const made = [];
       try {
         for (const reference of args.records) {
           const result = await makeCards(reference, {
             ...(shared ? { renderer: shared } : {}),
-            dataDir: args.dataDir,
-            outDir: args.outDir,
-            sizes: splitList(args.size),
-            scale: args.scale,
-            formats: splitList(args.format),
-            engine: args.engine,
-            ...(args.quality === undefined ? {} : { quality: args.quality }),
+            dataDir: settings.dataDir,
+            outDir: settings.outDir,
+            sizes,
+            scale,
+            formats,
+            settings: cardSettings,
+            engine,
+            ...(quality === undefined ? {} : { quality }),
             sections: splitList(args.section),
             ...(args.workers === undefined ? {} : { workers: args.workers }),
           });
           made.push(result);
           for (const warning of result.warnings) reporter.warn(warning);
+          for (const failure of result.failures) reporter.error(failure);
+          if (result.failures.length > 0) context.exitCode = 1;
           for (const output of result.outputs) {
             reporter.info(`${reporter.green('✓')} ${output.path} (${output.width}×${output.height}, ${Math.round(output.bytes / 1024)} KB)`);
           }
@@ -83,6 +96,7 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       reporter.result({
         outputs: made.flatMap((result) => result.outputs.map((output) => ({ record: result.slug, ...output }))),
         warnings: made.flatMap((result) => result.warnings),
+        failures: made.flatMap((result) => result.failures.map((failure) => failure.toJSON())),
       });
     },
   };

@@ -1,15 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
-import { makeDossier } from '../../api/dossier.js';
-import { launchBrowser } from '../../browser/launch.js';
-import { createPagePool } from '../../browser/page-pool.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
+import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 
-interface PdfArgs extends GlobalArgs {
+interface PdfArgs extends SettingsArgs {
   records: string[];
   paper: PaperName;
   landscape: boolean;
@@ -17,6 +15,7 @@ interface PdfArgs extends GlobalArgs {
   cropMarks: boolean;
   templates?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
   baseUrl?: string;
   qrUrl?: string;
@@ -33,19 +32,20 @@ export function openFile(file: string): void {
   child.unref();
 }
 
-export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, PdfArgs> {
+export function pdfCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, PdfArgs> {
   return {
     command: 'pdf <records..>',
     describe: 'Print dossier PDFs to <out-dir>/<slug>.pdf',
     builder: (yargs) =>
-      yargs
+      settingsOptions(yargs, { cardLayouts: false })
         .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
-        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size' })
+        .option('paper', { choices: PAPER_NAMES, default: 'a4' as PaperName, describe: 'Paper size (default: the config file\'s, else a4)' })
         .option('landscape', { type: 'boolean', default: false, describe: 'Turn the page sideways' })
         .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
         .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
         .option('templates', { type: 'string', describe: 'Folder of your own templates; built-in ones fill the gaps' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS); casefile works in a context of its own and never closes that browser' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
         .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
@@ -59,27 +59,40 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
       // Options are checked before a browser starts.
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
-      const qr = qrLink(args.baseUrl, args.qrUrl);
-      const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
-      const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
-      // Several records print one after another on the same warm page.
-      const pages = createPagePool(handle.browser, { maxIdle: 1 });
+      const settings = await loadRenderSettings(args, argv);
+      // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
+      const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
+      const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makeDossier }, { createDossierPrinter }] = await Promise.all([import('../../api/dossier.js'), import('../../build/printer.js')]);
+      // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
+      const printer = createDossierPrinter({
+        concurrency: 1,
+        launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
+        ...(browserWs ? { browserWs } : {}),
+      });
+      const release = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
-          const result = await makeDossier(reference, {
-            dataDir: args.dataDir,
-            outDir: args.outDir,
-            paper: args.paper,
-            landscape: args.landscape,
-            bleedMm,
-            cropMarks: args.cropMarks,
-            timeoutMs: timeout,
-            ...(qr ? { qr } : {}),
-            browser: handle.browser,
-            pages,
-            ...(args.templates ? { templatesDir: args.templates } : {}),
-          });
+          // Several records print one after another on the printer's warm page.
+          const result = await printer.print((pages, pool) =>
+            makeDossier(reference, {
+              dataDir: settings.dataDir,
+              outDir: settings.outDir,
+              paper,
+              landscape: args.landscape,
+              bleedMm,
+              cropMarks: args.cropMarks,
+              timeoutMs: timeout,
+              ...(qr ? { qr } : {}),
+              browser: pages,
+              pages: pool,
+              ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+              ...(settings.theme ? { theme: settings.theme } : {}),
+            }),
+          );
           made.push(result);
           for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
           reporter.info(`${reporter.green('✓')} ${result.output} (${Math.round(result.bytes / 1024)} KB)`);
@@ -87,8 +100,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, P
         }
       } finally {
         release();
-        await pages.close();
-        await handle.close();
+        await printer.close();
       }
       reporter.result({ outputs: made });
     },

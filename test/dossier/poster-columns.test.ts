@@ -1,0 +1,89 @@
+/**
+ * The poster's columns keep each heading with its content, read from the PDF's word boxes
+ * (`pdftotext -bbox`): on A1 and on a landscape A2 (five columns) every section of the Lead
+ * Infrastructure Engineer stays whole in one column below its heading, and the longest fixture
+ * record (40-item lists, every text three times over), printed at the smallest poster scale over
+ * as many sheets as it needs, never leaves a heading at the foot of a column or a sheet.
+ * (The A2 posters of every record in data/ are checked in record-text.test.ts.)
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageMounts } from '../../src/api/dossier.js';
+import { MIN_FIT, renderPoster } from '../../src/api/poster.js';
+import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
+import { renderDossierHtml } from '../../src/dossier/html.js';
+import { sheetGeometry } from '../../src/dossier/paper.js';
+import { renderPdf } from '../../src/dossier/pdf.js';
+import { loadTemplates } from '../../src/dossier/templates.js';
+import { POSTER_SIZES } from '../../src/print/poster-sizes.js';
+import { loadRecord } from '../../src/record/load.js';
+import type { CaseFile } from '../../src/record/schema.js';
+import { SECTIONS, type SectionId } from '../../src/record/sections.js';
+import { FIXTURES, ROOT } from '../helpers/cli.js';
+import { pdfWords, type PdfWord } from '../helpers/poppler.js';
+import { boxOf, findWords, placements } from '../helpers/record-text.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const dataDir = path.join(ROOT, 'data');
+const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir });
+const { record: long } = await loadRecord(path.join(FIXTURES, 'cards', 'long-record.json'), { dataDir });
+const HERO: SectionId[] = ['org-chart', 'flight-risk', 'salary'];
+const FOOTER = 'PIN TO OFFICE WALL';
+
+const headingsOf = (of: CaseFile) => Object.fromEntries(SECTIONS.map((info) => [info.id, of.sections[info.id].heading ?? info.defaultHeading]));
+
+/** The distance between neighbouring columns: the smallest gap between the left edges of column sections' headings. */
+function columnPitch(pages: PdfWord[][], of: CaseFile): number {
+  const found = placements(pages, of, { headings: headingsOf(of), columnWidth: Infinity, footer: FOOTER });
+  const lefts = [...new Set(SECTIONS.filter((info) => !HERO.includes(info.id)).map((info) => Math.round(found[info.id]!.heading.xMin)))].sort((a, b) => a - b);
+  return Math.min(...lefts.slice(1).map((left, index) => left - lefts[index]!));
+}
+
+describe('poster columns keep headings with their content', () => {
+  let handle: BrowserHandle;
+  const outDir = tempDir();
+  const files: Record<string, string> = {};
+
+  beforeAll(async () => {
+    handle = await launchBrowser();
+    for (const [name, options] of [
+      ['a1', { size: 'a1' }],
+      ['landscape', { landscape: true }],
+    ] as const) {
+      files[name] = path.join(outDir, `${name}.pdf`);
+      writeFileSync(files[name], (await renderPoster(handle.browser, record, { ...options, dataDir })).pdf);
+    }
+    // Too long for any one sheet, so printed as the poster layout at its smallest scale, over several sheets.
+    const templates = await loadTemplates();
+    const page = sheetGeometry('a2', POSTER_SIZES.a2, false);
+    const html = await renderDossierHtml(long, { templates, page, layout: 'poster', fit: MIN_FIT });
+    files['long'] = path.join(outDir, 'long.pdf');
+    writeFileSync(files['long'], (await renderPdf(handle.browser, html, { page, mounts: pageMounts(templates, dataDir) })).pdf);
+  }, 300_000);
+  afterAll(() => handle?.close());
+
+  it.each(['a1', 'landscape'])('%s: every section starts below its heading in its column and is not split', (name) => {
+    const pages = pdfWords(files[name]!);
+    expect(pages).toHaveLength(1);
+    const pitch = columnPitch(pages, record);
+    const found = placements(pages, record, { headings: headingsOf(record), columnWidth: pitch - 5, footer: FOOTER });
+    for (const info of SECTIONS) {
+      expect(found[info.id]?.first, `${info.id}: first line below its heading, same column`).toBeDefined();
+      expect(found[info.id]?.last, `${info.id}: last line in the heading's column (not split)`).toBeDefined();
+    }
+  });
+
+  it('the longest fixture record: no heading ends a column or a sheet, though its sections run over many', () => {
+    const pages = pdfWords(files['long']!);
+    expect(pages.length).toBeGreaterThan(2);
+    const pitch = columnPitch(pages, long);
+    const found = placements(pages, long, { headings: headingsOf(long), columnWidth: pitch - 5, footer: FOOTER });
+    for (const info of SECTIONS) expect(found[info.id]?.first, `${info.id}: first line below its heading, same column`).toBeDefined();
+    // Its sections are far longer than a column, so they do split: the 40th metric is in another column or on another sheet.
+    const metrics = found['metrics']!;
+    const fortieth = pages.flatMap((page, index) => findWords(page, 'METRIC 40').map((words) => ({ page: index + 1, box: boxOf(words) })))[0]!;
+    expect(fortieth).toBeDefined();
+    expect(fortieth.page !== metrics.page || Math.abs(fortieth.box.xMin - metrics.heading.xMin) > pitch / 2).toBe(true);
+  });
+});
