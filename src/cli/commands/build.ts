@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { buildSite, type BuildSummary } from '../../build/batch.js';
+import type { BuildSummary } from '../../build/batch.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/options.js';
 import { parseShard } from '../../build/shard.js';
@@ -140,6 +140,8 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
       process.on('SIGTERM', interrupt);
       const progress = createProgress(reporter);
       try {
+        // Loaded here, not at start-up: --help, --version and usage errors need no browser or card code.
+        const { buildSite } = await import('../../build/batch.js');
         const summary = await buildSite(options, progress, controller.signal);
         // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();

@@ -1,7 +1,5 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
-import { makeDossier } from '../../api/dossier.js';
-import { launchBrowser } from '../../browser/launch.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
@@ -62,6 +60,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const settings = await loadRenderSettings(args, argv);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
       const qr = qrLink(args.baseUrl, args.qrUrl);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makeDossier }, { launchBrowser }] = await Promise.all([import('../../api/dossier.js'), import('../../browser/launch.js')]);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];

@@ -1,6 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { makePoster } from '../../api/poster.js';
-import { launchBrowser } from '../../browser/launch.js';
 import { CasefileError } from '../../errors.js';
 import { parseLengthMm } from '../../print/length.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
@@ -56,6 +54,8 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
       const settings = await loadRenderSettings(args, argv);
+      // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
+      const [{ makePoster }, { launchBrowser }] = await Promise.all([import('../../api/poster.js'), import('../../browser/launch.js')]);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
