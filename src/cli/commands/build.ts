@@ -7,7 +7,7 @@ import { shardFromEnvironment } from '../../build/shard-env.js';
 import { CasefileError } from '../../errors.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface BuildArgs extends SettingsArgs {
@@ -30,6 +30,7 @@ interface BuildArgs extends SettingsArgs {
   force: boolean;
   config?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
 }
 
@@ -42,6 +43,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
   const baseUrl = args.baseUrl ?? config.baseUrl;
   const qrUrlTemplate = args.qrUrl ?? config.qrUrl;
   if (baseUrl !== undefined) qrLink(baseUrl, qrUrlTemplate);
+  const browserWs = resolveBrowserWs(args.browserWs, process.env, config.browserWs, args.browser);
   let shard: BuildOptions['shard'];
   let shardFrom: string | undefined;
   if (args.shard === 'auto') {
@@ -77,6 +79,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
     ...(shard ? { shard } : {}),
     ...(shardFrom ? { shardFrom } : {}),
     ...(args.browser ? { browserPath: args.browser } : {}),
+    ...(browserWs ? { browserWs } : {}),
   };
 }
 
@@ -110,6 +113,7 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('prune', { type: 'boolean', default: true, describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
         .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS or browserWs in the config)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take' })
         .check((parsed) => {
           if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {
