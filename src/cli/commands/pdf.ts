@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
 import { makeDossier } from '../../api/dossier.js';
 import { launchBrowser } from '../../browser/launch.js';
+import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
@@ -21,6 +22,7 @@ interface PdfArgs extends SettingsArgs {
   baseUrl?: string;
   qrUrl?: string;
   open: boolean;
+  layout?: DossierFlow;
 }
 
 /** More bleed than this is a typo (say 3cm for 3mm), not a print-shop request. */
@@ -48,11 +50,13 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .option('layout', { choices: DOSSIER_FLOWS, describe: 'sheets: each section opens a sheet (default); compact: sections run on, for home printers' })
         .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
         .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
         .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
+        .example('$0 pdf lead-infrastructure-engineer --layout compact', 'Sections run on: fewer sheets for a home printer')
         .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates') as never,
     handler: async (args) => {
       const { reporter } = context;
@@ -61,6 +65,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const timeout = timeoutMs(args.timeout);
       const settings = await loadRenderSettings(args, argv);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
+      const layout = args.layout ?? settings.config.layout;
       const qr = qrLink(args.baseUrl, args.qrUrl);
       const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
       const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
@@ -74,6 +79,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
             landscape: args.landscape,
             bleedMm,
             cropMarks: args.cropMarks,
+            ...(layout ? { layout } : {}),
             timeoutMs: timeout,
             ...(qr ? { qr } : {}),
             browser: handle.browser,
