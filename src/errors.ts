@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'E_TEMPLATE'
   | 'E_BROWSER'
   | 'E_RENDER'
+  /** A user card layout failed its card (threw, returned no element, ran too long): only that card fails. */
+  | 'E_LAYOUT'
   | 'E_TIMEOUT'
   | 'E_WRITE'
   | 'E_PATH'

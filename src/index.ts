@@ -6,6 +6,8 @@ export { listRecords, listRecordFiles, type RecordSummary } from './record/list.
 export { validateRecord } from './record/validate.js';
 export { findBrowser, type FoundBrowser } from './browser/find.js';
 export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';
+export { connectBrowser, type RemoteBrowserHandle } from './browser/connect.js';
+export { openPrintTarget, withPrintTarget, type PageOpener, type PrintTarget } from './browser/target.js';
 export { loadTemplates, type TemplateSet } from './dossier/templates.js';
 export { renderDossierHtml } from './dossier/html.js';
 export { PAPER_NAMES, type PaperName } from './dossier/paper.js';
@@ -30,3 +32,8 @@ export { ThemeSchema, type Theme, type ThemeColours, type ThemeFonts } from './t
 export { loadThemeFile, resolveTheme, type ResolvedTheme } from './theme/load.js';
 export { ConfigSchema, loadConfig, type BuildConfig } from './build/config.js';
 export type { CardSettings } from './cards/render.js';
+export type { LayoutContext, LayoutHelpers, LayoutTheme, FitOptions } from './cards/layout-context.js';
+export { LAYOUT_TIME_LIMIT_MS, type CardLayout } from './cards/user-layouts.js';
+export type { CardElement, CardChild, Style } from './cards/element.js';
+export type { FittedText } from './cards/fit.js';
+export type { TextRole, RoleName } from './cards/theme.js';

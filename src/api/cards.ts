@@ -10,6 +10,7 @@ import { loadTakumi } from '../cards/engines/takumi.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
 import { loadRecord } from '../record/load.js';
+import { isCasefileError, type CasefileError } from '../errors.js';
 
 export interface MakeCardsOptions extends PlanOptions {
   dataDir?: string;
@@ -45,6 +46,8 @@ export interface MadeCards {
   warnings: string[];
   /** Per-card render times in ms, in job order (for benchmarks and --verbose). */
   renderMs: number[];
+  /** Cards whose user layout failed (E_LAYOUT): the other cards were still made. */
+  failures: CasefileError[];
 }
 
 /** Enough workers to use the cores, never more than there are cards, none for a single card. */
@@ -78,11 +81,19 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 
   const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
-  let cards: RenderedCard[];
+  // One call per card, so a user layout that fails its card leaves the others standing.
+  let settled: PromiseSettledResult<RenderedCard>[];
   try {
-    cards = await renderer.render(record, jobs);
+    settled = await Promise.allSettled(jobs.map(async (job) => (await renderer.render(record, [job]))[0]!));
   } finally {
     if (!options.renderer) await renderer.close();
+  }
+  const failures: CasefileError[] = [];
+  const cards: RenderedCard[] = [];
+  for (const result of settled) {
+    if (result.status === 'fulfilled') cards.push(result.value);
+    else if (isCasefileError(result.reason) && result.reason.code === 'E_LAYOUT') failures.push(result.reason);
+    else throw result.reason;
   }
 
   const outputs: CardOutput[] = [];
@@ -93,5 +104,6 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
     outputs,
     warnings: cards.flatMap((card) => card.warnings),
     renderMs: cards.map((card) => card.renderMs),
+    failures,
   };
 }

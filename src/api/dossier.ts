@@ -4,9 +4,9 @@
  * before a browser starts.
  */
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
-import { withBrowser, type LaunchOptions } from '../browser/launch.js';
+import type { LaunchOptions } from '../browser/launch.js';
+import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import type { AssetMounts } from '../browser/serve.js';
 import { documentDate } from '../dossier/document-info.js';
 import { finishPdf } from '../dossier/finish.js';
@@ -81,7 +81,7 @@ export function printOptions(options: { bleedMm?: number; cropMarks?: boolean })
 
 /** A validated record to PDF bytes, in a browser the caller owns. */
 export async function renderDossier(
-  browser: Browser,
+  browser: PageOpener,
   record: CaseFile,
   options: DossierRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<DossierRender> {
@@ -116,8 +116,10 @@ export interface MakeDossierOptions extends DossierRenderOptions {
   dataDir?: string;
   outDir?: string;
   /** Reuse a running browser; otherwise one is launched and closed for this dossier. */
-  browser?: Browser;
+  browser?: PageOpener;
   launch?: LaunchOptions;
+  /** Connect to this running browser (DevTools WebSocket URL) instead of launching one. */
+  browserWs?: string;
 }
 
 export interface MadeDossier {
@@ -141,8 +143,8 @@ export async function makeDossier(reference: string, options: MakeDossierOptions
   const date = options.date ?? documentDate();
   const output = dossierOutputPath(outDir, record.slug);
 
-  const render = (browser: Browser) => renderDossier(browser, record, { ...options, dataDir, templates, date });
-  const result = options.browser ? await render(options.browser) : await withBrowser(options.launch ?? {}, render);
+  const render = (browser: PageOpener) => renderDossier(browser, record, { ...options, dataDir, templates, date });
+  const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
 
   await writeFileAtomic(output, result.pdf);
   return { slug: record.slug, source: file, output, bytes: result.pdf.byteLength, blockedRequests: result.blockedRequests };

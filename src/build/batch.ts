@@ -256,6 +256,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       printer = createDossierPrinter({
         concurrency: options.concurrency,
         launch: { ...(options.browserPath ? { explicitPath: options.browserPath } : {}), onInfo },
+        ...(options.browserWs ? { browserWs: options.browserWs } : {}),
       });
     }
     if (cardTasks.length > 0) {

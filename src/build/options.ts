@@ -43,6 +43,8 @@ export interface BuildOptions {
   prune: boolean;
   timeoutMs: number;
   browserPath?: string;
+  /** A running browser's DevTools WebSocket URL: connect to it instead of launching one. */
+  browserWs?: string;
 }
 
 export function defaultConcurrency(): number {

@@ -12,6 +12,8 @@ import { checkCoverage, createFallbackFinder, type FallbackFinder } from './glyp
 import { LAYOUTS } from './layouts/index.js';
 import { cardTheme } from './card-theme.js';
 import { recolour } from './recolour.js';
+import { layoutContext } from './layout-context.js';
+import { findUserLayout, importUserLayout, runUserLayout } from './user-layouts.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { DEFAULT_ENGINE, type EngineName } from './engines/engine.js';
 import { loadEngine } from './engines/index.js';
@@ -47,6 +49,8 @@ export interface CardSettings {
   theme?: ResolvedTheme;
   /** A folder of the site's own layouts, `<card-id>.js|.mjs`. */
   layoutsDir?: string;
+  /** How long a user layout may run (default LAYOUT_TIME_LIMIT_MS); tests shorten it. */
+  layoutTimeLimitMs?: number;
 }
 
 export interface RenderEnvironment {
@@ -116,7 +120,7 @@ export interface LaidOutCard {
   fallbackFamilies: string[];
 }
 
-type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'>;
+type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'> & Partial<Pick<CardJob, 'size' | 'scale'>>;
 
 /** The element tree alone, with the context it was fitted in (the benchmark draws the same tree as HTML). */
 export async function cardTree(
@@ -139,7 +143,13 @@ export async function cardTree(
     theme,
     report: emptyReport(),
   };
-  return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies };
+  const user = settings.layoutsDir ? await findUserLayout(settings.layoutsDir, job.section) : undefined;
+  if (!user) return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies };
+  // A user layout is drawn like a built-in one: default palette colours and families become the theme's.
+  const label = cardLabel(record.slug, { size: `${job.width}x${job.height}`, scale: 1, ...job });
+  const layout = await importUserLayout(user, label);
+  const tree = await runUserLayout(layout, layoutContext(ctx), { file: user.file, label, ...(settings.layoutTimeLimitMs ? { timeLimitMs: settings.layoutTimeLimitMs } : {}) });
+  return { tree: recolour(tree, theme), ctx, fallbackFamilies };
 }
 
 /** Layout and SVG for one card: the part of rendering that decides where everything goes. */

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { buildSite, type BuildSummary } from '../../build/batch.js';
+import type { BuildSummary } from '../../build/batch.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/options.js';
 import { parseShard } from '../../build/shard.js';
@@ -8,7 +8,7 @@ import { CasefileError } from '../../errors.js';
 import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import { createProgress } from '../progress.js';
 
 interface BuildArgs extends SettingsArgs {
@@ -32,6 +32,7 @@ interface BuildArgs extends SettingsArgs {
   force: boolean;
   config?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
 }
 
@@ -44,6 +45,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
   const baseUrl = args.baseUrl ?? config.baseUrl;
   const qrUrlTemplate = args.qrUrl ?? config.qrUrl;
   if (baseUrl !== undefined) qrLink(baseUrl, qrUrlTemplate);
+  const browserWs = resolveBrowserWs(args.browserWs, process.env, config.browserWs, args.browser);
   let shard: BuildOptions['shard'];
   let shardFrom: string | undefined;
   if (args.shard === 'auto') {
@@ -80,6 +82,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
     ...(shard ? { shard } : {}),
     ...(shardFrom ? { shardFrom } : {}),
     ...(args.browser ? { browserPath: args.browser } : {}),
+    ...(browserWs ? { browserWs } : {}),
   };
 }
 
@@ -114,6 +117,7 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('prune', { type: 'boolean', default: true, describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
         .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS or browserWs in the config)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take' })
         .check((parsed) => {
           if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {
@@ -144,6 +148,8 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
       process.on('SIGTERM', interrupt);
       const progress = createProgress(reporter);
       try {
+        // Loaded here, not at start-up: --help, --version and usage errors need no browser or card code.
+        const { buildSite } = await import('../../build/batch.js');
         const summary = await buildSite(options, progress, controller.signal);
         // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();

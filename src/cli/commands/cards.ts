@@ -81,6 +81,8 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
           });
           made.push(result);
           for (const warning of result.warnings) reporter.warn(warning);
+          for (const failure of result.failures) reporter.error(failure);
+          if (result.failures.length > 0) context.exitCode = 1;
           for (const output of result.outputs) {
             reporter.info(`${reporter.green('✓')} ${output.path} (${output.width}×${output.height}, ${Math.round(output.bytes / 1024)} KB)`);
           }
@@ -93,6 +95,7 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
       reporter.result({
         outputs: made.flatMap((result) => result.outputs.map((output) => ({ record: result.slug, ...output }))),
         warnings: made.flatMap((result) => result.warnings),
+        failures: made.flatMap((result) => result.failures.map((failure) => failure.toJSON())),
       });
     },
   };
