@@ -12,6 +12,7 @@ export { openPrintTarget, withPrintTarget, type PageOpener, type PrintTarget } f
 export { loadTemplates, type TemplateSet } from './dossier/templates.js';
 export { renderDossierHtml } from './dossier/html.js';
 export { PAPER_NAMES, type PaperName } from './dossier/paper.js';
+export { DOSSIER_FLOWS, type DossierFlow } from './dossier/flow.js';
 export {
   renderDossier,
   printDossier,

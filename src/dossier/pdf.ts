@@ -18,6 +18,8 @@ export interface PdfRenderOptions {
   timeoutMs?: number;
   /** Warm pages to print in; without it a page is opened for this document and closed after. */
   pages?: PagePool;
+  /** Tagging and bookmarks, on unless a print is only a layer for another (the running headers). */
+  tagged?: boolean;
 }
 
 export interface PdfRender {
@@ -91,8 +93,8 @@ async function printInPage(
       height: options.page.height,
       printBackground: true,
       preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
+      outline: options.tagged ?? true,
+      tagged: options.tagged ?? true,
       timeout: timeoutMs,
     });
     clean = true;
