@@ -14,6 +14,8 @@ export interface PdfRenderOptions {
   page: PageGeometry;
   mounts: AssetMounts;
   timeoutMs?: number;
+  /** Tagging and bookmarks, on unless a print is only a layer for another (the running headers). */
+  tagged?: boolean;
 }
 
 export interface PdfRender {
@@ -53,8 +55,8 @@ async function printInNewPage(browser: PageOpener, html: string, options: PdfRen
       height: options.page.height,
       printBackground: true,
       preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
+      outline: options.tagged ?? true,
+      tagged: options.tagged ?? true,
       timeout: timeoutMs,
     });
     return { pdf, log };
