@@ -7,7 +7,7 @@ export { validateRecord } from './record/validate.js';
 export { findBrowser, type FoundBrowser } from './browser/find.js';
 export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';
 export { createPagePool, type PagePool, type PagePoolOptions, type PageSource } from './browser/page-pool.js';
-export { connectBrowser, type RemoteBrowserHandle } from './browser/connect.js';
+export { connectBrowser, remoteChromiumArgs, type RemoteBrowserHandle } from './browser/connect.js';
 export { openPrintTarget, withPrintTarget, type PageOpener, type PrintTarget } from './browser/target.js';
 export { loadTemplates, type TemplateSet } from './dossier/templates.js';
 export { renderDossierHtml } from './dossier/html.js';
