@@ -43,6 +43,8 @@ export class FontBook {
   private readonly satoriArrays = new Map<string, SatoriFont[]>();
   /** Unit-size advance widths per font and string: fitting asks the same words at many sizes. */
   private readonly widths = new Map<BookFont, Map<string, number>>();
+  /** measure()'s results at 1 px, by font, fallbacks and text; forgotten when a fallback font arrives. */
+  private readonly unitMeasures = new Map<string, { width: number; graphemes: number }>();
 
   constructor(bundled: BookFont[]) {
     this.bundled = bundled;
@@ -55,6 +57,7 @@ export class FontBook {
   addFallback(font: BookFont): void {
     if (!this.fallbacks.some((known) => known.family === font.family && known.weight === font.weight && known.style === font.style)) {
       this.fallbacks.push(font);
+      this.unitMeasures.clear();
     }
   }
 
@@ -102,6 +105,14 @@ export class FontBook {
    * counts as the last font's .notdef, which is close to what would be drawn.
    */
   measure(text: string, spec: FontSpec, size: number, letterSpacingEm = 0, fallbackFamilies: readonly string[] = []): number {
+    const key = `${spec.family}\u0000${spec.weight}\u0000${spec.style}\u0000${fallbackFamilies.join('\u0001')}\u0000${text}`;
+    let unit = this.unitMeasures.get(key);
+    if (!unit) this.unitMeasures.set(key, (unit = this.measureUnit(text, spec, fallbackFamilies)));
+    return unit.width * size + letterSpacingEm * size * unit.graphemes;
+  }
+
+  /** Width at 1 px and grapheme count: fitting measures the same strings at many sizes and many times. */
+  private measureUnit(text: string, spec: FontSpec, fallbackFamilies: readonly string[]): { width: number; graphemes: number } {
     const chain = this.chain(spec, fallbackFamilies);
     let total = 0;
     let run = '';
@@ -110,7 +121,9 @@ export class FontBook {
       if (run && runFont) total += this.unitWidth(runFont, run);
       run = '';
     };
-    const graphemes = segmentGraphemes(text);
+    // Most text is one grapheme per character: skip the segmenter there,
+    // which was most of the time fitting spent (it measures many strings many times).
+    const graphemes = ONE_GRAPHEME_EACH.test(text) ? text.split('') : segmentGraphemes(text);
     for (const grapheme of graphemes) {
       if (isEmojiGrapheme(grapheme)) {
         flush();
@@ -124,7 +137,7 @@ export class FontBook {
       run += grapheme;
     }
     flush();
-    return total * size + letterSpacingEm * size * graphemes.length;
+    return { width: total, graphemes: graphemes.length };
   }
 
   /** One stable array per fallback combination, so Satori's per-array font cache keeps hitting. */
@@ -146,6 +159,9 @@ export class FontBook {
 }
 
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Characters that are each a grapheme of their own when no combining mark or joiner follows: ASCII, Latin-1, Latin Extended-A/B, typographic punctuation. */
+const ONE_GRAPHEME_EACH = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*$/;
 
 export function segmentGraphemes(text: string): string[] {
   return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
