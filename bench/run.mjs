@@ -13,7 +13,10 @@ import { launchBrowser } from '../dist/browser/launch.js';
 import { findBrowser } from '../dist/browser/find.js';
 import { planCards } from '../dist/cards/plan.js';
 import { createCardRenderer } from '../dist/cards/renderer.js';
-import { cardTree } from '../dist/cards/render.js';
+import { cardTree, renderCard, renderEnvironment } from '../dist/cards/render.js';
+import { rasterize } from '../dist/cards/rasterize.js';
+import { renderSvg } from '../dist/cards/svg.js';
+import { cardMemory } from '../scripts/card-memory.mjs';
 import { loadTemplates } from '../dist/dossier/templates.js';
 import { BUNDLED_FONTS, fontFaceCss } from '../dist/fonts/registry.js';
 import { FONTS_DIR } from '../dist/paths.js';
@@ -49,37 +52,84 @@ function loadAll(dataDir) {
   return listRecordFiles(dataDir).then((files) => files.map((file) => parseRecord(readFileSync(file, 'utf8'), file)));
 }
 
-/** Cards: casefile's pool, the resvg floor, and Puppeteer screenshots of the same cards as HTML. */
+/** Renders every record's jobs with one renderer and returns the wall time (the renderer is warmed first). */
+async function timeRenderer(label, records, jobsOf, options) {
+  const renderer = createCardRenderer(options);
+  try {
+    // Warm: workers started and fonts parsed (every worker gets some of the 12 cards).
+    await renderer.render(records[0], jobsOf(records[0]));
+    const run = await timed(label, () => Promise.all(records.map((record) => renderer.render(record, jobsOf(record)))));
+    return run.ms;
+  } finally {
+    await renderer.close();
+  }
+}
+
+/**
+ * Cards: casefile in-process and with 1 and CORES workers, per engine; the bare engines on the
+ * same trees; the resvg floor; and Puppeteer screenshots of the same cards as HTML.
+ */
 async function benchCards(records) {
-  const jobsOf = (record, formats = ['png']) => planCards(record, { formats });
-  const cardCount = records.reduce((sum, record) => sum + jobsOf(record).length, 0);
+  const jobsFor = (engine) => (record, formats = ['png']) => planCards(record, { formats, engine });
+  const satoriJobs = jobsFor('satori');
+  const takumiJobs = jobsFor('takumi');
+  const cardCount = records.reduce((sum, record) => sum + satoriJobs(record).length, 0);
+  const figures = { cards: cardCount, workers: CORES, loadAverage: os.loadavg().map((value) => Math.round(value * 10) / 10) };
+
+  // The same trees, for the bare engines and the browser.
+  const env = await renderEnvironment();
+  const trees = [];
+  for (const record of records) for (const job of satoriJobs(record)) trees.push({ job, tree: (await cardTree(record, job, env)).tree });
+
+  // Bare Satori + resvg and bare Takumi (fromJsx + render) on the same trees, in this process.
+  const fonts = env.book.satoriFonts([]);
+  const bareSatori = async () => {
+    for (const { job, tree } of trees) rasterize((await renderSvg(tree, { width: job.width, height: job.height, fonts })).svg, 1);
+  };
+  const { Renderer } = await import('@takumi-rs/core');
+  const { fromJsx } = await import('@takumi-rs/helpers/jsx');
+  const takumi = new Renderer();
+  for (const font of env.book.bundled) await takumi.registerFont({ name: font.family, data: font.data, weight: font.weight, style: font.style });
+  const bareTakumi = async () => {
+    for (const { job, tree } of trees) {
+      const { node, css } = await fromJsx(tree, { defaultStyles: false });
+      await takumi.render(node, { width: job.width, height: job.height, css, format: 'png' });
+    }
+  };
+  await bareSatori();
+  await bareTakumi();
+  // Each pair measured back to back, twice, best kept: the machine is shared, so ratios come from neighbours in time.
+  const best = async (label, work) => Math.min((await timed(label, work)).ms, (await timed(label, work)).ms);
+  const inProcess = (engine, jobsOf) => async () => {
+    for (const record of records) for (const job of jobsOf(record)) await renderCard(record, job, env);
+  };
+  await inProcess('satori', satoriJobs)();
+  await inProcess('takumi', takumiJobs)();
+  figures.bareSatoriMs = await best(`bare Satori + resvg (${cardCount}, in-process)`, bareSatori);
+  figures.satoriInProcessMs = await best(`casefile satori (${cardCount}, in-process)`, inProcess('satori', satoriJobs));
+  figures.bareTakumiMs = await best(`bare Takumi (${cardCount}, in-process)`, bareTakumi);
+  figures.takumiInProcessMs = await best(`casefile takumi (${cardCount}, in-process)`, inProcess('takumi', takumiJobs));
+
+  figures.satoriOneWorkerMs = await timeRenderer(`casefile satori (${cardCount}, 1 worker)`, records, satoriJobs, { workers: 1 });
+  figures.satoriPoolMs = await timeRenderer(`casefile satori (${cardCount}, ${CORES} workers)`, records, satoriJobs, { workers: CORES });
+  figures.takumiOneWorkerMs = await timeRenderer(`casefile takumi (${cardCount}, 1 worker)`, records, takumiJobs, { workers: 1 });
+  figures.takumiPoolMs = await timeRenderer(`casefile takumi (${cardCount}, ${CORES} workers)`, records, takumiJobs, { workers: CORES });
 
   const renderer = createCardRenderer({ workers: CORES });
-  await renderer.render(records[0], jobsOf(records[0])); // warm: workers started, fonts parsed
-  const casefile = await timed(`casefile cards (${cardCount}, ${CORES} workers)`, () =>
-    Promise.all(records.map((record) => renderer.render(record, jobsOf(record)))),
-  );
-  const svgs = (await Promise.all(records.map((record) => renderer.render(record, jobsOf(record, ['svg']))))).flat().map((card) => card.svg);
+  const svgs = (await Promise.all(records.map((record) => renderer.render(record, satoriJobs(record, ['svg']))))).flat().map((card) => card.svg);
   await renderer.close();
-
   const pool = new Tinypool({ filename: path.join(ROOT, 'bench', 'resvg-worker.mjs'), runtime: 'child_process', minThreads: CORES, maxThreads: CORES });
   await Promise.all(svgs.slice(0, CORES).map((svg) => pool.run({ svg, scale: 1 })));
-  const floor = await timed(`resvg floor (${svgs.length} SVGs, ${CORES} workers)`, () => Promise.all(svgs.map((svg) => pool.run({ svg, scale: 1 }))));
+  figures.resvgFloorMs = (await timed(`resvg floor (${svgs.length} SVGs, ${CORES} workers)`, () => Promise.all(svgs.map((svg) => pool.run({ svg, scale: 1 }))))).ms;
   await pool.destroy();
 
   // The usual way: an HTML card per image, screenshotted by one warm browser with reused pages.
-  const fonts = new Map(BUNDLED_FONTS.map((font) => [`/fonts/${font.file}`, readFileSync(path.join(FONTS_DIR, font.file))]));
+  const fontFiles = new Map(BUNDLED_FONTS.map((font) => [`/fonts/${font.file}`, readFileSync(path.join(FONTS_DIR, font.file))]));
   const css = fontFaceCss((file) => `/fonts/${file}`);
   const pages = new Map();
-  let next = 0;
-  for (const record of records) {
-    for (const job of jobsOf(record)) {
-      const { tree } = await cardTree(record, job);
-      pages.set(`/card/${next++}`, { html: cardHtmlDocument(tree, { width: job.width, height: job.height, fontFaceCss: css }), job });
-    }
-  }
+  trees.forEach(({ job, tree }, index) => pages.set(`/card/${index}`, { html: cardHtmlDocument(tree, { width: job.width, height: job.height, fontFaceCss: css }), job }));
   const server = createServer((request, response) => {
-    const font = fonts.get(request.url);
+    const font = fontFiles.get(request.url);
     if (font) return response.writeHead(200, { 'content-type': 'font/ttf', 'cache-control': 'max-age=3600' }).end(font);
     const page = pages.get(request.url);
     if (page) return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
@@ -99,33 +149,48 @@ async function benchCards(records) {
   await Promise.all(tabs.map((tab, index) => shoot(tab, urls[index], pages.get(urls[index]).job)));
   const free = [...tabs];
   const limit = pLimit(CORES);
-  const puppeteer = await timed(`Puppeteer screenshots (${urls.length}, ${CORES} pages)`, () =>
-    Promise.all(
-      urls.map((url) =>
-        limit(async () => {
-          const tab = free.pop();
-          try {
-            return await shoot(tab, url, pages.get(url).job);
-          } finally {
-            free.push(tab);
-          }
-        }),
+  figures.puppeteerMs = (
+    await timed(`Puppeteer screenshots (${urls.length}, ${CORES} pages)`, () =>
+      Promise.all(
+        urls.map((url) =>
+          limit(async () => {
+            const tab = free.pop();
+            try {
+              return await shoot(tab, url, pages.get(url).job);
+            } finally {
+              free.push(tab);
+            }
+          }),
+        ),
       ),
-    ),
-  );
+    )
+  ).ms;
   await handle.close();
   server.close();
 
   return {
-    cards: cardCount,
-    workers: CORES,
-    casefileMs: casefile.ms,
-    casefilePerCardMs: casefile.ms / cardCount,
-    resvgFloorMs: floor.ms,
-    puppeteerMs: puppeteer.ms,
-    speedupVsPuppeteer: puppeteer.ms / casefile.ms,
-    overheadVsResvgFloor: casefile.ms / floor.ms,
+    ...figures,
+    perCardMs: Object.fromEntries(Object.entries(figures).filter(([key]) => key.endsWith('Ms')).map(([key, ms]) => [key.replace(/Ms$/, ''), Math.round((ms / cardCount) * 10) / 10])),
+    satoriPoolVsInProcess: figures.satoriInProcessMs / figures.satoriPoolMs,
+    satoriPoolVsPuppeteer: figures.puppeteerMs / figures.satoriPoolMs,
+    takumiPoolVsSatoriPool: figures.satoriPoolMs / figures.takumiPoolMs,
+    takumiPoolVsPuppeteer: figures.puppeteerMs / figures.takumiPoolMs,
+    takumiVsBareTakumi: figures.takumiInProcessMs / figures.bareTakumiMs,
+    takumiPoolVsInProcess: figures.takumiInProcessMs / figures.takumiPoolMs,
+    satoriVsBareSatori: figures.satoriInProcessMs / figures.bareSatoriMs,
+    satoriPoolVsResvgFloor: figures.satoriPoolMs / figures.resvgFloorMs,
   };
+}
+
+async function benchCardMemory() {
+  const records = Number(process.env.BENCH_CARD_MEMORY_RECORDS ?? 200);
+  const result = {};
+  for (const engine of ['satori', 'takumi']) {
+    log(`bench: card memory, ${records * 5} cards, ${engine}…`);
+    result[engine] = await cardMemory({ engine, records, workers: CORES });
+    log(`bench: card memory, ${engine}: quarter peaks ${result[engine].quarterPeaksMb.join(', ')} MB`);
+  }
+  return result;
 }
 
 async function benchDossiers(dataDir) {
@@ -168,9 +233,18 @@ async function benchMemory() {
   return { small: MEMORY_SMALL, large: MEMORY_LARGE, smallPeakMb: small.peakKb / 1024, largePeakMb: large.peakKb / 1024, ratio: large.peakKb / small.peakKb };
 }
 
+const faster = (v) => `${v.toFixed(2)}x`;
 const TARGETS = {
-  'cards vs Puppeteer screenshots': { key: ['cards', 'speedupVsPuppeteer'], target: '≥ 5x faster', ok: (v) => v >= 5, format: (v) => `${v.toFixed(1)}x faster` },
-  'cards vs resvg floor': { key: ['cards', 'overheadVsResvgFloor'], target: '≤ 2x the floor', ok: (v) => v <= 2, format: (v) => `${v.toFixed(2)}x the floor` },
+  [`satori cards, ${CORES} workers vs in-process`]: { key: ['cards', 'satoriPoolVsInProcess'], target: `≥ ${(0.85 * CORES).toFixed(1)}x`, ok: (v) => v >= 0.85 * CORES, format: faster },
+  [`satori cards, ${CORES} workers vs Puppeteer screenshots (${CORES} pages)`]: { key: ['cards', 'satoriPoolVsPuppeteer'], target: '≥ 2x faster', ok: (v) => v >= 2, format: faster },
+  'satori cards, casefile vs bare Satori + resvg (same trees)': { key: ['cards', 'satoriVsBareSatori'], target: '≤ 1.15x the time', ok: (v) => v <= 1.15, format: faster },
+  'satori cards vs resvg floor': { key: ['cards', 'satoriPoolVsResvgFloor'], target: '≤ 2x the floor', ok: (v) => v <= 2, format: (v) => `${v.toFixed(2)}x the floor` },
+  [`takumi cards, ${CORES} workers vs satori, ${CORES} workers`]: { key: ['cards', 'takumiPoolVsSatoriPool'], target: '≥ 5x faster', ok: (v) => v >= 5, format: faster },
+  [`takumi cards, ${CORES} workers vs Puppeteer screenshots`]: { key: ['cards', 'takumiPoolVsPuppeteer'], target: '≥ 8x faster', ok: (v) => v >= 8, format: faster },
+  'takumi cards, casefile vs bare Takumi (same trees, in-process)': { key: ['cards', 'takumiVsBareTakumi'], target: '≤ 1.3x the time', ok: (v) => v <= 1.3, format: faster },
+  [`takumi cards, ${CORES} workers vs in-process`]: { key: ['cards', 'takumiPoolVsInProcess'], target: `≥ ${(0.8 * CORES).toFixed(1)}x`, ok: (v) => v >= 0.8 * CORES, format: faster },
+  'card memory, satori, 1,000 cards: last quarter peak vs first': { key: ['cardMemory', 'satori', 'lastToFirst'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
+  'card memory, takumi, 1,000 cards: last quarter peak vs first': { key: ['cardMemory', 'takumi', 'lastToFirst'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
   'dossiers vs chromium --print-to-pdf': { key: ['dossiers', 'speedup'], target: '≥ 6x faster', ok: (v) => v >= 6, format: (v) => `${v.toFixed(1)}x faster` },
   'incremental rebuild': { key: ['incremental', 'ratio'], target: '≤ 5% of cold', ok: (v) => v <= 0.05, format: (v) => `${(v * 100).toFixed(1)}% of cold` },
   [`memory ${MEMORY_LARGE} vs ${MEMORY_SMALL} dossiers`]: { key: ['memory', 'ratio'], target: '≤ 1.3x', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x` },
@@ -181,12 +255,23 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const only = process.argv.slice(2);
   const want = (name) => only.length === 0 || only.includes(name);
-  const figures = {};
+  // Running some parts (`node bench/run.mjs cards cardmemory`) keeps the other parts' last figures.
+  const previous = (() => {
+    try {
+      return JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')).figures ?? {};
+    } catch {
+      return {};
+    }
+  })();
+  const figures = only.length === 0 ? {} : { ...previous };
+  const stamp = (part) => figures[part] && (figures[part].measuredAt = new Date().toISOString());
   if (want('cards')) figures.cards = await benchCards(await loadAll(makeDataDir(path.join(WORK, 'cards-data'), path.join(ROOT, 'data'), CARD_RECORDS)));
+  if (want('cardmemory')) figures.cardMemory = await benchCardMemory();
   const dossierData = makeDataDir(path.join(WORK, 'dossier-data'), path.join(ROOT, 'data'), DOSSIERS);
   if (want('dossiers')) figures.dossiers = await benchDossiers(dossierData);
   if (want('incremental')) figures.incremental = await benchIncremental(dossierData);
   if (want('memory')) figures.memory = await benchMemory();
+  for (const part of ['cards', 'cardMemory', 'dossiers', 'incremental', 'memory']) if (want(part === 'cardMemory' ? 'cardmemory' : part)) stamp(part);
 
   const rows = Object.entries(TARGETS)
     .map(([name, spec]) => {

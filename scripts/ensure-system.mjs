@@ -2,7 +2,7 @@
 // Part of `npm run setup`: make sure casefile has a browser to print with, without the
 // Chrome download that a plain `npm install puppeteer` attempts (and that fails offline).
 // On Debian or Ubuntu as root it installs the distribution's chromium, a CJK fallback font
-// for the cards (fonts-droid-fallback, found through fontconfig), and the PDF tools
+// for the cards (fonts-droid-fallback, found through fontconfig), DejaVu Sans for Hebrew, and the PDF tools
 // (poppler-utils, qpdf) the test suite checks artifacts with.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,8 @@ const SYSTEM_PACKAGES = {
   qpdf: () => has('qpdf'),
   fontconfig: () => has('fc-list'),
   'fonts-droid-fallback': () => existsSync('/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf'),
+  // Hebrew for the cards (no bundled or packaged font has it); the right-to-left tests draw it.
+  'fonts-dejavu-core': () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
 };
 
 function has(command) {

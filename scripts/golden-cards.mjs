@@ -3,6 +3,8 @@
 // built code with the bundled fonts only, stored at half size (2×2 averaged) to keep the
 // repository small; test/cards/golden.test.ts halves its render the same way before comparing.
 // Run with `npm run golden:cards`, then look at the images before committing them.
+// `npm run golden:cards -- --engine takumi` writes the takumi engine's own goldens to
+// test/golden/cards-takumi/ (test/cards/engines.test.ts holds Takumi to them, and to Satori's).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +13,9 @@ import { createCardRenderer, planCards, parseRecord } from '../dist/index.js';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const source = path.join(root, 'data', 'lead-infrastructure-engineer.json');
-const target = path.join(root, 'test', 'golden', 'cards');
+const engineIndex = process.argv.indexOf('--engine');
+const engine = engineIndex > 0 ? process.argv[engineIndex + 1] : 'satori';
+const target = path.join(root, 'test', 'golden', engine === 'satori' ? 'cards' : `cards-${engine}`);
 
 function halve(png) {
   const width = Math.floor(png.width / 2);
@@ -32,7 +36,7 @@ function halve(png) {
 const record = parseRecord(await readFile(source, 'utf8'), source);
 const renderer = createCardRenderer({ workers: 0 });
 try {
-  const cards = await renderer.render(record, planCards(record));
+  const cards = await renderer.render(record, planCards(record, { engine }));
   await mkdir(target, { recursive: true });
   for (const card of cards) {
     const file = path.join(target, `${card.job.section}.png`);

@@ -4,14 +4,18 @@
  * before a browser starts.
  */
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { withBrowser, type LaunchOptions } from '../browser/launch.js';
+import { PDFDocument } from 'pdf-lib';
+import type { LaunchOptions } from '../browser/launch.js';
+import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import type { AssetMounts } from '../browser/serve.js';
 import { documentDate } from '../dossier/document-info.js';
 import { finishPdf } from '../dossier/finish.js';
-import { existingRelatedSlugs, renderDossierHtml, MOUNTS } from '../dossier/html.js';
+import { existingRelatedSlugs, renderDossierHtml, renderRunningHeadersHtml, MOUNTS } from '../dossier/html.js';
 import { pageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
+import { runningHeaders, sectionStarts } from '../dossier/running-headers.js';
+import { sectionViews } from '../dossier/context.js';
+import type { DossierFlow } from '../dossier/flow.js';
 import { qrCode, qrUrl } from '../dossier/qr-code.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -39,6 +43,8 @@ export interface DossierRenderOptions {
   timeoutMs?: number;
   /** Print a QR code to the record's web page: `<baseUrl>/<slug>/`, or `urlTemplate` with `{baseUrl}` and `{slug}`. */
   qr?: QrLink;
+  /** `sheets` (default): each section opens a sheet; `compact`: sections run on, for home printers. */
+  layout?: DossierFlow;
 }
 
 export interface QrLink {
@@ -75,7 +81,7 @@ export function printOptions(options: { bleedMm?: number; cropMarks?: boolean })
 
 /** A validated record to PDF bytes, in a browser the caller owns. */
 export async function renderDossier(
-  browser: Browser,
+  browser: PageOpener,
   record: CaseFile,
   options: DossierRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<DossierRender> {
@@ -85,13 +91,24 @@ export async function renderDossier(
   const date = options.date ?? documentDate();
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
-  const html = await renderDossierHtml(record, { templates, page, existingSlugs, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
-  const { pdf, log } = await renderPdf(browser, html, {
-    page,
-    mounts: pageMounts(templates, dataDir),
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-  });
-  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date, ...brandOf(options.theme) });
+  const flow = options.layout ?? 'sheets';
+  const html = await renderDossierHtml(record, { templates, page, existingSlugs, flow, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  const print = (document: string, tagged = true) =>
+    renderPdf(browser, document, {
+      page,
+      mounts: pageMounts(templates, dataDir),
+      tagged,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    });
+  const { pdf, log } = await print(html);
+  // Compact: where the sections landed decides each page's running header, printed as a layer of its own.
+  let overlay: Uint8Array | undefined;
+  if (flow === 'compact') {
+    const printed = await PDFDocument.load(pdf, { updateMetadata: false });
+    const headers = runningHeaders(sectionStarts(printed, sectionViews(record)), printed.getPageCount(), page);
+    overlay = (await print(renderRunningHeadersHtml(record, headers, { templates, page, ...(options.theme ? { theme: options.theme } : {}) }), false)).pdf;
+  }
+  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date, ...brandOf(options.theme), ...(overlay ? { overlay } : {}) });
   return { pdf: finished, html, blockedRequests: log.blocked };
 }
 
@@ -99,8 +116,10 @@ export interface MakeDossierOptions extends DossierRenderOptions {
   dataDir?: string;
   outDir?: string;
   /** Reuse a running browser; otherwise one is launched and closed for this dossier. */
-  browser?: Browser;
+  browser?: PageOpener;
   launch?: LaunchOptions;
+  /** Connect to this running browser (DevTools WebSocket URL) instead of launching one. */
+  browserWs?: string;
 }
 
 export interface MadeDossier {
@@ -124,8 +143,8 @@ export async function makeDossier(reference: string, options: MakeDossierOptions
   const date = options.date ?? documentDate();
   const output = dossierOutputPath(outDir, record.slug);
 
-  const render = (browser: Browser) => renderDossier(browser, record, { ...options, dataDir, templates, date });
-  const result = options.browser ? await render(options.browser) : await withBrowser(options.launch ?? {}, render);
+  const render = (browser: PageOpener) => renderDossier(browser, record, { ...options, dataDir, templates, date });
+  const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
 
   await writeFileAtomic(output, result.pdf);
   return { slug: record.slug, source: file, output, bytes: result.pdf.byteLength, blockedRequests: result.blockedRequests };

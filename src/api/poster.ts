@@ -3,9 +3,9 @@
  * home-printer pages. Same stages as the dossier, with the poster layout; a record too long
  * for the sheet is shrunk in steps until it fits on one page.
  */
-import type { Browser } from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
-import { withBrowser, type LaunchOptions } from '../browser/launch.js';
+import type { LaunchOptions } from '../browser/launch.js';
+import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
 import { documentDate, documentInfoFor, saveDeterministic, setDocumentInfo } from '../dossier/document-info.js';
 import { finishPdf } from '../dossier/finish.js';
@@ -55,7 +55,7 @@ export interface PosterRender {
 }
 
 export async function renderPoster(
-  browser: Browser,
+  browser: PageOpener,
   record: CaseFile,
   options: PosterRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<PosterRender> {
@@ -119,8 +119,10 @@ export interface MakePosterOptions extends PosterRenderOptions {
   outDir?: string;
   /** Split over these home-printer pages instead of writing the one big sheet. */
   tile?: TileSheetName;
-  browser?: Browser;
+  browser?: PageOpener;
   launch?: LaunchOptions;
+  /** Connect to this running browser (DevTools WebSocket URL) instead of launching one. */
+  browserWs?: string;
 }
 
 export interface MadePoster {
@@ -146,8 +148,8 @@ export async function makePoster(reference: string, options: MakePosterOptions =
   const size = options.size ?? 'a2';
   const output = posterOutputPath(options.outDir ?? 'out', record.slug, size, options.tile);
 
-  const render = (browser: Browser) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
-  const result = options.browser ? await render(options.browser) : await withBrowser(options.launch ?? {}, render);
+  const render = (browser: PageOpener) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
+  const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
   const tiled = options.tile ? await tilePosterPdf(result.pdf, record, options.tile, { date, ...(options.theme ? { theme: options.theme } : {}) }) : undefined;
   const pdf = tiled?.pdf ?? result.pdf;
 

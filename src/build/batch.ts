@@ -78,7 +78,9 @@ function toError(error: unknown): CasefileError {
 export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, options: BuildOptions, dataSlugs: string[]): string {
   const qr = dossierQr(options);
   // The QR code's URL is part of the printed page; without one the hash is what it always was.
-  const printed = qr ? { paper: options.paper, qr: recordQrUrl(record, qr) } : { paper: options.paper };
+  // The layout joins the hash only when it is not the default, so sheets dossiers keep their cache.
+  const layout = options.layout === 'sheets' ? {} : { layout: options.layout };
+  const printed = qr ? { paper: options.paper, ...layout, qr: recordQrUrl(record, qr) } : { paper: options.paper, ...layout };
   return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','), ...(options.theme ? [options.theme.hash] : []));
 }
 
@@ -254,6 +256,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       printer = createDossierPrinter({
         concurrency: options.concurrency,
         launch: { ...(options.browserPath ? { explicitPath: options.browserPath } : {}), onInfo },
+        ...(options.browserWs ? { browserWs: options.browserWs } : {}),
       });
     }
     if (cardTasks.length > 0) {
@@ -267,6 +270,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
           renderDossier(browser, task.record, {
             templates: templates!,
             paper: options.paper,
+            layout: options.layout,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
             ...(options.theme ? { theme: options.theme } : {}),

@@ -1,15 +1,17 @@
 /**
  * Dossiers for a batch: one browser, at most `concurrency` pages printing at once. A browser
- * that dies mid-batch is replaced and the documents it was printing are tried once more.
+ * that dies mid-batch (or a remote browser whose connection drops) is replaced (or reconnected)
+ * and the documents it was printing are tried once more.
  */
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
-import { launchBrowser, type BrowserHandle, type LaunchOptions } from '../browser/launch.js';
+import type { LaunchOptions } from '../browser/launch.js';
+import { openPrintTarget, type PageOpener, type PrintTarget } from '../browser/target.js';
 
 export interface DossierPrinter {
   /** Runs `print` with a live browser, within the concurrency limit, retrying once after a crash. */
-  print<T>(print: (browser: Browser) => Promise<T>): Promise<T>;
+  print<T>(print: (pages: PageOpener) => Promise<T>): Promise<T>;
   /** How many times the browser had to be replaced. */
   readonly relaunches: number;
   /** The live browser (launched on first use), e.g. for a test that kills it. */
@@ -17,29 +19,32 @@ export interface DossierPrinter {
   close(): Promise<void>;
 }
 
-export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions }): DossierPrinter {
+export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions; browserWs?: string }): DossierPrinter {
   const limit = pLimit(Math.max(1, options.concurrency));
-  let handle: Promise<BrowserHandle> | undefined;
+  let handle: Promise<PrintTarget> | undefined;
+  let abandoned: PrintTarget | undefined;
   let relaunches = 0;
   let closed = false;
 
-  const current = (): Promise<BrowserHandle> => {
-    handle ??= launchBrowser(options.launch ?? {});
+  const current = (): Promise<PrintTarget> => {
+    handle ??= openPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, abandoned);
     return handle;
   };
 
   /** Several pages notice one crash at once; only the first replaces the browser. */
-  const replace = async (dead: BrowserHandle): Promise<void> => {
+  const replace = async (dead: PrintTarget): Promise<void> => {
     if ((await handle) !== dead) return;
     relaunches += 1;
     handle = undefined;
+    // A remote context outlives a dropped connection; the next connection disposes it.
+    abandoned = dead;
     await dead.close().catch(() => undefined);
   };
 
-  const attempt = async <T>(print: (browser: Browser) => Promise<T>, retriesLeft: number): Promise<T> => {
+  const attempt = async <T>(print: (pages: PageOpener) => Promise<T>, retriesLeft: number): Promise<T> => {
     const live = await current();
     try {
-      return await print(live.browser);
+      return await print(live.pages);
     } catch (error) {
       if (live.browser.connected || retriesLeft === 0 || closed) throw error;
       await replace(live);

@@ -37,14 +37,23 @@ function pickFace(faces: BookFont[], weight: number, style: FontStyle): BookFont
   return [...pool].sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight) || b.weight - a.weight)[0];
 }
 
+/** Whole-string measurements kept per font chain before starting over (a card asks a few thousand). */
+const MAX_MEASURED_STRINGS = 50_000;
+
 export class FontBook {
   readonly bundled: readonly BookFont[];
   private readonly fallbacks: BookFont[] = [];
   private readonly satoriArrays = new Map<string, SatoriFont[]>();
   /** Unit-size advance widths per font and string: fitting asks the same words at many sizes. */
   private readonly widths = new Map<BookFont, Map<string, number>>();
-  /** measure()'s results at 1 px, by font, fallbacks and text; forgotten when a fallback font arrives. */
-  private readonly unitMeasures = new Map<string, { width: number; graphemes: number }>();
+  /** Font chains per role and fallback set: building one filters and sorts the book. */
+  private readonly chains = new Map<string, BookFont[]>();
+  /**
+   * Whole-string measurements at 1 px, per chain: fitting tries each text at up to a dozen
+   * sizes and re-measures every line prefix while breaking, and a width scales linearly with
+   * the size, so each string is segmented and run-split once, not once per candidate size.
+   */
+  private readonly measured = new Map<string, Map<string, { em: number; graphemes: number }>>();
 
   constructor(bundled: BookFont[]) {
     this.bundled = bundled;
@@ -57,8 +66,14 @@ export class FontBook {
   addFallback(font: BookFont): void {
     if (!this.fallbacks.some((known) => known.family === font.family && known.weight === font.weight && known.style === font.style)) {
       this.fallbacks.push(font);
-      this.unitMeasures.clear();
+      // A new font can change which one draws a character: forget chains and whole-string widths.
+      this.chains.clear();
+      this.measured.clear();
     }
+  }
+
+  private chainKey(spec: FontSpec, fallbackFamilies: readonly string[]): string {
+    return `${spec.family}|${spec.weight}|${spec.style}|${fallbackFamilies.join('\u0000')}`;
   }
 
   /** Families in the order Satori tries them: the asked-for one, then every other loaded font in array order. */
@@ -105,15 +120,22 @@ export class FontBook {
    * counts as the last font's .notdef, which is close to what would be drawn.
    */
   measure(text: string, spec: FontSpec, size: number, letterSpacingEm = 0, fallbackFamilies: readonly string[] = []): number {
-    const key = `${spec.family}\u0000${spec.weight}\u0000${spec.style}\u0000${fallbackFamilies.join('\u0001')}\u0000${text}`;
-    let unit = this.unitMeasures.get(key);
-    if (!unit) this.unitMeasures.set(key, (unit = this.measureUnit(text, spec, fallbackFamilies)));
-    return unit.width * size + letterSpacingEm * size * unit.graphemes;
+    const key = this.chainKey(spec, fallbackFamilies);
+    let known = this.measured.get(key);
+    if (!known) this.measured.set(key, (known = new Map()));
+    let entry = known.get(text);
+    if (!entry) {
+      let chain = this.chains.get(key);
+      if (!chain) this.chains.set(key, (chain = this.chain(spec, fallbackFamilies)));
+      entry = this.measureAtUnit(text, chain);
+      // Bounded, so a worker that draws thousands of different records keeps a flat heap.
+      if (known.size >= MAX_MEASURED_STRINGS) known.clear();
+      known.set(text, entry);
+    }
+    return entry.em * size + letterSpacingEm * size * entry.graphemes;
   }
 
-  /** Width at 1 px and grapheme count: fitting measures the same strings at many sizes and many times. */
-  private measureUnit(text: string, spec: FontSpec, fallbackFamilies: readonly string[]): { width: number; graphemes: number } {
-    const chain = this.chain(spec, fallbackFamilies);
+  private measureAtUnit(text: string, chain: BookFont[]): { em: number; graphemes: number } {
     let total = 0;
     let run = '';
     let runFont: BookFont | undefined;
@@ -121,9 +143,7 @@ export class FontBook {
       if (run && runFont) total += this.unitWidth(runFont, run);
       run = '';
     };
-    // Most text is one grapheme per character: skip the segmenter there,
-    // which was most of the time fitting spent (it measures many strings many times).
-    const graphemes = ONE_GRAPHEME_EACH.test(text) ? text.split('') : segmentGraphemes(text);
+    const graphemes = segmentGraphemes(text);
     for (const grapheme of graphemes) {
       if (isEmojiGrapheme(grapheme)) {
         flush();
@@ -137,7 +157,7 @@ export class FontBook {
       run += grapheme;
     }
     flush();
-    return { width: total, graphemes: graphemes.length };
+    return { em: total, graphemes: graphemes.length };
   }
 
   /** One stable array per fallback combination, so Satori's per-array font cache keeps hitting. */
@@ -159,9 +179,6 @@ export class FontBook {
 }
 
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-/** Characters that are each a grapheme of their own when no combining mark or joiner follows: ASCII, Latin-1, Latin Extended-A/B, typographic punctuation. */
-const ONE_GRAPHEME_EACH = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*$/;
 
 export function segmentGraphemes(text: string): string[] {
   return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);

@@ -22,7 +22,14 @@ import type { CardJob } from './plan.js';
 import type { CardSettings, RenderedCard } from './render.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
-export const RECYCLE_AFTER_CARDS = 48;
+/**
+ * A fresh worker spends about 2 s of CPU before it draws at full speed (reading and parsing the
+ * fonts, Satori's own font parse on its first render, the JIT warming up). At 48 cards per worker
+ * that start-up was most of what a second worker added (48 × ~70 ms = 3.4 s of drawing per 2 s of
+ * start), which is why two workers were no faster than one process. 160 cards cost ~560 MB of
+ * resvg's leak per worker before the recycle, and the start-up drops to about a sixth.
+ */
+export const RECYCLE_AFTER_CARDS = 160;
 export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
 
 /** The built worker. From dist/ it sits beside this file; under vitest (src/*.ts) it is the one in dist/. */

@@ -19,7 +19,6 @@ import { DEFAULT_ENGINE, type EngineName } from './engines/engine.js';
 import { loadEngine } from './engines/index.js';
 import { findOverflow } from './overflow.js';
 import { DEFAULT_QUALITY, type CardFormat, type CardJob } from './plan.js';
-import { hasRightToLeft } from './rtl.js';
 import { cardShape } from './sizes.js';
 import { renderSvg, type LaidOutBox } from './svg.js';
 
@@ -197,9 +196,6 @@ export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnv
   if (overflow.length > 0) {
     const shown = overflow.slice(0, 3).map((item) => JSON.stringify(item.text.slice(0, 40)));
     warnings.push(`${label}: content cannot fit: ${overflow.length} text line${overflow.length === 1 ? '' : 's'} run past the edge (${shown.join(', ')})`);
-  }
-  if (engineName === 'satori' && hasRightToLeft(texts)) {
-    warnings.push(`${label}: right-to-left text (Arabic, Hebrew) is drawn in reverse order by the satori engine, which has no bidi; --engine takumi draws it in order`);
   }
 
   return {

@@ -1,5 +1,6 @@
 /** Options every command shares, and how they map to library options. */
 import type { Argv } from 'yargs';
+import { checkBrowserWs } from '../browser/ws-url.js';
 import { CasefileError } from '../errors.js';
 
 export interface GlobalArgs {
@@ -41,4 +42,21 @@ export function qrLink(baseUrl: string | undefined, urlTemplate: string | undefi
     throw new CasefileError('E_USAGE', `Invalid value for --qr-url: expected a template with {slug}, e.g. "{baseUrl}/{slug}/". Received: ${JSON.stringify(urlTemplate)}.`);
   }
   return { baseUrl, ...(urlTemplate !== undefined ? { urlTemplate } : {}) };
+}
+
+export const BROWSER_WS_VARIABLE = 'CASEFILE_BROWSER_WS';
+
+/**
+ * The running browser to connect to: --browser-ws, else CASEFILE_BROWSER_WS, else the config's
+ * browserWs. A browser to launch (--browser) and one to connect to cannot both be meant.
+ */
+export function resolveBrowserWs(flag: string | undefined, env: NodeJS.ProcessEnv, fromConfig?: string, browserPath?: string): string | undefined {
+  const fromEnv = env[BROWSER_WS_VARIABLE]?.trim() || undefined;
+  const [value, source] =
+    flag !== undefined ? [flag, '--browser-ws'] : fromEnv !== undefined ? [fromEnv, BROWSER_WS_VARIABLE] : fromConfig !== undefined ? [fromConfig, 'browserWs in the config'] : [undefined, ''];
+  if (value === undefined) return undefined;
+  if (browserPath !== undefined) {
+    throw new CasefileError('E_USAGE', `Invalid options: --browser launches a browser and ${source} connects to a running one; give one of them.`);
+  }
+  return checkBrowserWs(value, source);
 }

@@ -15,6 +15,7 @@ import type { PageGeometry } from './paper.js';
 import { sectionViews } from './context.js';
 import { repairOutlineTitles } from './outline-titles.js';
 import { relativizeRelatedLinks } from './related-links.js';
+import { overlayRunningHeaders } from './running-headers.js';
 import { renumberStructureIds } from './structure-ids.js';
 
 export interface FinishOptions {
@@ -24,6 +25,8 @@ export interface FinishOptions {
   date?: Date;
   /** A themed site's name, for the document info (see documentInfoFor). */
   brand?: string;
+  /** A layer to lay over the pages, page for page: the compact dossier's running headers. */
+  overlay?: Uint8Array;
 }
 
 export async function finishPdf(chromiumPdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
@@ -32,6 +35,8 @@ export async function finishPdf(chromiumPdf: Uint8Array, options: FinishOptions)
   renumberStructureIds(doc);
   repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading)]);
   const { page } = options;
+  // Before the print boxes: the layer was printed at the same size as the pages it goes on.
+  if (options.overlay) await overlayRunningHeaders(doc, options.overlay);
   if (page.bleedMm > 0 || page.cropMarks) {
     const boxes = applyPrintBoxes(doc, page);
     if (page.cropMarks) {

@@ -1,5 +1,5 @@
 /** Dossier HTML → PDF bytes, in a hardened page of a browser the caller owns. */
-import type { Browser } from 'puppeteer-core';
+import type { PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
 import { loadDocument, type AssetMounts, type ServeLog } from '../browser/serve.js';
 import type { PageGeometry } from './paper.js';
@@ -14,6 +14,8 @@ export interface PdfRenderOptions {
   page: PageGeometry;
   mounts: AssetMounts;
   timeoutMs?: number;
+  /** Tagging and bookmarks, on unless a print is only a layer for another (the running headers). */
+  tagged?: boolean;
 }
 
 export interface PdfRender {
@@ -21,7 +23,7 @@ export interface PdfRender {
   log: ServeLog;
 }
 
-export async function renderPdf(browser: Browser, html: string, options: PdfRenderOptions): Promise<PdfRender> {
+export async function renderPdf(browser: PageOpener, html: string, options: PdfRenderOptions): Promise<PdfRender> {
   const size = Buffer.byteLength(html);
   if (size > MAX_HTML_BYTES) {
     throw new CasefileError('E_RENDER', `the dossier HTML is ${size} bytes; expected at most ${MAX_HTML_BYTES}`);
@@ -43,7 +45,7 @@ export async function renderPdf(browser: Browser, html: string, options: PdfRend
   }
 }
 
-async function printInNewPage(browser: Browser, html: string, options: PdfRenderOptions, timeoutMs: number): Promise<PdfRender> {
+async function printInNewPage(browser: PageOpener, html: string, options: PdfRenderOptions, timeoutMs: number): Promise<PdfRender> {
   const page = await browser.newPage();
   try {
     page.setDefaultTimeout(timeoutMs);
@@ -53,8 +55,8 @@ async function printInNewPage(browser: Browser, html: string, options: PdfRender
       height: options.page.height,
       printBackground: true,
       preferCSSPageSize: true,
-      outline: true,
-      tagged: true,
+      outline: options.tagged ?? true,
+      tagged: options.tagged ?? true,
       timeout: timeoutMs,
     });
     return { pdf, log };

@@ -107,6 +107,8 @@ describe('casefile build', () => {
   it.each([
     [['--shard', '3/2'], /invalid --shard "3\/2"/],
     [['--shard', 'auto', '--shard-total', '0'], /--shard-total must be a whole number of at least 1/],
+    [['--browser-ws', 'http://127.0.0.1:9222'], /Invalid value for --browser-ws: expected a DevTools WebSocket URL/],
+    [['--browser-ws', 'ws://127.0.0.1:9222/devtools/browser/x', '--browser', '/usr/bin/chromium'], /--browser launches a browser and --browser-ws connects to a running one/],
     [['--concurrency', '0'], /--concurrency must be a whole number of at least 1/],
     [['--size', 'huge'], /size/i],
     [['--section', 'horoscope'], /Invalid card section "horoscope"/],

@@ -119,7 +119,8 @@ describe('QR codes on printed pages', () => {
     const found = decode(image);
     expect(found?.data).toBe('https://example.org/roles/cases/sdet.html');
     const { modulePx, darkest } = quietZone(image, found!, qrCode(found!.data, { moduleMm: 1 }).modules);
-    expect((modulePx / 100) * 25.4).toBeGreaterThanOrEqual(0.5);
+    // About 1.08 mm: the design's 0.9 mm × the A2 zoom of 1.2, not shrunk with the rest of a long record.
+    expect((modulePx / 100) * 25.4).toBeGreaterThanOrEqual(1);
     expect(darkest).toBeGreaterThan(200);
   });
 });

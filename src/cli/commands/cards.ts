@@ -54,7 +54,8 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
       const quality = args.quality ?? config.quality;
       const cardSettings = { ...(settings.theme ? { theme: settings.theme } : {}), ...(settings.cardLayoutsDir ? { layoutsDir: settings.cardLayoutsDir } : {}) };
       const lossy = formats.some((format) => ['webp', 'jpeg'].includes(format.toLowerCase()));
-      if (quality !== undefined && !lossy) {
+      // Only the flag is refused without a lossy format: a config's quality is a default for when one is asked.
+      if (args.quality !== undefined && !lossy) {
         throw new CasefileError('E_USAGE', '--quality applies to webp and jpeg cards only; add --format webp or --format jpeg.');
       }
       // Loaded here, not at the top: Satori, resvg and the fonts stay out of every other command's start-up.

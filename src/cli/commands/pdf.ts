@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
+import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 
@@ -15,10 +16,12 @@ interface PdfArgs extends SettingsArgs {
   cropMarks: boolean;
   templates?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
   baseUrl?: string;
   qrUrl?: string;
   open: boolean;
+  layout?: DossierFlow;
 }
 
 /** More bleed than this is a typo (say 3cm for 3mm), not a print-shop request. */
@@ -44,13 +47,16 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
         .option('templates', { type: 'string', describe: 'Folder of your own templates; built-in ones fill the gaps' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS); casefile works in a context of its own and never closes that browser' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .option('layout', { choices: DOSSIER_FLOWS, describe: 'sheets: each section opens a sheet (default); compact: sections run on, for home printers' })
         .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
         .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
         .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
+        .example('$0 pdf lead-infrastructure-engineer --layout compact', 'Sections run on: fewer sheets for a home printer')
         .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates') as never,
     handler: async (args) => {
       const { reporter } = context;
@@ -58,28 +64,39 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
       const settings = await loadRenderSettings(args, argv);
+      // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
+      const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
-      const qr = qrLink(args.baseUrl, args.qrUrl);
+      const layout = args.layout ?? settings.config.layout;
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
-      const [{ makeDossier }, { launchBrowser }] = await Promise.all([import('../../api/dossier.js'), import('../../browser/launch.js')]);
-      const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
-      const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
+      const [{ makeDossier }, { createDossierPrinter }] = await Promise.all([import('../../api/dossier.js'), import('../../build/printer.js')]);
+      // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
+      const printer = createDossierPrinter({
+        concurrency: 1,
+        launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
+        ...(browserWs ? { browserWs } : {}),
+      });
+      const release = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
-          const result = await makeDossier(reference, {
-            dataDir: settings.dataDir,
-            outDir: settings.outDir,
-            paper,
-            landscape: args.landscape,
-            bleedMm,
-            cropMarks: args.cropMarks,
-            timeoutMs: timeout,
-            ...(qr ? { qr } : {}),
-            browser: handle.browser,
-            ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
-            ...(settings.theme ? { theme: settings.theme } : {}),
-          });
+          const result = await printer.print((pages) =>
+            makeDossier(reference, {
+              dataDir: settings.dataDir,
+              outDir: settings.outDir,
+              paper,
+              landscape: args.landscape,
+              bleedMm,
+              cropMarks: args.cropMarks,
+              ...(layout ? { layout } : {}),
+              timeoutMs: timeout,
+              ...(qr ? { qr } : {}),
+              browser: pages,
+              ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+              ...(settings.theme ? { theme: settings.theme } : {}),
+            }),
+          );
           made.push(result);
           for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
           reporter.info(`${reporter.green('✓')} ${result.output} (${Math.round(result.bytes / 1024)} KB)`);
@@ -87,7 +104,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         }
       } finally {
         release();
-        await handle.close();
+        await printer.close();
       }
       reporter.result({ outputs: made });
     },

@@ -4,7 +4,7 @@ import { parseLengthMm } from '../../print/length.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
 import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
 import { closeOnInterrupt } from '../interrupt.js';
-import { qrLink, timeoutMs, type GlobalArgs } from '../options.js';
+import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { MAX_BLEED_MM, openFile } from './pdf.js';
@@ -18,6 +18,7 @@ interface PosterArgs extends SettingsArgs {
   cropMarks: boolean;
   templates?: string;
   browser?: string;
+  browserWs?: string;
   timeout: number;
   baseUrl?: string;
   qrUrl?: string;
@@ -38,6 +39,7 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
         .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
         .option('templates', { type: 'string', describe: 'Folder of your own templates (poster.hbs, poster.css, partials); built-in ones fill the gaps' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
+        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS); casefile works in a context of its own and never closes that browser' })
         .option('timeout', { type: 'number', default: 90, describe: 'Seconds one poster may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
         .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the poster' })
@@ -49,32 +51,41 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
       const { reporter } = context;
       const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
       const timeout = timeoutMs(args.timeout);
-      const qr = qrLink(args.baseUrl, args.qrUrl);
       if (args.tile && (bleedMm > 0 || args.cropMarks)) {
         throw new CasefileError('E_USAGE', 'Invalid options: --tile prints on a home printer, so it takes no --bleed or --crop-marks. Received both.');
       }
       const settings = await loadRenderSettings(args, argv);
+      // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
+      const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
-      const [{ makePoster }, { launchBrowser }] = await Promise.all([import('../../api/poster.js'), import('../../browser/launch.js')]);
-      const handle = await launchBrowser({ ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) });
-      const release = closeOnInterrupt(() => handle.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
+      const [{ makePoster }, { createDossierPrinter }] = await Promise.all([import('../../api/poster.js'), import('../../build/printer.js')]);
+      // One document at a time; a browser that crashes (or a remote one whose connection drops) is replaced and the document retried once.
+      const printer = createDossierPrinter({
+        concurrency: 1,
+        launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
+        ...(browserWs ? { browserWs } : {}),
+      });
+      const release = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
       const made = [];
       try {
         for (const reference of args.records) {
-          const result = await makePoster(reference, {
-            dataDir: settings.dataDir,
-            outDir: settings.outDir,
-            size: args.size,
-            landscape: args.landscape,
-            bleedMm,
-            cropMarks: args.cropMarks,
-            timeoutMs: timeout,
-            ...(qr ? { qr } : {}),
-            browser: handle.browser,
-            ...(args.tile ? { tile: args.tile } : {}),
-            ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
-            ...(settings.theme ? { theme: settings.theme } : {}),
-          });
+          const result = await printer.print((pages) =>
+            makePoster(reference, {
+              dataDir: settings.dataDir,
+              outDir: settings.outDir,
+              size: args.size,
+              landscape: args.landscape,
+              bleedMm,
+              cropMarks: args.cropMarks,
+              timeoutMs: timeout,
+              ...(qr ? { qr } : {}),
+              browser: pages,
+              ...(args.tile ? { tile: args.tile } : {}),
+              ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
+              ...(settings.theme ? { theme: settings.theme } : {}),
+            }),
+          );
           made.push(result);
           for (const url of result.blockedRequests) reporter.debug(`blocked request: ${url}`);
           const notes = [`${Math.round(result.bytes / 1024)} KB`, ...(result.tiles ? [`${result.tiles} ${args.tile} pages`] : []), ...(result.fit < 1 ? [`shrunk to ${Math.round(result.fit * 100)}% to fit`] : [])];
@@ -83,7 +94,7 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
         }
       } finally {
         release();
-        await handle.close();
+        await printer.close();
       }
       reporter.result({ outputs: made });
     },
