@@ -6,7 +6,7 @@ export { listRecords, listRecordFiles, type RecordSummary } from './record/list.
 export { validateRecord } from './record/validate.js';
 export { findBrowser, type FoundBrowser } from './browser/find.js';
 export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';
-export { connectBrowser, type RemoteBrowserHandle } from './browser/connect.js';
+export { connectBrowser, remoteChromiumArgs, type RemoteBrowserHandle } from './browser/connect.js';
 export { openPrintTarget, withPrintTarget, type PageOpener, type PrintTarget } from './browser/target.js';
 export { loadTemplates, type TemplateSet } from './dossier/templates.js';
 export { renderDossierHtml } from './dossier/html.js';
