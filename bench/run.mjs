@@ -278,15 +278,7 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const only = process.argv.slice(2);
   const want = (name) => only.length === 0 || only.includes(name);
-  // Running some parts (`node bench/run.mjs cards cardmemory`) keeps the other parts' last figures.
-  const previous = (() => {
-    try {
-      return JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')).figures ?? {};
-    } catch {
-      return {};
-    }
-  })();
-  const figures = only.length === 0 ? {} : { ...previous };
+  const figures = {};
   const stamp = (part) => figures[part] && (figures[part].measuredAt = new Date().toISOString());
   if (want('cards')) figures.cards = await benchCards(await loadAll(makeDataDir(path.join(WORK, 'cards-data'), path.join(ROOT, 'data'), CARD_RECORDS)));
   if (want('cardmemory')) figures.cardMemory = await benchCardMemory();
@@ -295,6 +287,16 @@ async function main() {
   if (want('incremental')) figures.incremental = await benchIncremental(dossierData);
   if (want('memory')) figures.memory = await benchMemory();
   for (const part of ['cards', 'cardMemory', 'dossiers', 'incremental', 'memory']) if (want(part === 'cardMemory' ? 'cardmemory' : part)) stamp(part);
+  // Read at the end, so two partial runs at once each keep what the other wrote.
+  // Running some parts (`node bench/run.mjs cards cardmemory`) keeps the other parts' last figures.
+  const previous = (() => {
+    try {
+      return JSON.parse(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')).figures ?? {};
+    } catch {
+      return {};
+    }
+  })();
+  if (only.length > 0) for (const [part, value] of Object.entries(previous)) figures[part] ??= value;
 
   const rows = Object.entries(TARGETS)
     .map(([name, spec]) => {
