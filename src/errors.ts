@@ -91,6 +91,17 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
+/**
+ * An error as the CLI prints it, without colour: `file:line:col: message`, then each issue when
+ * there are several. The preview shows the same words in its pages.
+ */
+export function errorLines(error: CasefileError, limit = 20): string[] {
+  const where = formatLocation(error);
+  const shownWhere = where && !error.message.startsWith(where) ? `${where}: ` : '';
+  const issues = error.issues.length > 1 ? error.issues.map((issue) => `  ${formatLocation(issue)} ${issue.path}: ${issue.message}`) : [];
+  return [`${shownWhere}${error.message}`, ...issues.slice(0, limit), ...(issues.length > limit ? [`  … and ${issues.length - limit} more`] : [])];
+}
+
 /** `file:line:column` for messages, omitting whatever is unknown. */
 export function formatLocation(where: ErrorLocation): string {
   if (where.file === undefined) return '';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CasefileError } from '../errors.js';
 import { checkJsonFile, type CheckedFile } from '../record/schema-file.js';
+import { DOSSIER_FLOWS } from '../dossier/flow.js';
 import { PAPER_NAMES } from '../dossier/paper.js';
 import { ThemeSchema } from '../theme/schema.js';
 
@@ -20,6 +21,8 @@ export const ConfigSchema = z.strictObject({
   templates: z.string().min(1).optional(),
   baseUrl: z.url().optional(),
   paper: z.enum(PAPER_NAMES as [string, ...string[]]).optional(),
+  /** The dossier's layout: `sheets` (each section opens a sheet) or `compact` (sections run on). */
+  layout: z.enum(DOSSIER_FLOWS).optional(),
   sizes: z.array(z.string().min(1)).min(1).optional(),
   scale: z.number().min(1).max(4).optional(),
   formats: z.array(z.enum(['png', 'svg', 'webp', 'jpeg'])).min(1).optional(),

@@ -1,5 +1,6 @@
 /** Everything `casefile build` can be told, from flags or casefile.config.json, with defaults. */
 import { availableParallelism } from 'node:os';
+import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';
 import type { Shard } from './shard.js';
 import type { ResolvedTheme } from '../theme/load.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   /** webp and jpeg quality, 1-100. */
   quality?: number;
   paper: PaperName;
+  /** The dossier's layout: each section on its own sheet, or run on (`compact`). */
+  layout: DossierFlow;
   templatesDir?: string;
   /** The site's theme, on dossiers and cards. */
   theme?: ResolvedTheme;
@@ -57,6 +60,7 @@ export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
   formats: ['png'],
   engine: 'satori',
   paper: 'a4',
+  layout: 'sheets',
   concurrency: defaultConcurrency(),
   force: false,
   prune: true,

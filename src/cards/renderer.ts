@@ -26,7 +26,8 @@ export interface CardRendererOptions {
 
 export interface CardRenderer {
   /** Renders `jobs` for one record; results come back in the jobs' order. */
-  render(record: CaseFile, jobs: readonly CardJob[]): Promise<RenderedCard[]>;
+  /** `settings` overrides the renderer's own for this call (a long-lived preview follows theme edits). */
+  render(record: CaseFile, jobs: readonly CardJob[], settings?: CardSettings): Promise<RenderedCard[]>;
   close(): Promise<void>;
   readonly workers: number;
 }
@@ -40,9 +41,9 @@ export function createCardRenderer(options: CardRendererOptions = {}): CardRende
   if (workers === 0) {
     return {
       workers,
-      async render(record, jobs) {
+      async render(record, jobs, settings = options.settings) {
         const cards: RenderedCard[] = [];
-        for (const job of jobs) cards.push(await renderCard(record, job, undefined, options.settings));
+        for (const job of jobs) cards.push(await renderCard(record, job, undefined, settings));
         return cards;
       },
       async close() {},
@@ -53,11 +54,11 @@ export function createCardRenderer(options: CardRendererOptions = {}): CardRende
   let closed = false;
   return {
     workers,
-    render(record, jobs) {
+    render(record, jobs, settings = options.settings) {
       if (closed) return Promise.reject(new Error('this card renderer is closed'));
       pool ??= new CardPool(workers, options.recycleAfter);
       const running = pool;
-      return Promise.all(jobs.map((job) => running.render(record, job, options.settings)));
+      return Promise.all(jobs.map((job) => running.render(record, job, settings)));
     },
     async close() {
       closed = true;

@@ -12,6 +12,7 @@ import { mergeManifestsCommand } from './commands/merge-manifests.js';
 import { newCommand } from './commands/new.js';
 import { pdfCommand } from './commands/pdf.js';
 import { posterCommand } from './commands/poster.js';
+import { previewCommand } from './commands/preview.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { globalOptions } from './options.js';
@@ -31,6 +32,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .command(pdfCommand(context, argv))
     .command(posterCommand(context, argv))
     .command(cardsCommand(context, argv))
+    .command(previewCommand(context, argv))
     .command(validateCommand(context))
     .command(listCommand(context))
     .command(buildCommand(context, argv))

@@ -2,7 +2,7 @@
  * Everything the CLI prints goes through a Reporter: human lines (coloured only on a TTY and
  * never with NO_COLOR), or one JSON document with --json, and nothing but errors with --quiet.
  */
-import { formatLocation, type CasefileError } from '../errors.js';
+import { errorLines, type CasefileError } from '../errors.js';
 
 export interface ReporterOptions {
   json: boolean;
@@ -66,12 +66,9 @@ export class Reporter {
   }
 
   error(error: CasefileError): void {
-    const where = formatLocation(error);
-    const lines = error.issues.length > 1 ? error.issues.map((issue) => `  ${formatLocation(issue)} ${issue.path}: ${issue.message}`) : [];
-    const shownWhere = where && !error.message.startsWith(where) ? `${where}: ` : '';
-    this.stderr.write(`${this.red('error:')} ${shownWhere}${error.message}\n`);
-    for (const line of lines.slice(0, 20)) this.stderr.write(`${line}\n`);
-    if (lines.length > 20) this.stderr.write(`  … and ${lines.length - 20} more\n`);
+    const [first, ...rest] = errorLines(error);
+    this.stderr.write(`${this.red('error:')} ${first}\n`);
+    for (const line of rest) this.stderr.write(`${line}\n`);
   }
 
   unexpected(error: unknown): void {

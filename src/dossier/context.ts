@@ -6,6 +6,7 @@
 import { fileNumber } from '../record/file-number.js';
 import type { CaseFile } from '../record/schema.js';
 import { SECTIONS, type SectionId } from '../record/sections.js';
+import type { DossierFlow } from './flow.js';
 import type { PageGeometry } from './paper.js';
 import type { DossierPalette, DossierTheme } from '../theme/dossier.js';
 import type { QrCode } from './qr-code.js';
@@ -57,6 +58,8 @@ export interface DossierContext {
   palette: DossierPalette;
   /** With a base URL: the QR code to the record's web page (`url`, `svg`, `dataUri`, `sizeMm`). */
   qr?: QrCode;
+  /** Sections run on from one to the next (`--layout compact`) instead of each opening a sheet. */
+  compact: boolean;
 }
 
 export function sectionViews(record: CaseFile): SectionView[] {
@@ -94,9 +97,9 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; flow?: DossierFlow },
 ): DossierContext {
-  const { existingSlugs, fit, ...rest } = options;
+  const { existingSlugs, fit, flow, ...rest } = options;
   return {
     record,
     fileNumber: fileNumber(record.slug),
@@ -105,6 +108,7 @@ export function dossierContext(
     flightRisk: record.sections['flight-risk'],
     salaryScale: salaryScale(record.sections.salary),
     fit: fit ?? 1,
+    compact: flow === 'compact',
     ...rest,
   };
 }

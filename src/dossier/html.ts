@@ -7,7 +7,9 @@ import { VERSION } from '../version.js';
 import { assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
+import type { DossierFlow } from './flow.js';
 import type { QrCode } from './qr-code.js';
+import type { RunningHeader } from './running-headers.js';
 import type { LayoutName, TemplateSet } from './templates.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { dossierPalette, dossierTheme } from '../theme/dossier.js';
@@ -47,7 +49,7 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; theme?: ResolvedTheme },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; theme?: ResolvedTheme; flow?: DossierFlow },
 ): Promise<string> {
   const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
@@ -61,6 +63,24 @@ export async function renderDossierHtml(
     ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
     ...(options.fit === undefined ? {} : { fit: options.fit }),
     ...(options.qr ? { qr: options.qr } : {}),
+    ...(options.flow ? { flow: options.flow } : {}),
   });
   return options.templates.render(context, layout);
+}
+
+/** The compact dossier's running headers as HTML: one page per dossier page, nothing but the header. */
+export function renderRunningHeadersHtml(
+  record: CaseFile,
+  headers: RunningHeader[],
+  options: { templates: TemplateSet; page: PageGeometry; theme?: ResolvedTheme },
+): string {
+  const context = dossierContext(record, {
+    page: options.page,
+    fontFaces: fontFaceCss((file) => assetUrl(MOUNTS.fonts, file)),
+    stylesheets: [],
+    generator: `casefile ${VERSION}`,
+    palette: dossierPalette(options.theme),
+    flow: 'compact',
+  });
+  return options.templates.render({ ...context, runningHeaders: headers }, 'running-headers');
 }

@@ -4,6 +4,7 @@
  * shows text-transform capitals. Each bookmark whose letters match a known title gets that title.
  */
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { sameLetters } from './running-headers.js';
 
 const letters = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 
@@ -16,7 +17,8 @@ export function repairOutlineTitles(doc: PDFDocument, titles: readonly string[])
     while (item) {
       const current = item.lookup(PDFName.of('Title'));
       const text = current instanceof PDFString || current instanceof PDFHexString ? current.decodeText() : undefined;
-      const wanted = text === undefined ? undefined : byLetters.get(letters(text));
+      // Chromium sometimes titles a bookmark with its heading twice over ("…METRICSTHE BULLSHIT METRICS").
+      const wanted = text === undefined ? undefined : (byLetters.get(letters(text)) ?? titles.find((title) => sameLetters(text, title)));
       if (wanted !== undefined && wanted !== text) {
         item.set(PDFName.of('Title'), PDFHexString.fromText(wanted));
         repaired += 1;

@@ -11,8 +11,11 @@ import { BUILTIN_TEMPLATES_DIR } from '../paths.js';
 import { resolveInside } from '../output/safe-path.js';
 import { HELPERS } from './helpers.js';
 
-/** The page layouts: the paged dossier and the one-sheet wall poster. Both share the partials. */
-export const LAYOUT_FILES = { dossier: 'dossier.hbs', poster: 'poster.hbs' } as const;
+/**
+ * The page layouts: the paged dossier and the one-sheet wall poster, which share the partials, and
+ * the compact dossier's running headers, printed apart and laid over its pages.
+ */
+export const LAYOUT_FILES = { dossier: 'dossier.hbs', poster: 'poster.hbs', 'running-headers': 'running-headers.hbs' } as const;
 export type LayoutName = keyof typeof LAYOUT_FILES;
 export const PARTIALS_DIR = 'partials';
 

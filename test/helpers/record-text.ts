@@ -114,8 +114,9 @@ export interface Placement {
 
 /**
  * Where each section's heading is, and whether its first (and last) line is below it in the same
- * column of the same page: `columnWidth` wide from the heading's left edge, above the page's
- * footer (the line holding `footer`), so a heading that ends a column or a page finds nothing.
+ * column of the same page: `columnWidth` wide from the heading's left edge (Infinity: the page is one
+ * column), above the page's footer (the lowest line holding `footer`), so a heading that ends a
+ * column or a page finds nothing.
  */
 export function placements(
   pages: PdfWord[][],
@@ -137,8 +138,11 @@ export function placements(
     // The footer is the lowest line that says it; without one, the page's foot is the limit.
     const footers = findWords(page, options.footer, Infinity).map((words) => boxOf(words).yMin);
     const footerTop = footers.length > 0 ? Math.max(...footers) : Infinity;
+    // A page of one column (columnWidth Infinity) takes any line below; columns start at their heading's left edge.
     const inColumn = (box: PdfWord) =>
-      box.yMin >= best.box.yMax - 1 && box.yMax < footerTop && box.xMin >= best.box.xMin - 1 && box.xMin < best.box.xMin + options.columnWidth;
+      box.yMin >= best.box.yMax - 1 &&
+      box.yMax < footerTop &&
+      (options.columnWidth === Infinity || (box.xMin >= best.box.xMin - 1 && box.xMin < best.box.xMin + options.columnWidth));
     const nearest = (text: string, count: number) =>
       findWords(page, text, count)
         .map(boxOf)

@@ -5,6 +5,7 @@ import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/
 import { parseShard } from '../../build/shard.js';
 import { shardFromEnvironment } from '../../build/shard-env.js';
 import { CasefileError } from '../../errors.js';
+import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
 import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
@@ -20,6 +21,7 @@ interface BuildArgs extends SettingsArgs {
   engine?: string;
   quality?: number;
   paper?: PaperName;
+  layout?: DossierFlow;
   templates?: string;
   baseUrl?: string;
   qrUrl?: string;
@@ -69,6 +71,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
     engine: args.engine ?? config.engine ?? BUILD_DEFAULTS.engine,
     ...((args.quality ?? config.quality) !== undefined ? { quality: (args.quality ?? config.quality)! } : {}),
     paper: args.paper ?? (config.paper as PaperName | undefined) ?? BUILD_DEFAULTS.paper,
+    layout: args.layout ?? config.layout ?? BUILD_DEFAULTS.layout,
     concurrency: args.concurrency ?? config.concurrency ?? BUILD_DEFAULTS.concurrency,
     force: args.force,
     prune: args.prune,
@@ -104,6 +107,7 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('engine', { type: 'string', describe: 'What draws the cards: satori (default) or takumi (faster, native)' })
         .option('quality', { type: 'number', describe: 'webp and jpeg quality, 1 to 100 (default 85)' })
         .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
+        .option('layout', { choices: DOSSIER_FLOWS, describe: 'Dossier layout: sheets (each section opens a sheet, default) or compact (sections run on)' })
         .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
         .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier' })
         .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template with {baseUrl} and {slug} (default "{baseUrl}/{slug}/")' })

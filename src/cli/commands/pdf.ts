@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
+import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import { parseLengthMm } from '../../print/length.js';
 import { closeOnInterrupt } from '../interrupt.js';
@@ -20,6 +21,7 @@ interface PdfArgs extends SettingsArgs {
   baseUrl?: string;
   qrUrl?: string;
   open: boolean;
+  layout?: DossierFlow;
 }
 
 /** More bleed than this is a typo (say 3cm for 3mm), not a print-shop request. */
@@ -48,11 +50,13 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS); casefile works in a context of its own and never closes that browser' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take before it fails' })
         .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' })
+        .option('layout', { choices: DOSSIER_FLOWS, describe: 'sheets: each section opens a sheet (default); compact: sections run on, for home printers' })
         .option('base-url', { type: 'string', describe: 'Where the records are published: prints a QR code to <base-url>/<slug>/ on the footer' })
         .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 pdf lead-infrastructure-engineer', 'Print out/lead-infrastructure-engineer.pdf')
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
         .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
+        .example('$0 pdf lead-infrastructure-engineer --layout compact', 'Sections run on: fewer sheets for a home printer')
         .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates') as never,
     handler: async (args) => {
       const { reporter } = context;
@@ -63,6 +67,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
       const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
       const paper = settings.given('paper') ? args.paper : ((settings.config.paper as PaperName | undefined) ?? args.paper);
+      const layout = args.layout ?? settings.config.layout;
       const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
       // Loaded here, not at start-up: --help, --version and usage errors need no browser or PDF code.
       const [{ makeDossier }, { createDossierPrinter }] = await Promise.all([import('../../api/dossier.js'), import('../../build/printer.js')]);
@@ -76,7 +81,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const made = [];
       try {
         for (const reference of args.records) {
-          const result = await printer.print((pages) =>
+          // Several records print one after another on the printer's warm page.
+          const result = await printer.print((pages, pool) =>
             makeDossier(reference, {
               dataDir: settings.dataDir,
               outDir: settings.outDir,
@@ -84,9 +90,11 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
               landscape: args.landscape,
               bleedMm,
               cropMarks: args.cropMarks,
+              ...(layout ? { layout } : {}),
               timeoutMs: timeout,
               ...(qr ? { qr } : {}),
               browser: pages,
+              pages: pool,
               ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
               ...(settings.theme ? { theme: settings.theme } : {}),
             }),
