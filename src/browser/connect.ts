@@ -6,6 +6,7 @@
  */
 import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
+import { chromiumArgs } from './launch.js';
 import { redactBrowserWs } from './ws-url.js';
 
 export interface RemoteBrowserHandle {
@@ -22,6 +23,17 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** A context an earlier, dropped connection left behind: disposed as soon as the new connection is up. */
   abandonedContextId?: string;
+}
+
+/**
+ * The flags to start a Chromium with for casefile to print in: exactly what casefile's own launch
+ * gives it (Puppeteer's headless defaults plus casefile's flags, --font-render-hinting=none among
+ * them), so a remote print is made under the same conditions as a local one. Add
+ * --remote-debugging-port.
+ */
+export function remoteChromiumArgs(): string[] {
+  const defaults = puppeteer.defaultArgs({ headless: true }).filter((arg) => arg.startsWith('--') && !arg.startsWith('--user-data-dir'));
+  return [...new Set([...defaults, ...chromiumArgs()])];
 }
 
 export async function connectBrowser(browserWSEndpoint: string, options: ConnectOptions = {}): Promise<RemoteBrowserHandle> {

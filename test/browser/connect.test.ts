@@ -12,7 +12,8 @@ import puppeteer, { type BrowserContext } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { findBrowser } from '../../src/browser/find.js';
-import { chromiumArgs, launchBrowser } from '../../src/browser/launch.js';
+import { remoteChromiumArgs } from '../../src/browser/connect.js';
+import { launchBrowser } from '../../src/browser/launch.js';
 import { createDossierPrinter } from '../../src/build/printer.js';
 import { loadRecord } from '../../src/record/load.js';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -20,8 +21,10 @@ import { pdftotext } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
-const { record } = await loadRecord('sdet', { dataDir });
+const { record } = await loadRecord('enterprise-architect', { dataDir });
 const dir = tempDir('casefile-remote-');
+// With the QR code in every footer, so the footer's SVG image is compared too.
+const QR = { baseUrl: 'https://example.org/roles' };
 
 interface Remote {
   process: ChildProcess;
@@ -30,10 +33,10 @@ interface Remote {
   host: string;
 }
 
-/** A Chromium casefile did not launch, with casefile's own flags so its output matches a local print. */
+/** A Chromium casefile did not launch, started with the flags casefile documents for it (remoteChromiumArgs). */
 async function startRemoteChromium(): Promise<Remote> {
   const { executablePath } = await findBrowser();
-  const child = spawn(executablePath, [...chromiumArgs(), '--headless', '--remote-debugging-port=0', `--user-data-dir=${path.join(dir, 'remote-profile')}`, 'about:blank'], {
+  const child = spawn(executablePath, [...remoteChromiumArgs(), '--remote-debugging-port=0', `--user-data-dir=${path.join(dir, 'remote-profile')}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const ws = await new Promise<string>((resolve, reject) => {
@@ -99,7 +102,7 @@ describe('printing in a remote browser (--browser-ws)', () => {
     before = await remoteState(remote);
     const handle = await launchBrowser();
     try {
-      local = (await renderDossier(handle.browser, record, { dataDir })).pdf;
+      local = (await renderDossier(handle.browser, record, { dataDir, qr: QR })).pdf;
     } finally {
       await handle.close();
     }
@@ -115,7 +118,7 @@ describe('printing in a remote browser (--browser-ws)', () => {
     const pdf = await printer.print(async (pages) => {
       ownContext = (pages as BrowserContext).id!;
       during = (await remoteState(remote)).contexts;
-      return (await renderDossier(pages, record, { dataDir })).pdf;
+      return (await renderDossier(pages, record, { dataDir, qr: QR })).pdf;
     });
     await printer.close();
 
@@ -136,10 +139,10 @@ describe('printing in a remote browser (--browser-ws)', () => {
       `<p>TEMPLATE-RENDERED</p><script>document.body.insertAdjacentText('beforeend', 'EXEC' + 'UTED')</script><img src="http://127.0.0.1:9/remote-img.png">`,
     );
     const out = path.join(dir, 'guarded');
-    const result = runCli(['pdf', 'sdet', '--out-dir', out, '--templates', templates, '--json'], { env: { CASEFILE_BROWSER_WS: remote.ws } });
+    const result = runCli(['pdf', 'enterprise-architect', '--out-dir', out, '--templates', templates, '--json'], { env: { CASEFILE_BROWSER_WS: remote.ws } });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).outputs[0].blockedRequests).toContain('http://127.0.0.1:9/remote-img.png');
-    const text = pdftotext(path.join(out, 'sdet.pdf'));
+    const text = pdftotext(path.join(out, 'enterprise-architect.pdf'));
     expect(text).toContain('TEMPLATE-RENDERED');
     expect(text).not.toContain('EXECUTED');
     expect(await remoteState(remote)).toEqual(before);
@@ -170,7 +173,7 @@ describe('printing in a remote browser (--browser-ws)', () => {
             }
           })();
         }
-        return (await renderDossier(pages, record, { dataDir })).pdf;
+        return (await renderDossier(pages, record, { dataDir, qr: QR })).pdf;
       });
       expect(cutSockets).toBeGreaterThan(0);
       expect(attempts).toBe(2);

@@ -39,7 +39,7 @@ export function flightRiskCard(ctx: CardContext): CardElement {
       );
       const right = column(
         { width: rightWidth, flexShrink: 0, gap: px(ctx, 10) },
-        label(ctx, 'Diagnosis', ROLES.mark, rightWidth, { color: COLOURS.red }),
+        label(ctx, '[DIAGNOSIS]', ROLES.mark, rightWidth, { color: COLOURS.red }),
         lines(diagnosis, ROLES.typed, { color: COLOURS.ink }),
       );
       return wide ? row({ gap, width: area.width }, left, right) : column({ gap, width: area.width }, left, right);

@@ -43,7 +43,7 @@ export function jobAdAutopsyCard(ctx: CardContext): CardElement {
         (index, [ad, translation], height, itemWidth) => {
           const tag = row(
             { height: tagHeight, alignItems: 'center', gap: px(ctx, 10), flexShrink: 0 },
-            box({ backgroundColor: COLOURS.ink, color: COLOURS.paper, padding: `0 ${px(ctx, 8)}px`, ...fontStyle(ROLES.monoSmall, px(ctx, ROLES.monoSmall.size), tagHeight) }, items[index]!.source.toUpperCase()),
+            box({ backgroundColor: COLOURS.ink, color: COLOURS.paper, padding: `0 ${px(ctx, 8)}px`, ...fontStyle(ROLES.monoSmall, px(ctx, ROLES.monoSmall.size), tagHeight) }, `[${items[index]!.source.toUpperCase()}]`),
             box({ color: COLOURS.red, ...fontStyle(ROLES.mark, px(ctx, ROLES.mark.size), tagHeight) }, `Specimen ${String(index + 1).padStart(2, '0')}`),
           );
           const adBlock = lines(ad!, adRole, { color: COLOURS.muted, width: adWidth });

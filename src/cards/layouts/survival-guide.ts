@@ -22,7 +22,8 @@ export function survivalGuideCard(ctx: CardContext): CardElement {
         area,
         items.map((item) => ({
           parts: [
-            { text: item.situation, role: ROLES.heading, width, maxLines: 2, minLines: 1 },
+            // Bracketed as the source prints it: [IF ENGAGED:].
+            { text: `[${item.situation}:]`, role: ROLES.heading, width, maxLines: 2, minLines: 1 },
             { text: item.advice, role: ROLES.quote, width, maxLines: 8, minLines: 2 },
           ],
         })),

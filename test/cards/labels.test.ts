@@ -1,0 +1,30 @@
+/**
+ * The cards use the source's own labels where they carry one, read from the text Satori laid out
+ * (card text is drawn as paths, so the SVG holds no words to search).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planCards } from '../../src/cards/plan.js';
+import { layoutCard } from '../../src/cards/render.js';
+import { parseRecord } from '../../src/record/load.js';
+import { ROOT } from '../helpers/cli.js';
+
+const file = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
+const record = parseRecord(readFileSync(file, 'utf8'), file);
+
+async function laidOutText(section: string): Promise<string> {
+  const [job] = planCards(record, { sections: [section], sizes: ['og'] });
+  const { boxes } = await layoutCard(record, job!);
+  return boxes.map((box) => box.text ?? '').join(' ').replace(/\s+/g, ' ');
+}
+
+describe("the source's labels on cards", () => {
+  it.each([
+    ['flight-risk', '[DIAGNOSIS]'],
+    ['job-ad-autopsy', '[SOURCE REDACTED]'],
+    ['survival-guide', '[IF ENGAGED:]'],
+  ])('%s says %s', async (section, label) => {
+    expect(await laidOutText(section)).toContain(label);
+  });
+});
