@@ -1,5 +1,6 @@
 // npm run bench: casefile against its peers, measured side by side in one run, reported as ratios.
 // Not part of `npm test`: it takes minutes and its numbers depend on the machine.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { listRecordFiles } from '../dist/record/list.js';
 import { parseRecord } from '../dist/record/load.js';
 import { VERSION } from '../dist/version.js';
 import { makeDataDir } from './fixtures.mjs';
+import { benchFloor } from './floor.mjs';
 import { cardHtmlDocument } from './html-card.mjs';
 import { measurePeakMemory } from './memory.mjs';
 import { printWithChromiumProcesses, writeDossierHtmlFiles } from './peers.mjs';
@@ -35,6 +37,9 @@ const CARD_RECORDS = Number(process.env.BENCH_CARD_RECORDS ?? 17); // × 12 card
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50);
 const MEMORY_SMALL = 20;
 const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200);
+const FLOOR_ROUNDS = Number(process.env.BENCH_FLOOR_ROUNDS ?? 5);
+const CLI_ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5);
+const POSTER_RECORD = 'lead-infrastructure-engineer';
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const seconds = (ms) => Math.round(ms) / 1000;
@@ -233,6 +238,34 @@ async function benchMemory() {
   return { small: MEMORY_SMALL, large: MEMORY_LARGE, smallPeakMb: small.peakKb / 1024, largePeakMb: large.peakKb / 1024, ratio: large.peakKb / small.peakKb };
 }
 
+/** `casefile poster` against `casefile pdf` of the same record, whole CLI runs, alternating. */
+async function benchPosterCli() {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const cli = (command) => {
+    const args = [path.join(ROOT, 'dist', 'cli.js'), command, POSTER_RECORD, '--quiet', '--data-dir', path.join(ROOT, 'data'), '--out-dir', path.join(WORK, 'cli-out')];
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`casefile ${command} exited ${result.status}: ${result.stderr}`);
+    return performance.now() - started;
+  };
+  cli('pdf'); // warm the file cache
+  const pdf = [];
+  const poster = [];
+  for (let round = 0; round < CLI_ROUNDS; round += 1) {
+    // Back to back, alternating who goes first: each pair shares the machine's load.
+    if (round % 2 === 0) {
+      pdf.push(cli('pdf'));
+      poster.push(cli('poster'));
+    } else {
+      poster.push(cli('poster'));
+      pdf.push(cli('pdf'));
+    }
+  }
+  const ratios = poster.map((ms, round) => ms / pdf[round]);
+  log(`bench: casefile pdf ${pdf.map(Math.round).join('/')} ms, casefile poster ${poster.map(Math.round).join('/')} ms`);
+  return { record: POSTER_RECORD, rounds: CLI_ROUNDS, pdfMs: median(pdf), posterMs: median(poster), ratio: median(ratios) };
+}
+
 const faster = (v) => `${v.toFixed(2)}x`;
 const TARGETS = {
   [`satori cards, ${CORES} workers vs in-process`]: { key: ['cards', 'satoriPoolVsInProcess'], target: `≥ ${(0.85 * CORES).toFixed(1)}x`, ok: (v) => v >= 0.85 * CORES, format: faster },
@@ -245,9 +278,12 @@ const TARGETS = {
   [`takumi cards, ${CORES} workers vs in-process`]: { key: ['cards', 'takumiPoolVsInProcess'], target: `≥ ${(0.8 * CORES).toFixed(1)}x`, ok: (v) => v >= 0.8 * CORES, format: faster },
   'card memory, satori, 1,000 cards: last quarter peak vs first': { key: ['cardMemory', 'satori', 'lastToFirst'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
   'card memory, takumi, 1,000 cards: last quarter peak vs first': { key: ['cardMemory', 'takumi', 'lastToFirst'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
-  'dossiers vs chromium --print-to-pdf': { key: ['dossiers', 'speedup'], target: '≥ 6x faster', ok: (v) => v >= 6, format: (v) => `${v.toFixed(1)}x faster` },
+  'dossier vs the floor, one at a time': { key: ['floor', 'sequentialRatio'], target: '≤ 1.3x the floor', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x the floor` },
+  'dossiers vs the floor, page pool': { key: ['floor', 'pooledRatio'], target: '≤ 1.3x the floor', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x the floor` },
+  'dossiers vs chromium --print-to-pdf': { key: ['dossiers', 'speedup'], target: '≥ 4x faster', ok: (v) => v >= 4, format: (v) => `${v.toFixed(1)}x faster` },
   'incremental rebuild': { key: ['incremental', 'ratio'], target: '≤ 5% of cold', ok: (v) => v <= 0.05, format: (v) => `${(v * 100).toFixed(1)}% of cold` },
   [`memory ${MEMORY_LARGE} vs ${MEMORY_SMALL} dossiers`]: { key: ['memory', 'ratio'], target: '≤ 1.3x', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x` },
+  'poster CLI vs pdf CLI': { key: ['posterCli', 'ratio'], target: '≤ 1.4x', ok: (v) => v <= 1.4, format: (v) => `${v.toFixed(2)}x` },
 };
 
 async function main() {
@@ -265,13 +301,34 @@ async function main() {
   })();
   const figures = only.length === 0 ? {} : { ...previous };
   const stamp = (part) => figures[part] && (figures[part].measuredAt = new Date().toISOString());
+  // The machine's load average (1, 5, 15 min) goes with every part measured: ratios on a busy machine need it.
+  const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(1)));
+  const loadBefore = loadAverage();
   if (want('cards')) figures.cards = await benchCards(await loadAll(makeDataDir(path.join(WORK, 'cards-data'), path.join(ROOT, 'data'), CARD_RECORDS)));
   if (want('cardmemory')) figures.cardMemory = await benchCardMemory();
   const dossierData = makeDataDir(path.join(WORK, 'dossier-data'), path.join(ROOT, 'data'), DOSSIERS);
+  if (want('floor')) {
+    figures.floor = await benchFloor({
+      records: await loadAll(path.join(ROOT, 'data')),
+      dataDir: path.join(ROOT, 'data'),
+      templates: await loadTemplates(),
+      workDir: WORK,
+      cores: CORES,
+      rounds: FLOOR_ROUNDS,
+      log,
+    });
+  }
   if (want('dossiers')) figures.dossiers = await benchDossiers(dossierData);
   if (want('incremental')) figures.incremental = await benchIncremental(dossierData);
   if (want('memory')) figures.memory = await benchMemory();
-  for (const part of ['cards', 'cardMemory', 'dossiers', 'incremental', 'memory']) if (want(part === 'cardMemory' ? 'cardmemory' : part)) stamp(part);
+  if (want('poster')) figures.posterCli = await benchPosterCli();
+  const load = { before: loadBefore, after: loadAverage() };
+  const partName = { cardMemory: 'cardmemory', posterCli: 'poster' };
+  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli']) {
+    if (!want(partName[part] ?? part) || !figures[part]) continue;
+    stamp(part);
+    figures[part].loadAverage = load;
+  }
 
   const rows = Object.entries(TARGETS)
     .map(([name, spec]) => {
@@ -282,6 +339,7 @@ async function main() {
   const results = {
     casefile: VERSION,
     date: new Date().toISOString(),
+    load,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
     figures,
     summary: rows,
@@ -289,6 +347,7 @@ async function main() {
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\n| comparison | measured | target | met |\n|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.name} | ${row.measured} | ${row.target} | ${row.met ? 'yes' : 'no'} |`);
+  console.log(`\nload average (1/5/15 min) before ${load.before.join(' / ')}, after ${load.after.join(' / ')}`);
   console.log(`\nmachine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}; details in bench/results.json`);
 }
 

@@ -6,13 +6,22 @@ export { listRecords, listRecordFiles, type RecordSummary } from './record/list.
 export { validateRecord } from './record/validate.js';
 export { findBrowser, type FoundBrowser } from './browser/find.js';
 export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';
+export { createPagePool, type PagePool, type PagePoolOptions, type PageSource } from './browser/page-pool.js';
 export { connectBrowser, remoteChromiumArgs, type RemoteBrowserHandle } from './browser/connect.js';
 export { openPrintTarget, withPrintTarget, type PageOpener, type PrintTarget } from './browser/target.js';
 export { loadTemplates, type TemplateSet } from './dossier/templates.js';
 export { renderDossierHtml } from './dossier/html.js';
 export { PAPER_NAMES, type PaperName } from './dossier/paper.js';
 export { DOSSIER_FLOWS, type DossierFlow } from './dossier/flow.js';
-export { renderDossier, makeDossier, type MadeDossier, type MakeDossierOptions } from './api/dossier.js';
+export {
+  renderDossier,
+  printDossier,
+  finishDossier,
+  makeDossier,
+  type MadeDossier,
+  type MakeDossierOptions,
+  type PrintedDossier,
+} from './api/dossier.js';
 export { renderPoster, makePoster, tilePosterPdf, type MadePoster, type MakePosterOptions } from './api/poster.js';
 export { POSTER_SIZE_NAMES, type PosterSizeName } from './print/poster-sizes.js';
 export { TILE_SHEET_NAMES, planTiles, type TileSheetName, type TilePlan } from './print/tile-plan.js';

@@ -4,14 +4,14 @@
  * before a browser starts.
  */
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { LaunchOptions } from '../browser/launch.js';
+import type { PagePool } from '../browser/page-pool.js';
 import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import type { AssetMounts } from '../browser/serve.js';
 import { documentDate } from '../dossier/document-info.js';
-import { finishPdf } from '../dossier/finish.js';
+import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml, renderRunningHeadersHtml, MOUNTS } from '../dossier/html.js';
-import { pageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
+import { pageGeometry, type PageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
 import { runningHeaders, sectionStarts } from '../dossier/running-headers.js';
 import { sectionViews } from '../dossier/context.js';
@@ -79,12 +79,25 @@ export function printOptions(options: { bleedMm?: number; cropMarks?: boolean })
   return { bleedMm: options.bleedMm ?? 0, cropMarks: options.cropMarks ?? false };
 }
 
-/** A validated record to PDF bytes, in a browser the caller owns. */
-export async function renderDossier(
+/** Chromium's print of a dossier, before finishing: what the browser had to do. */
+export interface PrintedDossier {
+  record: CaseFile;
+  page: PageGeometry;
+  date: Date;
+  theme?: ResolvedTheme;
+  html: string;
+  chromiumPdf: Uint8Array;
+  /** Compact flow: the running headers, printed as a layer of their own. */
+  overlay?: Uint8Array;
+  blockedRequests: string[];
+}
+
+/** Record → HTML → Chromium's PDF, in a browser the caller owns (on a warm page of `pages` if given). */
+export async function printDossier(
   browser: PageOpener,
   record: CaseFile,
-  options: DossierRenderOptions & { templates?: TemplateSet } = {},
-): Promise<DossierRender> {
+  options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
+): Promise<PrintedDossier> {
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
   const dataDir = options.dataDir ?? 'data';
   const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
@@ -99,17 +112,42 @@ export async function renderDossier(
       mounts: pageMounts(templates, dataDir),
       tagged,
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.pages ? { pages: options.pages } : {}),
     });
   const { pdf, log } = await print(html);
   // Compact: where the sections landed decides each page's running header, printed as a layer of its own.
   let overlay: Uint8Array | undefined;
   if (flow === 'compact') {
-    const printed = await PDFDocument.load(pdf, { updateMetadata: false });
+    const printed = await loadChromiumPdf(pdf);
     const headers = runningHeaders(sectionStarts(printed, sectionViews(record)), printed.getPageCount(), page);
     overlay = (await print(renderRunningHeadersHtml(record, headers, { templates, page, ...(options.theme ? { theme: options.theme } : {}) }), false)).pdf;
   }
-  const finished = await finishPdf(pdf, { record, page, kind: 'dossier', date, ...brandOf(options.theme), ...(overlay ? { overlay } : {}) });
-  return { pdf: finished, html, blockedRequests: log.blocked };
+  return {
+    record,
+    page,
+    date,
+    ...(options.theme ? { theme: options.theme } : {}),
+    html,
+    chromiumPdf: pdf,
+    ...(overlay ? { overlay } : {}),
+    blockedRequests: log.blocked,
+  };
+}
+
+/** Finishing needs no browser: a batch runs it while the next dossier prints. */
+export async function finishDossier(printed: PrintedDossier): Promise<DossierRender> {
+  const { record, page, date, overlay } = printed;
+  const pdf = await finishPdf(printed.chromiumPdf, { record, page, kind: 'dossier', date, ...brandOf(printed.theme), ...(overlay ? { overlay } : {}) });
+  return { pdf, html: printed.html, blockedRequests: printed.blockedRequests };
+}
+
+/** A validated record to PDF bytes, in a browser the caller owns. */
+export async function renderDossier(
+  browser: PageOpener,
+  record: CaseFile,
+  options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
+): Promise<DossierRender> {
+  return finishDossier(await printDossier(browser, record, options));
 }
 
 export interface MakeDossierOptions extends DossierRenderOptions {
@@ -117,6 +155,8 @@ export interface MakeDossierOptions extends DossierRenderOptions {
   outDir?: string;
   /** Reuse a running browser; otherwise one is launched and closed for this dossier. */
   browser?: PageOpener;
+  /** Warm pages of `browser` to print on (several dossiers in a row). */
+  pages?: PagePool;
   launch?: LaunchOptions;
   /** Connect to this running browser (DevTools WebSocket URL) instead of launching one. */
   browserWs?: string;

@@ -1,17 +1,19 @@
 /**
  * The wall poster: the whole record on one large sheet (A2 by default), optionally split over
  * home-printer pages. Same stages as the dossier, with the poster layout; a record too long
- * for the sheet is shrunk in steps until it fits on one page.
+ * for the sheet is shrunk to the largest size that fits on one page, found by laying it out
+ * (not by printing it over and over), then printed once.
  */
-import { PDFDocument } from 'pdf-lib';
 import type { LaunchOptions } from '../browser/launch.js';
+import { createPagePool } from '../browser/page-pool.js';
 import { withPrintTarget, type PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
 import { documentDate, documentInfoFor, saveDeterministic, setDocumentInfo } from '../dossier/document-info.js';
-import { finishPdf } from '../dossier/finish.js';
+import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml } from '../dossier/html.js';
 import { sheetGeometry } from '../dossier/paper.js';
-import { renderPdf } from '../dossier/pdf.js';
+import { DEFAULT_TIMEOUT_MS, renderPdf } from '../dossier/pdf.js';
+import { measureFit } from '../dossier/poster-fit.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
@@ -24,9 +26,11 @@ import { brandOf, type ResolvedTheme } from '../theme/load.js';
 import { qrCode } from '../dossier/qr-code.js';
 import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
 
-/** The smallest shrink factor tried before giving up, and how finely the best fit is searched for. */
+/** The smallest shrink factor tried before giving up, and how finely the best fit is searched for (by layout, not print). */
 export const MIN_FIT = 0.5;
-export const FIT_SEARCH_STEPS = 4;
+export const FIT_SEARCH_STEPS = 8;
+/** Should the print disagree with the layout (a page more than measured), shrink by this and print again. */
+export const FIT_BACKOFF = 0.02;
 
 export interface PosterRenderOptions {
   size?: PosterSizeName;
@@ -51,6 +55,8 @@ export interface PosterRender {
   html: string;
   /** The shrink factor the poster needed to fit (1 = as designed). */
   fit: number;
+  /** How many times Chromium printed it (1 unless the layout measurement was off). */
+  prints: number;
   blockedRequests: string[];
 }
 
@@ -65,41 +71,35 @@ export async function renderPoster(
   const page = sheetGeometry(size, POSTER_SIZES[size], options.landscape ?? false, printOptions(options));
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const blocked: string[] = [];
+  const mounts = pageMounts(templates, dataDir);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: POSTER_QR_MODULE_MM * page.scale }) : undefined;
-
-  // One print at a given shrink factor; it fits when Chromium needed a single page.
-  const attempt = async (fit: number) => {
-    const html = await renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
-    const { pdf, log } = await renderPdf(browser, html, {
-      page,
-      mounts: pageMounts(templates, dataDir),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    });
-    blocked.push(...log.blocked);
-    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-    return pages === 1 ? { fit, html, pdf } : undefined;
-  };
-
-  // As designed if it fits; otherwise the largest size that fits, by bisection.
-  let best = await attempt(1);
-  if (!best) {
-    best = await attempt(MIN_FIT);
-    if (!best) {
-      throw new CasefileError(
-        'E_RENDER',
-        `the record ${record.slug} does not fit one ${size} poster even at ${MIN_FIT * 100}% size; choose a bigger --size`,
-      );
+  const htmlAt = (fit: number) =>
+    renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  const tooBig = () =>
+    new CasefileError('E_RENDER', `the record ${record.slug} does not fit one ${size} poster even at ${MIN_FIT * 100}% size; choose a bigger --size`);
+  // Measuring and printing share one warm page.
+  const pages = createPagePool(browser, { maxIdle: 1 });
+  try {
+    let fit = await measureFit(pages, await htmlAt(1), page, mounts, { min: MIN_FIT, steps: FIT_SEARCH_STEPS, timeoutMs });
+    if (fit === undefined) throw tooBig();
+    let prints = 0;
+    for (;;) {
+      const html = await htmlAt(fit);
+      const { pdf, log } = await renderPdf(browser, html, { page, mounts, timeoutMs, pages });
+      prints += 1;
+      blocked.push(...log.blocked);
+      const doc = await loadChromiumPdf(pdf);
+      if (doc.getPageCount() === 1) {
+        const finished = await finishPdf(doc, { record, page, kind: 'poster', date: options.date ?? documentDate(), ...brandOf(options.theme) });
+        return { pdf: finished, html, fit, prints, blockedRequests: blocked };
+      }
+      if (fit <= MIN_FIT) throw tooBig();
+      fit = Math.max(MIN_FIT, Math.floor((fit - FIT_BACKOFF) * 1000) / 1000);
     }
-    let [low, high] = [MIN_FIT, 1];
-    for (let step = 0; step < FIT_SEARCH_STEPS; step += 1) {
-      const middle = Math.round(((low + high) / 2) * 1000) / 1000;
-      const result = await attempt(middle);
-      if (result) [best, low] = [result, middle];
-      else high = middle;
-    }
+  } finally {
+    await pages.close();
   }
-  const finished = await finishPdf(best.pdf, { record, page, kind: 'poster', date: options.date ?? documentDate(), ...brandOf(options.theme) });
-  return { pdf: finished, html: best.html, fit: best.fit, blockedRequests: blocked };
 }
 
 /** Splits a one-page poster over printer pages; returns the PDF and the plan it followed. */

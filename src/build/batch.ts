@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { recordQrUrl, renderDossier, type QrLink } from '../api/dossier.js';
+import { finishDossier, printDossier, recordQrUrl, type QrLink } from '../api/dossier.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import { cardBytes } from '../cards/render.js';
@@ -266,17 +266,21 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
 
     const dossierRuns = dossierTasks.map((task) =>
       runTask(task, async () => {
-        const { pdf, blockedRequests: blocked } = await printer!.print((browser) =>
-          renderDossier(browser, task.record, {
+        const printed = await printer!.print((pages, pool) =>
+          printDossier(pages, task.record, {
             templates: templates!,
             paper: options.paper,
             layout: options.layout,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
+            pages: pool,
             ...(options.theme ? { theme: options.theme } : {}),
             ...(dossierQr(options) ? { qr: dossierQr(options)! } : {}),
           }),
         );
+        // Out of the printer's slot: this dossier is finished while the next one prints.
+        assertNotAborted(signal);
+        const { pdf, blockedRequests: blocked } = await finishDossier(printed);
         blockedRequests += blocked.length;
         for (const url of blocked) events.onInfo?.(`${task.record.slug}: blocked request: ${url}`);
         assertNotAborted(signal);

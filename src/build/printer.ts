@@ -1,17 +1,23 @@
 /**
- * Dossiers for a batch: one browser, at most `concurrency` pages printing at once. A browser
- * that dies mid-batch (or a remote browser whose connection drops) is replaced (or reconnected)
- * and the documents it was printing are tried once more.
+ * Dossiers for a batch: one browser, at most `concurrency` pages printing at once, on warm
+ * pages reused from document to document. A browser that dies mid-batch (or a remote browser
+ * whose connection drops) is replaced (or reconnected), with a fresh page pool, and the
+ * documents it was printing are tried once more.
  */
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
 import type { LaunchOptions } from '../browser/launch.js';
+import { createPagePool, type PagePool } from '../browser/page-pool.js';
 import { openPrintTarget, type PageOpener, type PrintTarget } from '../browser/target.js';
 
 export interface DossierPrinter {
-  /** Runs `print` with a live browser, within the concurrency limit, retrying once after a crash. */
-  print<T>(print: (pages: PageOpener) => Promise<T>): Promise<T>;
+  /**
+   * Runs `print` with a live browser (what opens its pages) and its pool of warm pages, within
+   * the concurrency limit, retrying once after a crash. Only what runs inside `print` holds a
+   * slot: keep finishing outside it.
+   */
+  print<T>(print: (pages: PageOpener, pool: PagePool) => Promise<T>): Promise<T>;
   /** How many times the browser had to be replaced. */
   readonly relaunches: number;
   /** The live browser (launched on first use), e.g. for a test that kills it. */
@@ -21,18 +27,34 @@ export interface DossierPrinter {
 
 export function createDossierPrinter(options: { concurrency: number; launch?: LaunchOptions; browserWs?: string }): DossierPrinter {
   const limit = pLimit(Math.max(1, options.concurrency));
-  let handle: Promise<PrintTarget> | undefined;
+  type Live = PrintTarget & { pool: PagePool };
+  let handle: Promise<Live> | undefined;
   let abandoned: PrintTarget | undefined;
   let relaunches = 0;
   let closed = false;
 
-  const current = (): Promise<PrintTarget> => {
-    handle ??= openPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, abandoned);
+  const start = async (): Promise<Live> => {
+    const target = await openPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, abandoned);
+    // Pages come from whatever the target opens them in (the launched browser or casefile's own
+    // remote context); never more idle pages than can print at once.
+    const pool = createPagePool(target.pages, { maxIdle: Math.max(1, options.concurrency) });
+    return {
+      ...target,
+      pool,
+      close: async () => {
+        await pool.close();
+        await target.close();
+      },
+    };
+  };
+
+  const current = (): Promise<Live> => {
+    handle ??= start();
     return handle;
   };
 
   /** Several pages notice one crash at once; only the first replaces the browser. */
-  const replace = async (dead: PrintTarget): Promise<void> => {
+  const replace = async (dead: Live): Promise<void> => {
     if ((await handle) !== dead) return;
     relaunches += 1;
     handle = undefined;
@@ -41,10 +63,10 @@ export function createDossierPrinter(options: { concurrency: number; launch?: La
     await dead.close().catch(() => undefined);
   };
 
-  const attempt = async <T>(print: (pages: PageOpener) => Promise<T>, retriesLeft: number): Promise<T> => {
+  const attempt = async <T>(print: (pages: PageOpener, pool: PagePool) => Promise<T>, retriesLeft: number): Promise<T> => {
     const live = await current();
     try {
-      return await print(live.pages);
+      return await print(live.pages, live.pool);
     } catch (error) {
       if (live.browser.connected || retriesLeft === 0 || closed) throw error;
       await replace(live);

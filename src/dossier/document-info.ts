@@ -94,15 +94,34 @@ export function setDocumentInfo(doc: PDFDocument, info: DocumentInfo): void {
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(metadata));
 }
 
+/** The /ID pair is written as placeholders of the final length, hashed, then filled in. */
+const ID_HEX_LENGTH = 32;
+const ID_PLACEHOLDER = '0'.repeat(ID_HEX_LENGTH);
+
 /**
  * Saves with no object streams (plain cross-reference table: qpdf --check and old RIPs like it)
  * and a trailer /ID that is the hash of everything else, so equal content means equal bytes.
+ * One serialisation, not two: the /ID is saved as zeros of its final length, the bytes are
+ * hashed, and the zeros in the trailer are overwritten in place (offsets do not move).
+ * Serialised in one go (objectsPerTick) rather than pausing for the event loop every 50 objects.
  */
 export async function saveDeterministic(doc: PDFDocument): Promise<Uint8Array> {
-  delete doc.context.trailerInfo.ID;
-  const withoutId = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  const digest = createHash('sha256').update(withoutId).digest('hex').slice(0, 32);
-  const id = PDFHexString.of(digest);
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
+  doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
+  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, ID_HEX_LENGTH);
+  const slots = trailerIdSlots(bytes);
+  for (const slot of slots) bytes.set(Buffer.from(digest, 'latin1'), slot);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(digest), PDFHexString.of(digest)]);
+  return bytes;
+}
+
+/** Where the two placeholder IDs sit in the trailer: the last two `<000…0>` in the file. */
+function trailerIdSlots(bytes: Uint8Array): [number, number] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = `<${ID_PLACEHOLDER}>`;
+  const second = buffer.lastIndexOf(needle, undefined, 'latin1');
+  const first = second > 0 ? buffer.lastIndexOf(needle, second - 1, 'latin1') : -1;
+  if (first < 0 || second < 0) throw new CasefileError('E_RENDER', 'the saved PDF has no trailer /ID to fill in');
+  return [first + 1, second + 1];
 }

@@ -5,7 +5,7 @@
  * Chromium's outline (bookmarks) and structure tree (tagging) pass through, the structure
  * elements' IDs renumbered in document order so the bytes do not depend on timing.
  */
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { CaseFile } from '../record/schema.js';
 import { drawCropMarks } from '../print/crop-marks.js';
 import { embedMarksFont } from '../print/marks-font.js';
@@ -29,8 +29,17 @@ export interface FinishOptions {
   overlay?: Uint8Array;
 }
 
-export async function finishPdf(chromiumPdf: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+/**
+ * Parses Chromium's PDF in one go: pdf-lib's default pauses for the event loop every 100
+ * objects, which on a busy machine costs more than the parsing itself.
+ */
+export function loadChromiumPdf(chromiumPdf: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(chromiumPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/** Takes Chromium's bytes, or the document already parsed from them (parsed once, not twice). */
+export async function finishPdf(chromiumPdf: Uint8Array | PDFDocument, options: FinishOptions): Promise<Uint8Array> {
+  const doc = chromiumPdf instanceof PDFDocument ? chromiumPdf : await loadChromiumPdf(chromiumPdf);
   relativizeRelatedLinks(doc);
   renumberStructureIds(doc);
   repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading)]);

@@ -1,7 +1,9 @@
-/** Dossier HTML → PDF bytes, in a hardened page of a browser the caller owns. */
+/** Dossier HTML → PDF bytes, in a hardened page of a browser the caller owns (or a warm page from its pool). */
+import type { Page } from 'puppeteer-core';
 import type { PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
-import { loadDocument, type AssetMounts, type ServeLog } from '../browser/serve.js';
+import type { PagePool } from '../browser/page-pool.js';
+import { hardenPage, loadDocument, type AssetMounts, type ServeLog } from '../browser/serve.js';
 import type { PageGeometry } from './paper.js';
 
 /** A dossier is a few hundred kilobytes of HTML; anything far beyond that is a runaway or an attack. */
@@ -14,6 +16,8 @@ export interface PdfRenderOptions {
   page: PageGeometry;
   mounts: AssetMounts;
   timeoutMs?: number;
+  /** Warm pages to print in; without it a page is opened for this document and closed after. */
+  pages?: PagePool;
   /** Tagging and bookmarks, on unless a print is only a layer for another (the running headers). */
   tagged?: boolean;
 }
@@ -29,25 +33,59 @@ export async function renderPdf(browser: PageOpener, html: string, options: PdfR
     throw new CasefileError('E_RENDER', `the dossier HTML is ${size} bytes; expected at most ${MAX_HTML_BYTES}`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Puppeteer's timeouts bound navigation and printing; this bounds the whole document, page
-  // opening and closing included, so a wedged page can never hold a batch forever.
+  return withinTimeLimit(timeoutMs, 'printing the dossier', (expiry) => printInPage(browser, html, options, timeoutMs, expiry));
+}
+
+/**
+ * Puppeteer's timeouts bound navigation and printing; this bounds the whole of `work`, page
+ * opening and closing included, so a wedged page can never hold a batch forever. `expiry` tells
+ * the work, once it does end, that it came too late (its page must not be reused).
+ */
+export async function withinTimeLimit<T>(timeoutMs: number, what: string, work: (expiry: { expired: boolean }) => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const expiry = { expired: false };
   const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new CasefileError('E_TIMEOUT', `printing the dossier took longer than ${timeoutMs + PAGE_GRACE_MS} ms`)),
-      timeoutMs + PAGE_GRACE_MS,
-    );
+    timer = setTimeout(() => {
+      expiry.expired = true;
+      reject(new CasefileError('E_TIMEOUT', `${what} took longer than ${timeoutMs + PAGE_GRACE_MS} ms`));
+    }, timeoutMs + PAGE_GRACE_MS);
   });
   try {
-    return await Promise.race([printInNewPage(browser, html, options, timeoutMs), deadline]);
+    return await Promise.race([work(expiry), deadline]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function printInNewPage(browser: PageOpener, html: string, options: PdfRenderOptions, timeoutMs: number): Promise<PdfRender> {
-  const page = await browser.newPage();
+/** A page of its own for one document, as hardened as a pooled one. */
+function onePage(browser: PageOpener): PagePool {
+  return {
+    async acquire() {
+      const page = await browser.newPage();
+      await hardenPage(page).catch(async (error: unknown) => {
+        await page.close().catch(() => undefined);
+        throw error;
+      });
+      return page;
+    },
+    release: (page) => page.close().catch(() => undefined),
+    reuses: 0,
+    close: async () => undefined,
+  };
+}
+
+async function printInPage(
+  browser: PageOpener,
+  html: string,
+  options: PdfRenderOptions,
+  timeoutMs: number,
+  expiry: { expired: boolean },
+): Promise<PdfRender> {
+  const pages = options.pages ?? onePage(browser);
+  let page: Page | undefined;
+  let clean = false;
   try {
+    page = await pages.acquire();
     page.setDefaultTimeout(timeoutMs);
     const log = await loadDocument(page, html, options.mounts, { timeoutMs });
     const pdf = await page.pdf({
@@ -59,6 +97,7 @@ async function printInNewPage(browser: PageOpener, html: string, options: PdfRen
       tagged: options.tagged ?? true,
       timeout: timeoutMs,
     });
+    clean = true;
     return { pdf, log };
   } catch (error) {
     if (error instanceof CasefileError) throw error;
@@ -66,6 +105,7 @@ async function printInNewPage(browser: PageOpener, html: string, options: PdfRen
     const code = error instanceof Error && error.name === 'TimeoutError' ? 'E_TIMEOUT' : 'E_RENDER';
     throw new CasefileError(code, `printing the dossier failed: ${reason}`, { cause: error });
   } finally {
-    await page.close().catch(() => undefined);
+    // Only a page that printed cleanly in time is reused; a failed, crashed or late one is closed.
+    if (page) await pages.release(page, clean && !expiry.expired);
   }
 }

@@ -6,6 +6,7 @@
 import {
   clip,
   endPath,
+  ParseSpeeds,
   PDFDocument,
   popGraphicsState,
   pushGraphicsState,
@@ -95,7 +96,7 @@ function drawTile(page: PDFPage, poster: PDFEmbeddedPage, posterMm: { width: num
 }
 
 export async function tilePoster(posterPdf: Uint8Array, sheet: TileSheet, options: { title: string }): Promise<TiledPoster> {
-  const source = await PDFDocument.load(posterPdf, { updateMetadata: false });
+  const source = await PDFDocument.load(posterPdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   if (source.getPageCount() !== 1) {
     throw new CasefileError('E_RENDER', `a poster to tile must be one page; received ${source.getPageCount()} pages`);
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePoster, renderPoster, tilePosterPdf } from '../../src/api/poster.js';
+import { makePoster, MIN_FIT, renderPoster, tilePosterPdf } from '../../src/api/poster.js';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { loadRecord } from '../../src/record/load.js';
 import { SECTIONS } from '../../src/record/sections.js';
@@ -45,7 +45,11 @@ describe('casefile poster', () => {
     ['a1', '(A1)'],
     ['24x36in', '1728 x 2592 pts'],
   ] as const)('prints on %s as one page of %s pt', async (size, pageSize) => {
-    const { pdf } = await renderPoster(handle.browser, record, { size, dataDir });
+    const { pdf, prints, fit } = await renderPoster(handle.browser, record, { size, dataDir });
+    // The fit is found by layout, so Chromium prints the poster once, whatever shrinking it needed.
+    expect(prints).toBe(1);
+    expect(fit).toBeGreaterThanOrEqual(MIN_FIT);
+    expect(fit).toBeLessThanOrEqual(1);
     const file = path.join(outDir, `poster-${size}.pdf`);
     (await import('node:fs')).writeFileSync(file, pdf);
     expect(pdfinfo(file)['Pages']).toBe('1');

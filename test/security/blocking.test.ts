@@ -32,6 +32,7 @@ function standInPage(urls: string[]): { page: Page; answers: Answer[]; javaScrip
   const page = {
     on: (event: string, listener: (...args: unknown[]) => void) => emitter.on(event, listener),
     setJavaScriptEnabled: async (enabled: boolean) => void javaScript.push(enabled),
+    setCacheEnabled: async () => undefined,
     setRequestInterception: async (enabled: boolean) => void interception.push(enabled),
     goto: async () => {
       for (const url of urls) emitter.emit('request', request(url));

@@ -81,7 +81,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const made = [];
       try {
         for (const reference of args.records) {
-          const result = await printer.print((pages) =>
+          // Several records print one after another on the printer's warm page.
+          const result = await printer.print((pages, pool) =>
             makeDossier(reference, {
               dataDir: settings.dataDir,
               outDir: settings.outDir,
@@ -93,6 +94,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
               timeoutMs: timeout,
               ...(qr ? { qr } : {}),
               browser: pages,
+              pages: pool,
               ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
               ...(settings.theme ? { theme: settings.theme } : {}),
             }),
