@@ -16,6 +16,12 @@ const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const requests = Number(process.env.PREVIEW_SOAK_REQUESTS ?? 1000);
 const port = Number(process.env.PREVIEW_SOAK_PORT ?? 4391);
 
+/** Resident memory (MB) of `pid` alone. */
+function ownRssMb(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Math.round((Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]) * 4096) / 1024 / 1024);
+}
+
 /** Resident memory (MB) of `pid` and all its descendants, from /proc. */
 function treeRssMb(pid) {
   const children = new Map();
@@ -53,7 +59,8 @@ const cards = ['cover', 'org-chart', 'habitat', 'salary', 'flight-risk', 'metric
 const urls = Array.from({ length: requests }, (_, i) => `http://127.0.0.1:${port}/records/${slugs[i % slugs.length]}/cards/${cards[i % cards.length]}.og.png`);
 
 const started = performance.now();
-const samples = [{ requests: 0, mb: treeRssMb(server.pid) }];
+const sample = (count) => ({ requests: count, mb: treeRssMb(server.pid), server: ownRssMb(server.pid) });
+const samples = [sample(0)];
 let next = 0;
 let done = 0;
 let failed = 0;
@@ -64,7 +71,7 @@ async function worker() {
     await response.arrayBuffer();
     if (response.status !== 200) failed++;
     done++;
-    if (done % 100 === 0) samples.push({ requests: done, mb: treeRssMb(server.pid) });
+    if (done % 100 === 0) samples.push(sample(done));
   }
 }
 await Promise.all([worker(), worker(), worker(), worker()]);
@@ -73,5 +80,6 @@ server.kill('SIGTERM');
 
 console.log(`${done} card requests (${failed} failed) in ${seconds.toFixed(1)} s (${((seconds * 1000) / done).toFixed(0)} ms each, 2 workers)`);
 console.log(`process tree resident memory (MB) after every 100: ${samples.map((sample) => sample.mb).join(' ')}`);
+console.log(`of which the server process itself: ${samples.map((sample) => sample.server).join(' ')}; the card workers: ${samples.map((sample) => sample.mb - sample.server).join(' ')}`);
 const later = samples.slice(2).map((sample) => sample.mb);
 console.log(`first 200: ${Math.max(...samples.slice(0, 3).map((sample) => sample.mb))} MB peak; after that: ${Math.min(...later)}–${Math.max(...later)} MB`);

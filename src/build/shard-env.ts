@@ -46,7 +46,7 @@ function wholeNumber(value: string, name: string, least: number): number {
   return Number(value);
 }
 
-function fromSource(env: Environment, source: ShardSource, indexText: string, totalFallback: number | undefined): ResolvedShard {
+function fromSource(env: Environment, source: ShardSource, indexText: string, totalFallback: number | undefined, totalFallbackFrom: string): ResolvedShard {
   const rawIndex = wholeNumber(indexText, source.index, source.firstIndex);
   const totalText = source.total === undefined ? undefined : present(env, source.total);
   let count: number;
@@ -56,7 +56,7 @@ function fromSource(env: Environment, source: ShardSource, indexText: string, to
     totalFrom = `${source.total}=${totalText}`;
   } else if (totalFallback !== undefined) {
     count = totalFallback;
-    totalFrom = `total ${totalFallback} from --shard-total`;
+    totalFrom = `total ${totalFallback} from ${totalFallbackFrom}`;
   } else {
     const needs = source.total === undefined ? '--shard-total N (or "shardTotal" in the config)' : `${source.total} (or --shard-total N)`;
     throw new CasefileError('E_USAGE', `--shard auto: ${source.index} is set but the number of shards is not; set ${needs}`);
@@ -73,7 +73,7 @@ function fromSource(env: Environment, source: ShardSource, indexText: string, to
  * is set. `shardTotal` supplies the total where the system sets none (a Kubernetes Indexed Job
  * knows its index only). With none set it fails naming every variable it looked for.
  */
-export function shardFromEnvironment(env: Environment, shardTotal?: number): ResolvedShard {
+export function shardFromEnvironment(env: Environment, shardTotal?: number, shardTotalFrom = '--shard-total'): ResolvedShard {
   const explicit = present(env, CASEFILE_SHARD_VARIABLE);
   if (explicit !== undefined) {
     try {
@@ -84,7 +84,7 @@ export function shardFromEnvironment(env: Environment, shardTotal?: number): Res
   }
   for (const source of SHARD_SOURCES) {
     const index = present(env, source.index);
-    if (index !== undefined) return fromSource(env, source, index, shardTotal);
+    if (index !== undefined) return fromSource(env, source, index, shardTotal, shardTotalFrom);
   }
   const looked = [CASEFILE_SHARD_VARIABLE, ...SHARD_SOURCES.flatMap((source) => [source.index, ...(source.total ? [source.total] : [])])];
   throw new CasefileError('E_USAGE', `--shard auto: no shard found in the environment; looked for ${looked.join(', ')}`);

@@ -143,7 +143,8 @@ export class FontBook {
       if (run && runFont) total += this.unitWidth(runFont, run);
       run = '';
     };
-    const graphemes = segmentGraphemes(text);
+    // Most text is one grapheme per character: skip the segmenter there (c291daf, lost in a merge).
+    const graphemes = ONE_GRAPHEME_EACH.test(text) ? text.split('') : segmentGraphemes(text);
     for (const grapheme of graphemes) {
       if (isEmojiGrapheme(grapheme)) {
         flush();
@@ -179,6 +180,9 @@ export class FontBook {
 }
 
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Characters that are each a grapheme of their own when no combining mark or joiner follows: ASCII, Latin-1, Latin Extended-A/B, typographic punctuation. */
+const ONE_GRAPHEME_EACH = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*$/;
 
 export function segmentGraphemes(text: string): string[] {
   return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);

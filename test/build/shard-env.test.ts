@@ -24,6 +24,9 @@ describe('shard from the CI environment', () => {
       shard: { index: 3, count: 3 },
       from: 'a Kubernetes Indexed Job (JOB_COMPLETION_INDEX=2, total 3 from --shard-total)',
     });
+    expect(shardFromEnvironment({ JOB_COMPLETION_INDEX: '1' }, 2, 'shardTotal in the config').from).toBe(
+      'a Kubernetes Indexed Job (JOB_COMPLETION_INDEX=1, total 2 from shardTotal in the config)',
+    );
     expect(() => shardFromEnvironment({ JOB_COMPLETION_INDEX: '0' })).toThrow(/JOB_COMPLETION_INDEX is set but the number of shards is not; set --shard-total N/);
     expect(() => shardFromEnvironment({ JOB_COMPLETION_INDEX: '3' }, 3)).toThrow(/past the last of 3 shards \(a Kubernetes Indexed Job counts from 0\)/);
   });

@@ -32,4 +32,21 @@ describe('loadFontBook', () => {
     expect(book.fontFor('Ж', ROLES.body.font)!.family).toBe('IBM Plex Sans');
     expect(book.fontFor('\uE000', ROLES.body.font)).toBeUndefined();
   });
+
+  it('measures a string once and scales it: widths are linear in the size, and a new fallback is seen at once', async () => {
+    const { FontBook } = await import('../../src/cards/fonts.js');
+    const shared = await loadFontBook();
+    // A book of its own, so adding a fallback here leaves the process's book alone.
+    const book = new FontBook([...shared.bundled]);
+    const text = 'Lead Infrastructure Engineer';
+    const at20 = book.measure(text, ROLES.body.font, 20, 0.1);
+    expect(book.measure(text, ROLES.body.font, 40, 0.1)).toBeCloseTo(at20 * 2, 6);
+    expect(at20).toBeCloseTo(shared.measure(text, ROLES.body.font, 20, 0.1), 6);
+    const arabic = 'مهندس';
+    const before = book.measure(arabic, ROLES.body.font, 20, 0, ['Noto Naskh Arabic']);
+    const { createFallbackFinder } = await import('../../src/cards/glyphs.js');
+    expect(createFallbackFinder(book, { systemFonts: false }).find('م')!.family).toBe('Noto Naskh Arabic');
+    // Measured with the .notdef before, with Noto Naskh's glyphs after: the cached width must not survive.
+    expect(book.measure(arabic, ROLES.body.font, 20, 0, ['Noto Naskh Arabic'])).not.toBeCloseTo(before, 1);
+  });
 });

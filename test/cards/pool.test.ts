@@ -78,6 +78,20 @@ describe('CardPool recycling', () => {
     }
   });
 
+  it('never recycles for takumi cards, which do not leak: one worker draws them all', async () => {
+    const pool = new CardPool(1, 2);
+    try {
+      const jobs = planCards(record, { sections: ['cover', 'habitat', 'salary', 'metrics', 'weaponry'], engine: 'takumi' });
+      const cards = [];
+      for (const job of jobs) cards.push(await pool.render(record, job));
+      expect(cards.map((card) => card.engine)).toEqual(['takumi', 'takumi', 'takumi', 'takumi', 'takumi']);
+      expect(pool.recycles).toBe(0);
+      expect(pool.workerPids.size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('passes a CasefileError from a worker back with its code', async () => {
     const pool = new CardPool(1);
     try {

@@ -115,6 +115,20 @@ describe('casefile preview', () => {
     expect(await page.$('[data-error]')).toBeNull();
   }, 120_000);
 
+  it('renders no more cards at once than its concurrency', async () => {
+    const bounded = await startPreview({ dataDir: data, sizes: ['og'], workers: 2, concurrency: 1, loadSettings: async () => ({}) });
+    try {
+      let most = 0;
+      const watch = setInterval(() => (most = Math.max(most, bounded.rendering)), 5);
+      const responses = await Promise.all(['habitat', 'metrics', 'weaponry'].map((card) => rawGet(bounded.url, `/records/sdet/cards/${card}.og.png`)));
+      clearInterval(watch);
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+      expect(most).toBe(1);
+    } finally {
+      await bounded.close();
+    }
+  }, 120_000);
+
   it('refuses hostile paths with 400 or 404 and reads nothing outside its folders', async () => {
     const hostile = [
       '/records/../secret.txt',

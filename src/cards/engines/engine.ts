@@ -6,7 +6,7 @@
  * - `satori`: Satori (tree → SVG with text as paths) then resvg (SVG → PNG). The design's
  *   reference: the goldens are drawn with it. PNG and SVG only.
  * - `takumi`: @takumi-rs/core, a native (Rust) renderer that takes the same tree. Several times
- *   faster, shapes right-to-left text in order, and encodes WebP and JPEG as well.
+ *   faster, and encodes WebP and JPEG as well. Both engines put right-to-left runs in reading order.
  */
 import { CasefileError } from '../../errors.js';
 import type { CardElement } from '../element.js';

@@ -1,8 +1,7 @@
 /**
  * The satori engine: Satori lays the tree out and writes SVG with every glyph as a path
  * (svg.ts), resvg rasterizes it (rasterize.ts). Satori reports each box it laid out, which the
- * overflow check reads. It has no bidi: right-to-left runs come out in logical order, so the
- * renderer warns about them (see rtl.ts).
+ * overflow check reads. Satori 0.63 reorders right-to-left runs itself (test/cards/engines.test.ts).
  */
 import type { FontBook } from '../fonts.js';
 import { rasterize } from '../rasterize.js';

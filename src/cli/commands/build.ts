@@ -49,7 +49,7 @@ async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (li
   let shard: BuildOptions['shard'];
   let shardFrom: string | undefined;
   if (args.shard === 'auto') {
-    const resolved = shardFromEnvironment(process.env, args.shardTotal ?? config.shardTotal);
+    const resolved = shardFromEnvironment(process.env, args.shardTotal ?? config.shardTotal, args.shardTotal === undefined ? 'shardTotal in the config' : '--shard-total');
     say(`shard ${resolved.shard.index}/${resolved.shard.count} from ${resolved.from}`);
     shard = resolved.shard;
     shardFrom = resolved.from;

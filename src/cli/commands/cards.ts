@@ -32,7 +32,7 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
         .option('size', { type: 'string', array: true, default: ['og'], describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
         .option('scale', { type: 'number', default: 1, describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
         .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, webp, jpeg or a list (webp and jpeg need --engine takumi)' })
-        .option('engine', { type: 'string', default: 'satori', describe: 'What draws the cards: satori (the reference) or takumi (native, several times faster; also webp, jpeg, right-to-left text)' })
+        .option('engine', { type: 'string', default: 'satori', describe: 'What draws the cards: satori (the reference) or takumi (native, several times faster; also webp and jpeg)' })
         .option('quality', { type: 'number', describe: 'webp and jpeg quality, 1 to 100 (default 85)' })
         .option('section', { type: 'string', array: true, default: [] as string[], describe: `Only these cards: ${CARD_IDS.join(', ')}` })
         .option('workers', { type: 'number', describe: 'Worker processes (0 renders in this process; default: one per core, none for a single card)' })
