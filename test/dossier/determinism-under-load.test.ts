@@ -4,15 +4,19 @@
  * `/ID (node00000051)` against `(node00000052)`); finishing renumbers them in document order.
  * Checked twice: deterministically, by shifting the IDs of a real Chromium PDF as a loaded
  * machine does; and the hard way, rendering each output several times with the CPU saturated.
+ * A build prints two dossiers at once on pooled pages: each must come out as it does printed alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageMounts, printOptions, renderDossier } from '../../src/api/dossier.js';
 import { renderPoster, tilePosterPdf } from '../../src/api/poster.js';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
+import { buildSite } from '../../src/build/batch.js';
+import { BUILD_DEFAULTS } from '../../src/build/options.js';
 import { finishPdf } from '../../src/dossier/finish.js';
 import { renderDossierHtml } from '../../src/dossier/html.js';
 import { pageGeometry } from '../../src/dossier/paper.js';
@@ -20,6 +24,7 @@ import { renderPdf } from '../../src/dossier/pdf.js';
 import { loadTemplates } from '../../src/dossier/templates.js';
 import { loadRecord } from '../../src/record/load.js';
 import { ROOT } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const DATA = path.join(ROOT, 'data');
 const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir: DATA });
@@ -104,5 +109,23 @@ describe('with the CPU saturated by two busy processes', () => {
     console.info(`poster under load: ${posters.join(' ')}\ntiles under load: ${tiles.join(' ')}`);
     expect(new Set(posters).size).toBe(1);
     expect(new Set(tiles).size).toBe(1);
+  });
+
+  // Of two pages open at once only one is the browser's visible tab; Chromium printed a hidden
+  // one differently (the same pixels, other content streams). In this four-record batch every
+  // page prints while the other is open, and sdet is the second document on its page.
+  const batchOut = tempDir();
+  it('prints each dossier of a two-page batch as it prints alone', async () => {
+    const summary = await buildSite({ ...BUILD_DEFAULTS, records: [], kinds: ['dossier'], dataDir: DATA, outDir: batchOut, concurrency: 2 });
+    expect(summary.failed).toBe(0);
+    const slugs = summary.manifest.outputs.map((entry) => path.basename(entry.path, '.pdf')).sort();
+    expect(slugs).toContain('sdet');
+    const batch: Record<string, string> = {};
+    const alone: Record<string, string> = {};
+    for (const slug of slugs) {
+      batch[slug] = sha(readFileSync(path.join(batchOut, `${slug}.pdf`)));
+      alone[slug] = sha((await renderDossier(handle.browser, (await loadRecord(slug, { dataDir: DATA })).record, { dataDir: DATA })).pdf);
+    }
+    expect(batch).toEqual(alone);
   });
 });
