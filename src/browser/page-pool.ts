@@ -7,16 +7,17 @@
  * about:blank, nothing loading): any error, time-out or crash closes it instead. The unload
  * runs after release returns, beside whatever the caller does next (finishing the PDF); a
  * page is handed out again only once it is done. Pages are
- * retired after a number of documents so that nothing slowly grows over a long batch.
+ * retired after a number of documents so that nothing slowly grows over a long batch. Each page
+ * is a window of its own (src/browser/open-page.ts): a dossier's bytes must not depend on which
+ * pooled page it lands on.
  * The pool takes whatever it is handed that can open pages (a browser, or one of its contexts)
  * and never closes that.
  */
 import type { Page } from 'puppeteer-core';
+import { openVisiblePage, type PageSource } from './open-page.js';
 import { hardenPage, unloadDocument } from './serve.js';
 
-export interface PageSource {
-  newPage(): Promise<Page>;
-}
+export type { PageSource } from './open-page.js';
 
 export interface PagePool {
   /** A hardened page holding no document, fresh or reused. */
@@ -81,7 +82,7 @@ export function createPagePool(source: PageSource, options: PagePoolOptions = {}
         await Promise.race(returning);
         return this.acquire();
       }
-      const page = await source.newPage();
+      const page = await openVisiblePage(source);
       try {
         await hardenPage(page);
       } catch (error) {

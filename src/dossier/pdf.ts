@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import type { PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
 import type { PagePool } from '../browser/page-pool.js';
+import { openVisiblePage } from '../browser/open-page.js';
 import { hardenPage, loadDocument, type AssetMounts, type ServeLog } from '../browser/serve.js';
 import type { PageGeometry } from './paper.js';
 
@@ -61,7 +62,7 @@ export async function withinTimeLimit<T>(timeoutMs: number, what: string, work: 
 function onePage(browser: PageOpener): PagePool {
   return {
     async acquire() {
-      const page = await browser.newPage();
+      const page = await openVisiblePage(browser);
       await hardenPage(page).catch(async (error: unknown) => {
         await page.close().catch(() => undefined);
         throw error;
