@@ -78,6 +78,23 @@ describe('CardPool recycling', () => {
     }
   });
 
+  it('recycles one worker at a time while the others keep drawing, and loses no card', async () => {
+    const pool = new CardPool(2, 3);
+    try {
+      const jobs = planCards(record, { sizes: ['og', 'square'] });
+      const cards = await Promise.all(jobs.map((job) => pool.render(record, job)));
+      expect(cards.map((card) => `${card.job.section}/${card.job.size}`)).toEqual(jobs.map((job) => `${job.section}/${job.size}`));
+      expect(cards.every((card) => card.png!.byteLength > 10_000)).toBe(true);
+      // 24 cards on budgets of 3: several restarts, never two at once.
+      expect(pool.recycles).toBeGreaterThanOrEqual(4);
+      expect(pool.peakRecycling).toBe(1);
+      // Each restart brought a new process (a lane's last one may have had no card left to draw).
+      expect(pool.workerPids.size).toBeGreaterThanOrEqual(pool.recycles);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('never recycles for takumi cards, which do not leak: one worker draws them all', async () => {
     const pool = new CardPool(1, 2);
     try {
