@@ -1,37 +1,7 @@
 // Peak resident memory of a command and every process it starts (Chromium's included), sampled from /proc.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { treeRssKb } from '../scripts/process-tree-memory.mjs';
 
-const PAGE_KB = 4;
-
-function processTable() {
-  const table = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(name), { parent: Number(fields[1]), rssKb: Number(fields[21]) * PAGE_KB });
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return table;
-}
-
-function treeRssKb(root) {
-  const table = processTable();
-  const children = new Map();
-  for (const [pid, info] of table) children.set(info.parent, [...(children.get(info.parent) ?? []), pid]);
-  let total = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop();
-    total += table.get(pid)?.rssKb ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 /** Runs `command args`, resolving to { code, peakKb, ms }. */
 export function measurePeakMemory(command, args, options = {}) {

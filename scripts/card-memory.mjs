@@ -15,35 +15,11 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeRssMb } from './process-tree-memory.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SECTIONS = 'cover,salary,flight-risk,metrics,burn-ward';
 
-/** Resident memory (MB) of `pid` and all its descendants, from /proc. */
-function treeRssMb(pid) {
-  const children = new Map();
-  const rss = new Map();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      rss.set(Number(entry), (Number(fields[21]) * 4096) / 1024 / 1024);
-      const parent = Number(fields[1]);
-      if (!children.has(parent)) children.set(parent, []);
-      children.get(parent).push(Number(entry));
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    total += rss.get(current) ?? 0;
-    stack.push(...(children.get(current) ?? []));
-  }
-  return total;
-}
 
 export async function cardMemory({ engine, records = 200, workers = os.availableParallelism() }) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'casefile-card-memory-'));

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeRssMb } from './process-tree-memory.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const requests = Number(process.env.PREVIEW_SOAK_REQUESTS ?? 1000);
@@ -22,29 +23,6 @@ function ownRssMb(pid) {
   return Math.round((Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]) * 4096) / 1024 / 1024);
 }
 
-/** Resident memory (MB) of `pid` and all its descendants, from /proc. */
-function treeRssMb(pid) {
-  const children = new Map();
-  const rss = new Map();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      rss.set(Number(entry), (Number(fields[21]) * 4096) / 1024 / 1024);
-      const parent = Number(fields[1]);
-      if (!children.has(parent)) children.set(parent, []);
-      children.get(parent).push(Number(entry));
-    } catch {}
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    total += rss.get(current) ?? 0;
-    stack.push(...(children.get(current) ?? []));
-  }
-  return Math.round(total);
-}
 
 const server = spawn(process.execPath, [path.join(root, 'dist', 'cli.js'), 'preview', '--port', String(port), '--data-dir', path.join(root, 'data'), '--concurrency', '2'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -59,7 +37,7 @@ const cards = ['cover', 'org-chart', 'habitat', 'salary', 'flight-risk', 'metric
 const urls = Array.from({ length: requests }, (_, i) => `http://127.0.0.1:${port}/records/${slugs[i % slugs.length]}/cards/${cards[i % cards.length]}.og.png`);
 
 const started = performance.now();
-const sample = (count) => ({ requests: count, mb: treeRssMb(server.pid), server: ownRssMb(server.pid) });
+const sample = (count) => ({ requests: count, mb: Math.round(treeRssMb(server.pid)), server: ownRssMb(server.pid) });
 const samples = [sample(0)];
 let next = 0;
 let done = 0;

@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeRssMb } from './process-tree-memory.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const records = Number(process.env.SOAK_RECORDS ?? 200);
@@ -25,29 +26,6 @@ for (let i = 0; i < records; i += 1) {
   writeFileSync(path.join(data, `${slug}.json`), JSON.stringify({ ...source, slug, title: `${source.title} ${i}` }));
 }
 
-/** Resident memory (MB) of `pid` and all its descendants, from /proc. */
-function treeRssMb(pid) {
-  const children = new Map();
-  const rss = new Map();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const parent = Number(fields[1]);
-      rss.set(Number(entry), (Number(fields[21]) * 4096) / 1024 / 1024);
-      if (!children.has(parent)) children.set(parent, []);
-      children.get(parent).push(Number(entry));
-    } catch {}
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    total += rss.get(current) ?? 0;
-    stack.push(...(children.get(current) ?? []));
-  }
-  return total;
-}
 
 const args = [path.join(root, 'dist', 'cli.js'), 'build', '--data-dir', data, '--out-dir', path.join(work, 'out'), '--section', 'cover,salary,flight-risk,metrics,burn-ward', '--concurrency', String(os.availableParallelism())];
 const started = Date.now();
