@@ -48,7 +48,7 @@ export async function withinTimeLimit<T>(timeoutMs: number, what: string, work: 
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       expiry.expired = true;
-      reject(new CasefileError('E_TIMEOUT', `${what} took longer than ${timeoutMs + PAGE_GRACE_MS} ms`));
+      reject(new CasefileError('E_TIMEOUT', `${what} exceeded its time limit of ${timeoutMs} ms (and ${PAGE_GRACE_MS} ms more to open and close its page)`));
     }, timeoutMs + PAGE_GRACE_MS);
   });
   try {
