@@ -16,6 +16,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { outline } from '../helpers/pdf-structure.js';
 import { pdfinfo, pdfWords, qpdfCheck, type PdfWord } from '../helpers/poppler.js';
 import { boxOf, findWords, placements } from '../helpers/record-text.js';
+import { withLongSections } from '../helpers/long-sections.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SLUG = 'lead-infrastructure-engineer';
@@ -28,21 +29,6 @@ const headingsOf = (of: CaseFile) => Object.fromEntries(SECTIONS.map((info) => [
 const label = (number: string, shortName: string) => `[${number}] ${shortName.toUpperCase()}`;
 const headerOf = (page: PdfWord[]) => boxOf(page.filter((word) => word.yMax < HEADER_BAND_PT && word.xMin > 150 && word.xMax < 445)).text;
 
-/** The record with long sections: 14 quotes and 12 timeline slots, each marked where it begins and ends. */
-function longer(): CaseFile {
-  const long = structuredClone(record);
-  long.sections['burn-ward'].quotes = Array.from({ length: 14 }, (_, i) => ({
-    text: `Complaint number ${i + 1} begins here. ${'It goes on about alignment meetings, status updates and dashboards that stay green whatever happens. '.repeat(1 + (i % 3))}Complaint ${i + 1} ends here.`,
-    source: `board-${i + 1}.example`,
-  }));
-  long.sections['day-in-the-life'].entries = Array.from({ length: 12 }, (_, i) => ({
-    start: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
-    end: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '59' : '29'}`,
-    title: `Slot ${i + 1} opens`,
-    description: `${'A meeting about the meeting, with action items for everyone else. '.repeat(3)}Slot ${i + 1} closes.`,
-  }));
-  return long;
-}
 
 /** Pairs of (start, end) text of every item the layout must keep on one page. */
 function unsplittable(of: CaseFile): [string, string][] {
@@ -64,7 +50,7 @@ describe('--layout compact', () => {
   let handle: BrowserHandle;
   let compact: string;
   let long: string;
-  const longRecord = longer();
+  const longRecord = withLongSections(record);
 
   beforeAll(async () => {
     handle = await launchBrowser();

@@ -18,6 +18,7 @@ import { ROOT } from '../helpers/cli.js';
 import { largeOrgTree } from '../helpers/org-trees.js';
 import { links, outline } from '../helpers/pdf-structure.js';
 import { pdffonts, pdfinfo, pdfPages, pdftotext, qpdfCheck } from '../helpers/poppler.js';
+import { withLongSections } from '../helpers/long-sections.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SLUG = 'lead-infrastructure-engineer';
@@ -172,17 +173,7 @@ describe('the dossier PDF', () => {
 describe('page breaks in a long record', () => {
   let handle: BrowserHandle;
   let file: string;
-  const long = structuredClone(record);
-  long.sections['burn-ward'].quotes = Array.from({ length: 14 }, (_, i) => ({
-    text: `Complaint number ${i + 1} begins here. ${'It goes on about alignment meetings, status updates and dashboards that stay green whatever happens. '.repeat(1 + (i % 3))}Complaint ${i + 1} ends here.`,
-    source: `board-${i + 1}.example`,
-  }));
-  long.sections['day-in-the-life'].entries = Array.from({ length: 12 }, (_, i) => ({
-    start: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
-    end: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '59' : '29'}`,
-    title: `Slot ${i + 1} opens`,
-    description: `${'A meeting about the meeting, with action items for everyone else. '.repeat(3)}Slot ${i + 1} closes.`,
-  }));
+  const long = withLongSections(record);
 
   beforeAll(async () => {
     handle = await launchBrowser();
