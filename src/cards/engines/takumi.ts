@@ -129,12 +129,15 @@ function collectBoxes(element: CardChild, measured: MeasuredNode, into: LaidOutB
 export async function createTakumiEngine(book: FontBook): Promise<CardEngine> {
   const { core, fromJsx } = await loadTakumi();
   const renderer = new core.Renderer();
-  const registered = new Set<BookFont>();
+  // Each font's registration is kept as a promise: a card drawn while another card is still
+  // registering the same fallback must wait for it, or it is drawn without the font.
+  const registrations = new Map<BookFont, Promise<unknown>>();
   const register = async (fonts: readonly BookFont[]) => {
     for (const font of fonts) {
-      if (registered.has(font)) continue;
-      registered.add(font);
-      await renderer.registerFont({ name: font.family, data: font.data, weight: font.weight, style: font.style });
+      if (!registrations.has(font)) {
+        registrations.set(font, renderer.registerFont({ name: font.family, data: font.data, weight: font.weight, style: font.style }));
+      }
+      await registrations.get(font);
     }
   };
   await register(book.bundled);
