@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,8 +90,13 @@ async function benchCards(records) {
 
   // Bare Satori + resvg and bare Takumi (fromJsx + render) on the same trees, in this process.
   const fonts = env.book.satoriFonts([]);
+  // Between cards the bare loop lets the event loop turn, as casefile does, so resvg's pixel
+  // buffers are freed (src/cards/engines/satori.ts) and neither side pays for fresh pages.
   const bareSatori = async () => {
-    for (const { job, tree } of trees) rasterize((await renderSvg(tree, { width: job.width, height: job.height, fonts })).svg, 1);
+    for (const { job, tree } of trees) {
+      rasterize((await renderSvg(tree, { width: job.width, height: job.height, fonts })).svg, 1);
+      await nextTurn();
+    }
   };
   const { Renderer } = await import('@takumi-rs/core');
   const { fromJsx } = await import('@takumi-rs/helpers/jsx');

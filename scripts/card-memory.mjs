@@ -3,8 +3,8 @@
  * Card memory over a long run (not part of `npm test`): `casefile build --only cards` of 1,000
  * cards (200 records × cover + 4 sections) with one engine, sampling the resident memory of the
  * whole process tree (the CLI and its card workers) four times a second, and reporting the peak
- * within each quarter of the outputs. Level quarters mean no leak is left growing: Satori's
- * workers are recycled for resvg's leak (src/cards/pool.ts), Takumi's are never recycled.
+ * within each quarter of the outputs. Level quarters mean no leak is left growing. Neither
+ * engine's workers are recycled on a card count (src/cards/pool.ts says why): this is the check.
  *
  *   npm run build && node scripts/card-memory.mjs --engine takumi   # or satori; CARD_MEMORY_RECORDS=40 for a short run
  *

@@ -3,7 +3,7 @@
  * Preview soak (not part of `npm test`): starts `casefile preview` as a process and asks it for
  * 1,000 card images (no If-None-Match, so every one is rendered), four at a time, sampling the
  * resident memory of its whole process tree (server and card workers) after every 100. The
- * figures should stay level: the workers are recycled, so resvg's per-render leak never piles up.
+ * figures should stay level: resvg's pixel buffers are freed between cards (src/cards/engines/satori.ts).
  *
  *   npm run build && node scripts/preview-soak.mjs      # PREVIEW_SOAK_REQUESTS=200 for a short run
  */

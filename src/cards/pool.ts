@@ -1,16 +1,15 @@
 /**
- * The worker pool: tinypool running dist/cards/worker.js in child processes.
+ * The worker pool: tinypool running dist/cards/worker.js in child processes, one lane per core.
  *
- * Why child processes and a render-count limit: resvg-js 2.6.x leaks about 4 MB of native
- * (Rust) memory per render() (resvg-js issue #216; here the resident size grew 5.6 MB per og card
- * over 60 renders). That memory is outside V8's heap, so
- * tinypool's `maxMemoryLimitBeforeRecycle` (which reads heapUsed) never sees it, and ending a
- * worker *thread* would not return it either, since threads share the process's allocator. So
- * each worker is a process, and the pool recycles each worker after every RECYCLE_AFTER_CARDS
- * cards (about 560 MB of leak at most), or sooner when it reports a resident size over
- * RECYCLE_AT_RSS. A recycled worker finishes its current card first, so nothing is lost; the new
- * one parses the fonts again, once.
- * Cards drawn by the takumi engine (no resvg) do not count towards recycling.
+ * Why processes, and when one is replaced: resvg-js's pixel buffers are freed by Node-API
+ * finalizers, which Node runs between event-loop turns (see engines/satori.ts). A worker takes
+ * each card as a message, so a turn passes between any two cards and its memory stays level:
+ * 960 og cards on 2 workers held each at 210–320 MB, 288 story cards at 2x at 300–390 MB, with no
+ * restart (scripts/card-memory.mjs measures it). Workers are therefore not recycled on a card
+ * count (before this was understood they were, every 160 cards, and each restart cost about 2 s
+ * of CPU to start Node, parse fonts and warm the JIT again: most of what a second core added).
+ * What remains is a safety net for native memory nobody has found yet: a worker reporting a
+ * resident size over RECYCLE_AT_RSS is replaced once its card is done, so nothing is lost.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,14 +21,7 @@ import type { CardJob } from './plan.js';
 import type { CardSettings, RenderedCard } from './render.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
-/**
- * A fresh worker spends about 2 s of CPU before it draws at full speed (reading and parsing the
- * fonts, Satori's own font parse on its first render, the JIT warming up). At 48 cards per worker
- * that start-up was most of what a second worker added (48 × ~70 ms = 3.4 s of drawing per 2 s of
- * start), which is why two workers were no faster than one process. 160 cards cost ~560 MB of
- * resvg's leak per worker before the recycle, and the start-up drops to about a sixth.
- */
-export const RECYCLE_AFTER_CARDS = 160;
+/** A worker this large is replaced after its card (ten times a worker's steady size). */
 export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
 
 /** The built worker. From dist/ it sits beside this file; under vitest (src/*.ts) it is the one in dist/. */
@@ -47,7 +39,7 @@ export function workerFile(): string {
 interface Lane {
   readonly pool: Tinypool;
   busy: boolean;
-  /** Satori cards drawn since this lane's last recycle. */
+  /** Cards drawn since this lane's last recycle. */
   completed: number;
   /** Cards before the next recycle: the first is staggered across lanes, then the full budget. */
   budget: number;
@@ -62,12 +54,10 @@ interface QueuedCard {
 
 /**
  * Why lanes of one worker each and one shared queue, rather than one tinypool of W workers:
- * tinypool's recycleWorkers() drains and restarts every worker at once, and the new processes
- * start cold (JIT, text-width caches). Measured on 2 quiet cores, 192 warmed og cards: 2 workers
- * that never recycle 5.3 s, recycled all at once every 160 cards each 7.8 s, against 10.3 s in one
- * process. With a lane per worker, each recycles on its own budget (the first budgets staggered
- * so lanes never restart together), and a lane that is restarting takes no cards from the queue
- * while the others keep drawing.
+ * tinypool's recycleWorkers() drains and restarts every worker at once, and a new process starts
+ * cold (JIT, fonts, text-width caches). With a lane per worker, a worker that must go is replaced
+ * alone while the others keep drawing, and a lane that is restarting takes no cards from the
+ * queue. A card budget (`recycleAfter`, none by default) staggers its first recycles across lanes.
  */
 export class CardPool {
   private readonly lanes: Lane[];
@@ -77,8 +67,11 @@ export class CardPool {
   readonly workerPids = new Set<number>();
   /** The most workers ever restarting at once (one, by design; for tests). */
   peakRecycling = 0;
+  /** The largest resident size a worker reported after a card, in bytes (for tests and the soak). */
+  peakWorkerRss = 0;
 
-  constructor(readonly workers: number, private readonly recycleAfter = RECYCLE_AFTER_CARDS) {
+  /** `recycleAfter`: cards per worker between restarts; by default a worker is kept until RECYCLE_AT_RSS. */
+  constructor(readonly workers: number, private readonly recycleAfter = Number.POSITIVE_INFINITY) {
     // tinypool otherwise starts children with an empty environment (no PATH for fc-list).
     const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
     this.lanes = Array.from({ length: workers }, (_, index) => ({
@@ -94,7 +87,7 @@ export class CardPool {
       }),
       busy: false,
       completed: 0,
-      budget: Math.max(1, Math.ceil((recycleAfter * (index + 1)) / workers)),
+      budget: Number.isFinite(recycleAfter) ? Math.max(1, Math.ceil((recycleAfter * (index + 1)) / workers)) : recycleAfter,
       recycling: undefined,
     }));
   }
@@ -122,7 +115,7 @@ export class CardPool {
         .then((value) => {
           const result = value as WorkerResult;
           this.workerPids.add(result.pid);
-          this.afterCard(lane, result.rss, next.task.job);
+          this.afterCard(lane, result.rss);
           next.resolve(result);
         }, next.reject)
         .finally(() => {
@@ -132,9 +125,9 @@ export class CardPool {
     }
   }
 
-  private afterCard(lane: Lane, rss: number, job: CardJob): void {
-    // Only resvg leaks: Takumi's memory stays flat (scripts/card-memory.mjs), so its cards never count.
-    if (job.engine !== 'takumi') lane.completed++;
+  private afterCard(lane: Lane, rss: number): void {
+    this.peakWorkerRss = Math.max(this.peakWorkerRss, rss);
+    lane.completed++;
     if (lane.recycling || (lane.completed < lane.budget && rss <= RECYCLE_AT_RSS)) return;
     // One restart at a time: a lane that is due while another restarts draws on and goes next.
     if (this.lanes.some((other) => other.recycling)) return;

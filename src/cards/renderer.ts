@@ -14,11 +14,11 @@ export type { RenderedCard } from './render.js';
 export interface CardRendererOptions {
   /**
    * Worker processes; 0 renders in this process. Default: the machine's available parallelism.
-   * In-process rendering never recycles, so resvg's leak (see pool.ts) stays with the caller:
-   * fine for a CLI run or a test, not for a long-lived server rendering thousands of cards.
+   * Memory stays level either way (test/cards/native-memory.test.ts); workers add cores, and keep
+   * a native crash or an unbounded growth out of the caller's process.
    */
   workers?: number;
-  /** Cards per worker between recycles (see pool.ts); tests lower it to see recycling happen. */
+  /** Cards per worker between restarts (none by default; see pool.ts); tests set it to see restarts. */
   recycleAfter?: number;
   /** The site's theme and layouts, for every card this renderer draws. */
   settings?: CardSettings;

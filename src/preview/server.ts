@@ -2,8 +2,8 @@
  * `casefile preview`: a local server that shows a record's cards and dossier as they will be
  * made, and reloads the open page when the record, a template, the theme or a layout changes.
  *
- * It is long-lived, so cards render in the worker pool (recycled, so resvg's per-render leak
- * never accumulates here), at most `concurrency` renders at once. Requests are checked like CLI
+ * It is long-lived, so cards render in the worker pool (whose workers are replaced should one
+ * ever grow past its memory bound), at most `concurrency` renders at once. Requests are checked like CLI
  * arguments (routes.ts) and files are served only from the print page's own mounts. Image
  * responses carry the build cache's input hash as their ETag.
  */
@@ -52,9 +52,9 @@ export interface PreviewOptions {
   engine?: string;
   /** Renders at once (cards and dossiers together). */
   concurrency?: number;
-  /** Card worker processes (at least 1: the pool is what recycles resvg's leak). */
+  /** Card worker processes (at least 1: the pool keeps native memory out of the server's process). */
   workers?: number;
-  /** Cards per worker between recycles; the soak script lowers it to watch recycling. */
+  /** Cards per worker between restarts (none by default); the soak script sets it to watch restarts. */
   recycleAfter?: number;
   loadSettings: () => Promise<PreviewSettings>;
   /** Files whose change reloads the settings (the config file, a --theme file). */
