@@ -1,6 +1,7 @@
 /**
- * The check that fitting worked, from Satori's own layout: every text box must lie inside the
- * card, and everything in the body must lie inside the body. fit.ts should make this impossible
+ * The check that fitting worked, from the engine's own layout: every text box must lie inside the
+ * card, everything in the body inside the body, and no line wider than it was fitted. Satori
+ * reports every box; Takumi the lines its shaper had to measure (engines/line-check.ts). fit.ts should make this impossible
  * to trip; when it trips anyway, the card says so as a warning instead of shipping clipped text.
  */
 import type { LaidOutBox } from './svg.js';

@@ -21,6 +21,13 @@ import type { CardJob } from './plan.js';
 import type { CardSettings, RenderedCard } from './render.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
+/**
+ * Cards a worker holds at once: while one is drawn, the next has already crossed the pipe, so a
+ * worker never waits on a round trip to the parent between cards. Takumi draws on a native thread,
+ * so a second card's layout runs in JavaScript meanwhile.
+ */
+export const CARDS_IN_FLIGHT = 2;
+
 /** A worker this large is replaced after its card (ten times a worker's steady size). */
 export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
 
@@ -38,11 +45,14 @@ export function workerFile(): string {
 /** One worker process of the pool, with its own card budget, so that recycles can be staggered. */
 interface Lane {
   readonly pool: Tinypool;
-  busy: boolean;
+  /** Cards handed to this lane's worker and not yet back. */
+  inFlight: number;
   /** Cards drawn since this lane's last recycle. */
   completed: number;
   /** Cards before the next recycle: the first is staggered across lanes, then the full budget. */
   budget: number;
+  /** Due for a restart: takes no new cards, and restarts once the ones it holds are back. */
+  draining: boolean;
   recycling: Promise<void> | undefined;
 }
 
@@ -84,10 +94,12 @@ export class CardPool {
         serialization: 'advanced',
         env,
         idleTimeout: 30_000,
+        concurrentTasksPerWorker: CARDS_IN_FLIGHT,
       }),
-      busy: false,
+      inFlight: 0,
       completed: 0,
       budget: Number.isFinite(recycleAfter) ? Math.max(1, Math.ceil((recycleAfter * (index + 1)) / workers)) : recycleAfter,
+      draining: false,
       recycling: undefined,
     }));
   }
@@ -103,13 +115,14 @@ export class CardPool {
     });
   }
 
-  /** Hands queued cards, in order, to every lane that is neither drawing nor restarting. */
+  /** Hands queued cards, in order, to the least busy lane that has room and is not restarting. */
   private dispatch(): void {
-    for (const lane of this.lanes) {
-      if (this.queue.length === 0) return;
-      if (lane.busy || lane.recycling) continue;
+    while (this.queue.length > 0) {
+      const open = this.lanes.filter((lane) => !lane.recycling && !lane.draining && lane.inFlight < CARDS_IN_FLIGHT);
+      if (open.length === 0) return;
+      const lane = open.reduce((least, other) => (other.inFlight < least.inFlight ? other : least));
       const next = this.queue.shift()!;
-      lane.busy = true;
+      lane.inFlight++;
       lane.pool
         .run(next.task)
         .then((value) => {
@@ -119,7 +132,9 @@ export class CardPool {
           next.resolve(result);
         }, next.reject)
         .finally(() => {
-          lane.busy = false;
+          lane.inFlight--;
+          // tinypool's restart ends the process at once: only a worker holding no card may go.
+          if (lane.draining && lane.inFlight === 0) this.recycle(lane);
           this.dispatch();
         });
     }
@@ -128,9 +143,14 @@ export class CardPool {
   private afterCard(lane: Lane, rss: number): void {
     this.peakWorkerRss = Math.max(this.peakWorkerRss, rss);
     lane.completed++;
-    if (lane.recycling || (lane.completed < lane.budget && rss <= RECYCLE_AT_RSS)) return;
+    if (lane.recycling || lane.draining || (lane.completed < lane.budget && rss <= RECYCLE_AT_RSS)) return;
     // One restart at a time: a lane that is due while another restarts draws on and goes next.
-    if (this.lanes.some((other) => other.recycling)) return;
+    if (this.lanes.some((other) => other.recycling || other.draining)) return;
+    lane.draining = true;
+  }
+
+  private recycle(lane: Lane): void {
+    lane.draining = false;
     lane.completed = 0;
     lane.budget = this.recycleAfter;
     this.recycles++;

@@ -59,7 +59,7 @@ export interface DrawRequest {
 export interface Drawing {
   /** One entry per requested format: encoded bytes, or SVG text. */
   images: Partial<Record<CardFormat, Uint8Array | string>>;
-  /** The engine's own layout, in tree order, for the overflow check. */
+  /** The engine's own layout, in tree order, for the overflow check: every box (satori), or the lines it measured (takumi, engines/line-check.ts). */
   boxes: LaidOutBox[];
   /** Raster pixel size. */
   width: number;

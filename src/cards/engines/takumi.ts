@@ -7,21 +7,22 @@
  *
  * Per process (so once per worker): one Renderer, the bundled fonts registered into it once, a
  * fallback font registered the first time a record needs it. Emoji become images of the same
- * twemoji SVGs Satori draws. Its memory stays flat over thousands of renders (scripts/soak.mjs
- * --engine takumi), so unlike resvg it needs no worker recycling.
+ * twemoji SVGs Satori draws. Its memory stays flat over thousands of renders
+ * (scripts/card-memory.mjs --engine takumi). The overflow check measures, with Takumi's own
+ * shaper, only the lines the fitter's margin does not cover (line-check.ts), beside the drawing:
+ * a second layout of the whole card cost about a quarter of its time.
  */
 import { createRequire } from 'node:module';
 import { CasefileError } from '../../errors.js';
 import type { CardChild, CardElement } from '../element.js';
 import { isEmojiGrapheme, segmentGraphemes, type BookFont, type FontBook } from '../fonts.js';
 import { emojiSvg, twemojiCode } from '../glyphs.js';
-import type { LaidOutBox } from '../svg.js';
 import type { CardEngine, DrawRequest } from './engine.js';
+import { drawnLines, lineBoxes, needsCheck, probeTree } from './line-check.js';
 
 type TakumiCore = typeof import('@takumi-rs/core');
 type TakumiRenderer = InstanceType<TakumiCore['Renderer']>;
 type TakumiNode = Parameters<TakumiRenderer['render']>[0];
-type MeasuredNode = Awaited<ReturnType<TakumiRenderer['measure']>>;
 type FromJsx = typeof import('@takumi-rs/helpers/jsx').fromJsx;
 
 const require = createRequire(import.meta.url);
@@ -106,26 +107,6 @@ function withEmojiImages(node: CardChild, images: Map<string, Uint8Array>): Card
   return { ...node, props: { ...node.props, children: out } };
 }
 
-/** Takumi's measured tree beside ours, in the same order, as the boxes the overflow check reads. */
-function collectBoxes(element: CardChild, measured: MeasuredNode, into: LaidOutBox[]): void {
-  const left = measured.transform[4];
-  const top = measured.transform[5];
-  if (typeof element === 'string') {
-    into.push({ left, top, width: measured.width, height: measured.height, text: element });
-    return;
-  }
-  const role = element.props['data-role'];
-  const children = element.props.children;
-  const text = typeof children === 'string' && children.trim() !== '' ? children : undefined;
-  into.push({ left, top, width: measured.width, height: measured.height, ...(role ? { role } : {}), ...(text ? { text } : {}) });
-  if (children === undefined || typeof children === 'string') return;
-  const list = Array.isArray(children) ? children : [children];
-  list.forEach((child, index) => {
-    const node = measured.children[index];
-    if (node && typeof child !== 'string') collectBoxes(child, node, into);
-  });
-}
-
 export async function createTakumiEngine(book: FontBook): Promise<CardEngine> {
   const { core, fromJsx } = await loadTakumi();
   const renderer = new core.Renderer();
@@ -151,11 +132,14 @@ export async function createTakumiEngine(book: FontBook): Promise<CardEngine> {
       const drawn = withEmojiImages(tree, emoji) as CardElement;
       const { node, css } = await fromJsx(drawn as never, { defaultStyles: false });
       const source = node as TakumiNode;
+      // The overflow check's lines: only those the fitter's margin does not cover (line-check.ts).
+      const checked = drawnLines(tree).filter((line) => needsCheck(line, book, request.fallbackFamilies));
+      const probe = checked.length > 0 ? ((await fromJsx(withEmojiImages(probeTree(checked), emoji) as never, { defaultStyles: false })).node as TakumiNode) : undefined;
       const images = [...emoji].map(([src, data]) => ({ src, data }));
       const layout = { css, images };
       const raster = { ...layout, width: Math.round(request.width * request.scale), height: Math.round(request.height * request.scale), devicePixelRatio: request.scale };
       const [measured, ...encoded] = await Promise.all([
-        renderer.measure(source, { ...layout, width: request.width, height: request.height }),
+        probe ? renderer.measure(probe, { images }) : undefined,
         ...request.formats.map(async (format) => {
           if (format === 'svg') return [format, await renderer.renderSvg(source, { ...layout, width: request.width, height: request.height })] as const;
           const lossy = format === 'webp' || format === 'jpeg';
@@ -163,8 +147,7 @@ export async function createTakumiEngine(book: FontBook): Promise<CardEngine> {
           return [format, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)] as const;
         }),
       ]);
-      const boxes: LaidOutBox[] = [];
-      collectBoxes(drawn, measured, boxes);
+      const boxes = lineBoxes(checked, measured?.children.map((line) => line.width) ?? []);
       return { images: Object.fromEntries(encoded), boxes, width: raster.width, height: raster.height };
     },
   };
