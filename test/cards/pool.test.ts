@@ -38,6 +38,16 @@ describe('createCardRenderer', () => {
     }
   });
 
+  it('draws takumi cards several to a worker, with the same bytes as in-process, in job order', async () => {
+    const jobs = planCards(record, { sizes: ['og', 'square'], engine: 'takumi' });
+    const pooled = await renderer.render(record, jobs);
+    expect(pooled.map((card) => `${card.job.section}/${card.job.size}`)).toEqual(jobs.map((job) => `${job.section}/${job.size}`));
+    for (const [index, job] of jobs.entries()) {
+      const local = await renderCard(record, job);
+      expect(Buffer.from(pooled[index]!.png!).equals(Buffer.from(local.png!)), `${job.section}/${job.size}`).toBe(true);
+    }
+  });
+
   it('is reused across records and can be called concurrently', async () => {
     const other = structuredClone(record);
     other.slug = 'other-role';
