@@ -23,14 +23,16 @@ import type { CardSettings, RenderedCard } from './render.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
 /**
- * Cards a worker holds at once, by engine. Satori draws in JavaScript and resvg synchronously, so
- * a second card only saves the round trip to the parent between cards. Takumi draws on native
- * threads (libuv's pool), so several cards draw at once while the worker's JavaScript lays out the
- * next: on 2 cores, 2 workers drew takumi cards in 6.5 ms each holding 2, 6.0 holding 4 (no gain
- * past that), and satori cards no faster holding 4 than 2.
+ * How cards travel to a worker: up to CARDS_PER_TASK cards of one record in one message, and up to
+ * TASKS_IN_FLIGHT messages held by a worker, so the next has crossed the pipe while one is drawn.
+ * Satori draws in JavaScript and resvg synchronously, so it goes a card at a time. Takumi draws on
+ * native threads (libuv's pool): a worker draws a task's cards at once while its JavaScript lays out
+ * the next, and four cards in one message pay the round trip and the record's copy once. On 2 cores,
+ * 2 workers drew takumi cards in 6.5 ms each holding 2 single cards, 6.0 holding 4, and about 5.6
+ * taking 4 to a message (2026-11-26); satori cards were no faster held 4 at a time than 2.
  */
-export const CARDS_IN_FLIGHT: Readonly<Record<EngineName, number>> = { satori: 2, takumi: 4 };
-const MOST_IN_FLIGHT = Math.max(...Object.values(CARDS_IN_FLIGHT));
+export const CARDS_PER_TASK: Readonly<Record<EngineName, number>> = { satori: 1, takumi: 4 };
+export const TASKS_IN_FLIGHT = 2;
 
 /** A worker this large is replaced after its card (ten times a worker's steady size). */
 export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
@@ -49,7 +51,7 @@ export function workerFile(): string {
 /** One worker process of the pool, with its own card budget, so that recycles can be staggered. */
 interface Lane {
   readonly pool: Tinypool;
-  /** Cards handed to this lane's worker and not yet back. */
+  /** Tasks handed to this lane's worker and not yet back. */
   inFlight: number;
   /** Cards drawn since this lane's last recycle. */
   completed: number;
@@ -61,8 +63,10 @@ interface Lane {
 }
 
 interface QueuedCard {
-  task: WorkerTask;
-  resolve: (result: WorkerResult) => void;
+  record: CaseFile;
+  job: CardJob;
+  settings: CardSettings | undefined;
+  resolve: (card: RenderedCard) => void;
   reject: (error: unknown) => void;
 }
 
@@ -98,7 +102,7 @@ export class CardPool {
         serialization: 'advanced',
         env,
         idleTimeout: 30_000,
-        concurrentTasksPerWorker: MOST_IN_FLIGHT,
+        concurrentTasksPerWorker: TASKS_IN_FLIGHT,
       }),
       inFlight: 0,
       completed: 0,
@@ -109,33 +113,54 @@ export class CardPool {
   }
 
   render(record: CaseFile, job: CardJob, settings?: CardSettings): Promise<RenderedCard> {
-    const task = { record, job, ...(settings ? { settings } : {}) } satisfies WorkerTask;
-    return new Promise<WorkerResult>((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+    return new Promise<RenderedCard>((resolve, reject) => {
+      this.queue.push({ record, job, settings, resolve, reject });
       this.dispatch();
-    }).then((result) => {
-      if (!result.ok) throw new CasefileError(result.code as ErrorCode, result.message);
-      return result.card;
     });
+  }
+
+  /** The queue's first card and those right behind it that can share its message (same record, settings and engine). */
+  private takeTask(): QueuedCard[] {
+    const first = this.queue[0]!;
+    const engine = first.job.engine ?? DEFAULT_ENGINE;
+    let count = 1;
+    while (
+      count < CARDS_PER_TASK[engine] &&
+      count < this.queue.length &&
+      this.queue[count]!.record === first.record &&
+      this.queue[count]!.settings === first.settings &&
+      (this.queue[count]!.job.engine ?? DEFAULT_ENGINE) === engine
+    ) {
+      count++;
+    }
+    return this.queue.splice(0, count);
   }
 
   /** Hands queued cards, in order, to the least busy lane that has room and is not restarting. */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const room = CARDS_IN_FLIGHT[this.queue[0]!.task.job.engine ?? DEFAULT_ENGINE];
-      const open = this.lanes.filter((lane) => !lane.recycling && !lane.draining && lane.inFlight < room);
+      const open = this.lanes.filter((lane) => !lane.recycling && !lane.draining && lane.inFlight < TASKS_IN_FLIGHT);
       if (open.length === 0) return;
       const lane = open.reduce((least, other) => (other.inFlight < least.inFlight ? other : least));
-      const next = this.queue.shift()!;
+      const cards = this.takeTask();
+      const first = cards[0]!;
+      const task = { record: first.record, jobs: cards.map((card) => card.job), ...(first.settings ? { settings: first.settings } : {}) } satisfies WorkerTask;
       lane.inFlight++;
       lane.pool
-        .run(next.task)
-        .then((value) => {
-          const result = value as WorkerResult;
-          this.workerPids.add(result.pid);
-          this.afterCard(lane, result.rss);
-          next.resolve(result);
-        }, next.reject)
+        .run(task)
+        .then(
+          (value) => {
+            const result = value as WorkerResult;
+            this.workerPids.add(result.pid);
+            this.afterTask(lane, result.rss, cards.length);
+            cards.forEach((card, index) => {
+              const outcome = result.outcomes[index]!;
+              if (outcome.ok) card.resolve(outcome.card);
+              else card.reject(new CasefileError(outcome.code as ErrorCode, outcome.message));
+            });
+          },
+          (error: unknown) => cards.forEach((card) => card.reject(error)),
+        )
         .finally(() => {
           lane.inFlight--;
           // tinypool's restart ends the process at once: only a worker holding no card may go.
@@ -145,9 +170,9 @@ export class CardPool {
     }
   }
 
-  private afterCard(lane: Lane, rss: number): void {
+  private afterTask(lane: Lane, rss: number, cards: number): void {
     this.peakWorkerRss = Math.max(this.peakWorkerRss, rss);
-    lane.completed++;
+    lane.completed += cards;
     if (lane.recycling || lane.draining || (lane.completed < lane.budget && rss <= RECYCLE_AT_RSS)) return;
     // One restart at a time: a lane that is due while another restarts draws on and goes next.
     if (this.lanes.some((other) => other.recycling || other.draining)) return;

@@ -1,7 +1,9 @@
 /**
  * The worker entry tinypool loads (as dist/cards/worker.js) in each child process. Fonts are
- * parsed on the first card and kept for the worker's life. Errors come back as data so the
- * parent can rebuild a CasefileError with its code (tinypool would flatten it to a plain Error).
+ * parsed on the first card and kept for the worker's life. A task is a few cards of one record
+ * (pool.ts decides how many), drawn at once and answered in one message. Errors come back as data,
+ * card by card, so the parent can rebuild each CasefileError with its code (tinypool would flatten
+ * it to a plain Error) and the other cards of the task still arrive.
  */
 import { isCasefileError } from '../errors.js';
 import type { CaseFile } from '../record/schema.js';
@@ -10,27 +12,33 @@ import { renderCard, type CardSettings, type RenderedCard } from './render.js';
 
 export interface WorkerTask {
   record: CaseFile;
-  job: CardJob;
+  jobs: CardJob[];
   settings?: CardSettings;
 }
 
-export type WorkerResult =
-  | { ok: true; card: RenderedCard; rss: number; pid: number }
-  | { ok: false; code: string; message: string; stack?: string; rss: number; pid: number };
+export type CardOutcome = { ok: true; card: RenderedCard } | { ok: false; code: string; message: string; stack?: string };
 
-export default async function renderInWorker(task: WorkerTask): Promise<WorkerResult> {
+export interface WorkerResult {
+  /** One per job, in the jobs' order. */
+  outcomes: CardOutcome[];
+  rss: number;
+  pid: number;
+}
+
+async function drawOne(task: WorkerTask, job: CardJob): Promise<CardOutcome> {
   try {
-    const card = await renderCard(task.record, task.job, undefined, task.settings);
-    return { ok: true, card, rss: process.memoryUsage.rss(), pid: process.pid };
+    return { ok: true, card: await renderCard(task.record, job, undefined, task.settings) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
       code: isCasefileError(error) ? error.code : 'E_RENDER',
-      message,
+      message: error instanceof Error ? error.message : String(error),
       ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
-      rss: process.memoryUsage.rss(),
-      pid: process.pid,
     };
   }
+}
+
+export default async function renderInWorker(task: WorkerTask): Promise<WorkerResult> {
+  const outcomes = await Promise.all(task.jobs.map((job) => drawOne(task, job)));
+  return { outcomes, rss: process.memoryUsage.rss(), pid: process.pid };
 }

@@ -122,6 +122,20 @@ describe('CardPool recycling', () => {
     }
   });
 
+  it('answers each card of a shared message on its own: one bad card fails alone', async () => {
+    const pool = new CardPool(1);
+    try {
+      const jobs = planCards(record, { sections: ['cover', 'habitat', 'salary', 'metrics'], engine: 'takumi' });
+      jobs[1] = { ...jobs[1]!, section: 'nonsense' as never };
+      const settled = await Promise.allSettled(jobs.map((job) => pool.render(record, job)));
+      expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'CasefileError', code: 'E_RENDER' });
+      expect(pool.workerPids.size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('passes a CasefileError from a worker back with its code', async () => {
     const pool = new CardPool(1);
     try {
