@@ -38,6 +38,7 @@ const CARD_RECORDS = Number(process.env.BENCH_CARD_RECORDS ?? 17); // × 12 card
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50);
 const MEMORY_SMALL = 20;
 const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200);
+const POOL_ROUNDS = Number(process.env.BENCH_POOL_ROUNDS ?? 3);
 const FLOOR_ROUNDS = Number(process.env.BENCH_FLOOR_ROUNDS ?? 5);
 const CLI_ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 5);
 const POSTER_RECORD = 'lead-infrastructure-engineer';
@@ -146,9 +147,36 @@ async function benchCards(records) {
   figures.cpuPerCardMs = Object.fromEntries(Object.entries(cpu).map(([key, ms]) => [key, Math.round((ms / cardCount) * 10) / 10]));
 
   figures.satoriOneWorkerMs = await timeRenderer(`casefile satori (${cardCount}, 1 worker)`, records, satoriJobs, { workers: 1 });
-  figures.satoriPoolMs = await timeRenderer(`casefile satori (${cardCount}, ${CORES} workers)`, records, satoriJobs, { workers: CORES });
   figures.takumiOneWorkerMs = await timeRenderer(`casefile takumi (${cardCount}, 1 worker)`, records, takumiJobs, { workers: 1 });
-  figures.takumiPoolMs = await timeRenderer(`casefile takumi (${cardCount}, ${CORES} workers)`, records, takumiJobs, { workers: CORES });
+
+  // The pool rows, in rounds: each round times both engines in-process and with CORES workers back
+  // to back, so each ratio is taken between runs that shared the machine's load of that minute,
+  // and the median round is reported (on a shared machine one run's ratio swung from 1.5x to 1.8x).
+  const pools = { satori: createCardRenderer({ workers: CORES }), takumi: createCardRenderer({ workers: CORES }) };
+  const jobsOf = { satori: satoriJobs, takumi: takumiJobs };
+  const poolPass = (engine) => Promise.all(records.map((record) => pools[engine].render(record, jobsOf[engine](record))));
+  await poolPass('satori');
+  await poolPass('takumi');
+  const rounds = [];
+  for (let round = 1; round <= POOL_ROUNDS; round++) {
+    const times = {};
+    for (const engine of ['satori', 'takumi']) {
+      times[`${engine}InProcessMs`] = (await timed(`casefile ${engine} (${cardCount}, in-process, round ${round})`, inProcess(engine, jobsOf[engine]))).ms;
+      times[`${engine}PoolMs`] = (await timed(`casefile ${engine} (${cardCount}, ${CORES} workers, round ${round})`, () => poolPass(engine))).ms;
+    }
+    rounds.push(times);
+  }
+  await Promise.all([pools.satori.close(), pools.takumi.close()]);
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const medianOf = (ratio) => median(rounds.map(ratio));
+  figures.poolRounds = rounds;
+  figures.satoriPoolMs = medianOf((round) => round.satoriPoolMs);
+  figures.takumiPoolMs = medianOf((round) => round.takumiPoolMs);
+  const pooled = {
+    satoriPoolVsInProcess: medianOf((round) => round.satoriInProcessMs / round.satoriPoolMs),
+    takumiPoolVsInProcess: medianOf((round) => round.takumiInProcessMs / round.takumiPoolMs),
+    takumiPoolVsSatoriPool: medianOf((round) => round.satoriPoolMs / round.takumiPoolMs),
+  };
 
   const renderer = createCardRenderer({ workers: CORES });
   const svgs = (await Promise.all(records.map((record) => renderer.render(record, satoriJobs(record, ['svg']))))).flat().map((card) => card.svg);
@@ -206,12 +234,10 @@ async function benchCards(records) {
   return {
     ...figures,
     perCardMs: Object.fromEntries(Object.entries(figures).filter(([key, ms]) => key.endsWith('Ms') && typeof ms === 'number').map(([key, ms]) => [key.replace(/Ms$/, ''), Math.round((ms / cardCount) * 10) / 10])),
-    satoriPoolVsInProcess: figures.satoriInProcessMs / figures.satoriPoolMs,
+    ...pooled,
     satoriPoolVsPuppeteer: figures.puppeteerMs / figures.satoriPoolMs,
-    takumiPoolVsSatoriPool: figures.satoriPoolMs / figures.takumiPoolMs,
     takumiPoolVsPuppeteer: figures.puppeteerMs / figures.takumiPoolMs,
     takumiVsBareTakumi: cpu.takumiInProcess / cpu.bareTakumi,
-    takumiPoolVsInProcess: figures.takumiInProcessMs / figures.takumiPoolMs,
     satoriVsBareSatori: cpu.satoriInProcess / cpu.bareSatori,
     satoriPoolVsResvgFloor: figures.satoriPoolMs / figures.resvgFloorMs,
   };
