@@ -92,6 +92,20 @@ export interface PrintedDossier {
   blockedRequests: string[];
 }
 
+/** The dossier's HTML exactly as it prints (page, flow, QR code, theme), and the page it is set on. */
+export async function dossierDocument(
+  record: CaseFile,
+  templates: TemplateSet,
+  options: DossierRenderOptions = {},
+): Promise<{ html: string; page: PageGeometry; flow: DossierFlow }> {
+  const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
+  const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? 'data');
+  const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
+  const flow = options.layout ?? 'sheets';
+  const html = await renderDossierHtml(record, { templates, page, existingSlugs, flow, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  return { html, page, flow };
+}
+
 /** Record → HTML → Chromium's PDF, in a browser the caller owns (on a warm page of `pages` if given). */
 export async function printDossier(
   browser: PageOpener,
@@ -100,12 +114,8 @@ export async function printDossier(
 ): Promise<PrintedDossier> {
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
   const dataDir = options.dataDir ?? 'data';
-  const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
   const date = options.date ?? documentDate();
-  const existingSlugs = await existingRelatedSlugs(record, dataDir);
-  const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
-  const flow = options.layout ?? 'sheets';
-  const html = await renderDossierHtml(record, { templates, page, existingSlugs, flow, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  const { html, page, flow } = await dossierDocument(record, templates, options);
   const print = (document: string, tagged = true) =>
     renderPdf(browser, document, {
       page,

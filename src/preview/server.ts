@@ -13,8 +13,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
 import pLimit from 'p-limit';
-import { pageMounts, renderDossier } from '../api/dossier.js';
-import { launchBrowser, type BrowserHandle, type LaunchOptions } from '../browser/launch.js';
+import { dossierDocument, pageMounts, renderDossier, type QrLink } from '../api/dossier.js';
+import type { LaunchOptions } from '../browser/launch.js';
+import { openPrintTarget, type PrintTarget } from '../browser/target.js';
 import { PAGE_ORIGIN, routeRequest } from '../browser/serve.js';
 import { cardInputs } from '../build/batch.js';
 import { computeFingerprint, installedSources, type Fingerprint } from '../build/fingerprint.js';
@@ -22,8 +23,8 @@ import { planCards, type CardJob } from '../cards/plan.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import type { CardSettings } from '../cards/render.js';
 import type { SizePresetName } from '../cards/sizes.js';
-import { existingRelatedSlugs, renderDossierHtml } from '../dossier/html.js';
-import { pageGeometry, type PaperName } from '../dossier/paper.js';
+import type { DossierFlow } from '../dossier/flow.js';
+import type { PaperName } from '../dossier/paper.js';
 import { loadTemplates } from '../dossier/templates.js';
 import { CasefileError, errorLines, isCasefileError } from '../errors.js';
 import { listRecords } from '../record/list.js';
@@ -39,6 +40,10 @@ export interface PreviewSettings {
   templatesDir?: string;
   layoutsDir?: string;
   paper?: PaperName;
+  /** The dossier's flow: sheets (default) or compact, as `pdf --layout` prints it. */
+  layout?: DossierFlow;
+  /** The QR code the printed dossier carries (the config's or the flags' base URL). */
+  qr?: QrLink;
 }
 
 export interface PreviewOptions {
@@ -60,6 +65,8 @@ export interface PreviewOptions {
   /** Files whose change reloads the settings (the config file, a --theme file). */
   settingsFiles?: string[];
   launch?: LaunchOptions;
+  /** Print the PDF link in a running Chrome (its DevTools WebSocket URL) instead of launching one. */
+  browserWs?: string;
   timeoutMs?: number;
   /** Told about each change seen, for --verbose. */
   onChange?: (file: string) => void;
@@ -97,11 +104,19 @@ const DOSSIER_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const dataDir = path.resolve(options.dataDir);
+  /** The dossier as `casefile pdf` makes it with the same settings: paper, flow, QR code, theme. */
+  const dossierOptions = (settings: PreviewSettings) => ({
+    dataDir,
+    paper: settings.paper ?? 'a4',
+    ...(settings.layout ? { layout: settings.layout } : {}),
+    ...(settings.qr ? { qr: settings.qr } : {}),
+    ...(settings.theme ? { theme: settings.theme } : {}),
+  });
   const sizes = options.sizes ?? ['og'];
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
   const renderer: CardRenderer = createCardRenderer({ workers: Math.max(1, options.workers ?? 1), ...(options.recycleAfter ? { recycleAfter: options.recycleAfter } : {}) });
   let rendering = 0;
-  let browser: Promise<BrowserHandle> | undefined;
+  let target: Promise<PrintTarget> | undefined;
   const clients = new Set<http.ServerResponse>();
   const state: State = {};
 
@@ -197,12 +212,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         const { settings } = usable();
         const { record } = await loadRecord(route.slug, { dataDir });
         const templates = await loadTemplates(settings.templatesDir);
-        const html = await renderDossierHtml(record, {
-          templates,
-          page: pageGeometry(settings.paper ?? 'a4'),
-          existingSlugs: await existingRelatedSlugs(record, dataDir),
-          ...(settings.theme ? { theme: settings.theme } : {}),
-        });
+        const { html } = await dossierDocument(record, templates, dossierOptions(settings));
         // As it will print, with its assets served from here; scripts stay off, as in the print page.
         send(response, 200, 'text/html; charset=utf-8', html.split(`${PAGE_ORIGIN}/assets/`).join('/assets/'), { 'Content-Security-Policy': DOSSIER_CSP });
       } catch (error) {
@@ -214,17 +224,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       try {
         const { settings } = usable();
         const { record } = await loadRecord(route.slug, { dataDir });
-        browser ??= launchBrowser(options.launch ?? {});
-        const handle = await browser;
+        target ??= openPrintTarget({ launch: options.launch ?? {}, ...(options.browserWs ? { browserWs: options.browserWs } : {}) });
+        // A launch or connection that failed is tried again on the next request.
+        const opened = target;
+        const printer = await opened.catch((error: unknown) => {
+          if (target === opened) target = undefined;
+          throw error;
+        });
         const templates = await loadTemplates(settings.templatesDir);
         const { pdf } = await bounded(() =>
-          renderDossier(handle.browser, record, {
-            templates,
-            dataDir,
-            paper: settings.paper ?? 'a4',
-            ...(settings.theme ? { theme: settings.theme } : {}),
-            ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-          }),
+          renderDossier(printer.pages, record, { templates, ...dossierOptions(settings), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }),
         );
         send(response, 200, 'application/pdf', pdf, { 'Content-Disposition': `inline; filename="${record.slug}.pdf"` });
       } catch (error) {
@@ -309,7 +318,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await renderer.close();
-      if (browser) await (await browser.catch(() => undefined))?.close();
+      if (target) await (await target.catch(() => undefined))?.close();
     },
   };
 }

@@ -21,6 +21,19 @@ describe('casefile CLI basics', () => {
     expect(result.stdout).toMatch(/Examples:/);
   });
 
+  it('refuses a bad dossier layout, QR URL or browser choice for preview before serving, with exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['--layout', 'tiny'], /Invalid values:[\s\S]*layout/],
+      [['--base-url', 'ftp://example.org'], /Invalid value for --base-url: expected an http\(s\) URL/],
+      [['--browser', '/usr/bin/chromium', '--browser-ws', 'ws://127.0.0.1:9222/devtools/browser/x'], /--browser launches a browser and --browser-ws connects/],
+    ];
+    for (const [args, message] of cases) {
+      const result = runCli(['preview', '--port', '0', ...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
   it('lists the records with their titles', () => {
     const result = runCli(['list']);
     expect(result.status).toBe(0);

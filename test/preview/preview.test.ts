@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { ROOT } from '../helpers/cli.js';
+import { pdfinfo } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SECRET = 'secret-b7c1e0-not-for-the-preview';
@@ -159,4 +160,32 @@ describe('casefile preview', () => {
     // What the dossier page needs is served: its fonts, from the mounted folder.
     expect((await rawGet(server.url, '/assets/fonts/IBMPlexMono-Regular.ttf')).status).toBe(200);
   }, 60_000);
+  it('shows and prints the dossier as `pdf` would with the same settings: compact flow and the QR code', async () => {
+    const compact = await startPreview({
+      dataDir: data,
+      sizes: ['og'],
+      sections: ['cover'],
+      workers: 1,
+      loadSettings: async () => ({ layout: 'compact', qr: { baseUrl: 'https://example.org/roles' } }),
+    });
+    try {
+      const html = (await rawGet(compact.url, '/records/sdet/dossier.html')).body.toString('utf8');
+      expect(html).toMatch(/<body class="dossier[^"]* compact"/);
+      expect(html).toContain('@bottom-center { content: url(');
+      const plain = (await rawGet(server.url, '/records/sdet/dossier.html')).body.toString('utf8');
+      expect(plain).not.toMatch(/<body class="dossier[^"]* compact"/);
+      const pages = async (base: string) => {
+        const response = await rawGet(base, '/records/sdet/dossier.pdf');
+        expect(response.status).toBe(200);
+        const file = path.join(dir, `${createHash('sha256').update(base).digest('hex').slice(0, 8)}.pdf`);
+        writeFileSync(file, response.body);
+        return Number(pdfinfo(file).Pages);
+      };
+      const [sheets, runOn] = [await pages(server.url), await pages(compact.url)];
+      expect(runOn).toBeGreaterThan(1);
+      expect(runOn).toBeLessThan(sheets);
+    } finally {
+      await compact.close();
+    }
+  });
 });

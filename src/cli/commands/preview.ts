@@ -3,8 +3,10 @@ import type { CommandModule } from 'yargs';
 import { CONFIG_FILE } from '../../build/config.js';
 import { SIZE_PRESET_NAMES, type SizePresetName } from '../../cards/sizes.js';
 import { CasefileError } from '../../errors.js';
+import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import type { PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
+import { qrLink, resolveBrowserWs } from '../options.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { splitList } from './cards.js';
 
@@ -16,6 +18,10 @@ interface PreviewArgs extends SettingsArgs {
   engine?: string;
   concurrency: number;
   browser?: string;
+  browserWs?: string;
+  layout?: DossierFlow;
+  baseUrl?: string;
+  qrUrl?: string;
 }
 
 export function previewCommand(context: CommandContext, argv: readonly string[]): CommandModule<SettingsArgs, PreviewArgs> {
@@ -32,6 +38,10 @@ export function previewCommand(context: CommandContext, argv: readonly string[])
         .option('engine', { type: 'string', describe: 'What draws the cards: satori or takumi' })
         .option('concurrency', { type: 'number', default: 2, describe: 'Renders at once (and card worker processes)' })
         .option('browser', { type: 'string', describe: 'Chrome or Chromium executable, for the PDF link' })
+        .option('browser-ws', { type: 'string', describe: 'Print the PDF link in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS)' })
+        .option('layout', { choices: DOSSIER_FLOWS, describe: 'Dossier layout, as `pdf --layout`: sheets (default) or compact' })
+        .option('base-url', { type: 'string', describe: 'Where the records are published: the dossier shows its QR code to <base-url>/<slug>/' })
+        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 preview', 'http://127.0.0.1:4173: every record in data/, live')
         .example('$0 preview --size og,story --theme brand.json --card-layouts layouts', 'Tune a theme and your layouts') as never,
     handler: async (args) => {
@@ -43,6 +53,9 @@ export function previewCommand(context: CommandContext, argv: readonly string[])
         throw new CasefileError('E_USAGE', `Invalid value for --concurrency. Allowed: a whole number from 1 to 16. Received: ${JSON.stringify(args.concurrency)}.`);
       }
       const first = await loadRenderSettings(args, argv);
+      const browserWs = resolveBrowserWs(args.browserWs, process.env, first.config.browserWs, args.browser);
+      // Checked now, so a bad flag exits 2 before the server starts (later config edits show in the pages).
+      qrLink(args.baseUrl ?? first.config.baseUrl, args.qrUrl ?? first.config.qrUrl);
       const sizes = (args.size ? splitList(args.size) : (first.config.sizes ?? ['og'])) as SizePresetName[];
       for (const size of sizes) {
         if (!(SIZE_PRESET_NAMES as string[]).includes(size)) {
@@ -61,11 +74,16 @@ export function previewCommand(context: CommandContext, argv: readonly string[])
         ...((args.engine ?? first.config.engine) ? { engine: (args.engine ?? first.config.engine)! } : {}),
         settingsFiles: [path.resolve(args.config ?? CONFIG_FILE), ...(args.theme ? [path.resolve(args.theme)] : [])],
         launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
+        ...(browserWs ? { browserWs } : {}),
         onChange: (file) => reporter.debug(`changed: ${file}`),
         // Each change of the config or theme file is read again; an error shows in the pages.
         loadSettings: async () => {
           const settings = await loadRenderSettings(args, argv);
+          const layout = args.layout ?? settings.config.layout;
+          const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
           return {
+            ...(layout ? { layout } : {}),
+            ...(qr ? { qr } : {}),
             ...(settings.theme ? { theme: settings.theme } : {}),
             ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
             ...(settings.cardLayoutsDir ? { layoutsDir: settings.cardLayoutsDir } : {}),
