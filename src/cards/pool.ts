@@ -3,13 +3,13 @@
  *
  * Why processes, and when one is replaced: resvg-js's pixel buffers are freed by Node-API
  * finalizers, which Node runs between event-loop turns (see engines/satori.ts). A worker takes
- * each card as a message, so a turn passes between any two cards and its memory stays level:
+ * its cards as messages, and the satori engine yields a turn after each raster, so its memory stays level:
  * 960 og cards on 2 workers held each at 210–320 MB, 288 story cards at 2x at 300–390 MB, with no
  * restart (scripts/card-memory.mjs measures it). Workers are therefore not recycled on a card
  * count (before this was understood they were, every 160 cards, and each restart cost about 2 s
  * of CPU to start Node, parse fonts and warm the JIT again: most of what a second core added).
  * What remains is a safety net for native memory nobody has found yet: a worker reporting a
- * resident size over RECYCLE_AT_RSS is replaced once its card is done, so nothing is lost.
+ * resident size over RECYCLE_AT_RSS is replaced once the cards it holds are back, so nothing is lost.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,7 @@ import type { WorkerResult, WorkerTask } from './worker.js';
 export const CARDS_PER_TASK: Readonly<Record<EngineName, number>> = { satori: 1, takumi: 4 };
 export const TASKS_IN_FLIGHT = 2;
 
-/** A worker this large is replaced after its card (ten times a worker's steady size). */
+/** A worker this large is replaced once the cards it holds are back (three times a worker's steady size). */
 export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
 
 /** The built worker. From dist/ it sits beside this file; under vitest (src/*.ts) it is the one in dist/. */
