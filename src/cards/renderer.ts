@@ -18,8 +18,6 @@ export interface CardRendererOptions {
    * a native crash or an unbounded growth out of the caller's process.
    */
   workers?: number;
-  /** Cards per worker between restarts (none by default; see pool.ts); tests set it to see restarts. */
-  recycleAfter?: number;
   /** The site's theme and layouts, for every card this renderer draws. */
   settings?: CardSettings;
 }
@@ -56,7 +54,7 @@ export function createCardRenderer(options: CardRendererOptions = {}): CardRende
     workers,
     render(record, jobs, settings = options.settings) {
       if (closed) return Promise.reject(new Error('this card renderer is closed'));
-      pool ??= new CardPool(workers, options.recycleAfter);
+      pool ??= new CardPool(workers);
       const running = pool;
       return Promise.all(jobs.map((job) => running.render(record, job, settings)));
     },

@@ -59,8 +59,6 @@ export interface PreviewOptions {
   concurrency?: number;
   /** Card worker processes (at least 1: the pool keeps native memory out of the server's process). */
   workers?: number;
-  /** Cards per worker between restarts (none by default); the soak script sets it to watch restarts. */
-  recycleAfter?: number;
   loadSettings: () => Promise<PreviewSettings>;
   /** Files whose change reloads the settings (the config file, a --theme file). */
   settingsFiles?: string[];
@@ -114,7 +112,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   });
   const sizes = options.sizes ?? ['og'];
   const limit = pLimit(Math.max(1, options.concurrency ?? 2));
-  const renderer: CardRenderer = createCardRenderer({ workers: Math.max(1, options.workers ?? 1), ...(options.recycleAfter ? { recycleAfter: options.recycleAfter } : {}) });
+  const renderer: CardRenderer = createCardRenderer({ workers: Math.max(1, options.workers ?? 1) });
   let rendering = 0;
   let target: Promise<PrintTarget> | undefined;
   const clients = new Set<http.ServerResponse>();
