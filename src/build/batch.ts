@@ -16,17 +16,16 @@ import { listRecordFiles } from '../record/list.js';
 import { parseRecord, readRecordText } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import { VERSION } from '../version.js';
-import { isFresh, loadCache, saveCache, type CacheEntries } from './cache.js';
+import { isFresh, loadCache, saveCache, type CachedPages, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { computeFingerprint, installedSources, type Fingerprint } from './fingerprint.js';
-import { galleryHtml } from './gallery.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { canonicalJson, fileHash, sha256 } from './hash.js';
-import { MANIFEST_FILE, manifestJson, sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
-import { metaTagsHtml } from './meta-tags.js';
+import { sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import { createDossierPrinter, type DossierPrinter } from './printer.js';
-import { removeStaleOutputs, staleOutputs, type PruneScope } from './prune.js';
+import { knownOutputs, removeStaleOutputs, staleOutputs, type PruneScope } from './prune.js';
+import { metaPages, writeSiteFiles } from './site-files.js';
 import { selectRecords } from './select.js';
 import { selectShard } from './shard.js';
 
@@ -306,9 +305,13 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     await Promise.all([printer?.close(), cards?.close()]);
   }
 
+  const manifest: Manifest = { generator: options.theme ? (options.theme.name ?? options.theme.site ?? '') : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
+  const pages = metaPages(manifest, loaded.map(({ record }) => record), options.baseUrl);
+  const cachedPages: CachedPages = { ...cache.pages };
+
   let pruned: string[] = [];
   if (!signal?.aborted) {
-    const wanted = new Set(tasks.flatMap((task) => task.paths));
+    const wanted = new Set([...tasks.flatMap((task) => task.paths), ...pages.map((page) => page.path)]);
     const scope: PruneScope = {
       kinds: options.kinds,
       records: covered,
@@ -317,25 +320,28 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
       coversRemoved: options.records.length === 0,
       failed: new Set(failures.filter((failure) => failure.path === undefined).map((failure) => failure.record)),
     };
-    const stale = staleOutputs(known, wanted, scope);
+    const knownFiles = knownOutputs(known, cache.pages);
+    const stale = staleOutputs(knownFiles, wanted, scope);
     if (options.prune && stale.length > 0) {
-      const result = await removeStaleOutputs(outDir, known, stale);
+      const result = await removeStaleOutputs(outDir, knownFiles, stale);
       for (const file of result.removed) events.onInfo?.(`removed ${file}: no longer part of the build`);
       for (const file of result.kept) events.onWarning?.(`kept ${file}: no longer part of the build, but changed since casefile wrote it`);
-      for (const file of stale) delete entries[file];
+      for (const file of stale) {
+        delete entries[file];
+        delete cachedPages[file];
+      }
       pruned = result.removed;
     } else {
       // --no-prune: the files stay, and so does the cache's memory of them, so a later build can still prune them.
       for (const file of stale) if (known[file]) entries[file] ??= known[file];
     }
+    for (const page of pages) cachedPages[page.path] = { record: page.record, output: fileHash(Buffer.from(page.html)), scope: scopeTag(options) };
   }
 
   // Whatever happened, the cache must describe the files on disk: save it even when interrupted.
-  await saveCache(outDir, entries);
+  await saveCache(outDir, entries, cachedPages);
   assertNotAborted(signal);
-
-  const manifest: Manifest = { generator: options.theme ? (options.theme.name ?? options.theme.site ?? '') : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
-  await writeSiteFiles(outDir, manifest, loaded, options);
+  await writeSiteFiles(outDir, manifest, pages);
 
   const made = pending.length - failures.filter((failure) => failure.path !== undefined).length;
   return {
@@ -350,21 +356,4 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     blockedRequests,
     pruned,
   };
-}
-
-/** The manifest, the gallery and (with --base-url) each record's meta-tag snippet. */
-async function writeSiteFiles(outDir: string, manifest: Manifest, loaded: LoadedEntry[], options: BuildOptions): Promise<void> {
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestJson(manifest));
-  await writeFileAtomic(path.join(outDir, 'index.html'), galleryHtml(manifest));
-  if (!options.baseUrl) return;
-  for (const { record } of loaded) {
-    const cards = manifest.outputs.filter((entry) => entry.record === record.slug && entry.kind === 'card' && entry.format === 'png');
-    const image = cards.find((entry) => entry.section === 'cover' && entry.size === 'og') ?? cards.find((entry) => entry.section === 'cover') ?? cards[0];
-    if (!image) continue;
-    const description = record.question;
-    await writeFileAtomic(
-      path.join(outDir, record.slug, 'meta.html'),
-      metaTagsHtml({ title: record.title, description, image, baseUrl: options.baseUrl }),
-    );
-  }
 }

@@ -13,24 +13,30 @@ import { fileHash } from './hash.js';
 export const CACHE_FILE = '.casefile-cache.json';
 const CACHE_FORMAT = 1;
 
+const Hash = z.string().length(64);
+
 const CacheSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   entries: z.record(
     z.string(),
     z.object({
-      inputs: z.string().length(64),
-      output: z.string().length(64),
+      inputs: Hash,
+      output: Hash,
       entry: ManifestEntrySchema,
       /** Which build made it: `all`, or a shard such as `shard 2/4`; a shard prunes only what it made. */
       scope: z.string().optional(),
     }),
   ),
+  /** The meta.html pages written, with the hash of their bytes: pruned like outputs when their record leaves. */
+  pages: z.record(z.string(), z.object({ record: z.string(), output: Hash, scope: z.string().optional() })).default({}),
 });
 
 export type CacheEntries = z.infer<typeof CacheSchema>['entries'];
+export type CachedPages = z.infer<typeof CacheSchema>['pages'];
 
 export interface LoadedCache {
   entries: CacheEntries;
+  pages: CachedPages;
   /** Why the cache on disk was discarded, if it was. */
   discarded?: string;
 }
@@ -41,20 +47,22 @@ export async function loadCache(outDir: string): Promise<LoadedCache> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    return { entries: {} };
+    return { entries: {}, pages: {} };
   }
   try {
     const parsed = CacheSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { entries: parsed.data.entries };
-    return { entries: {}, discarded: `${file} is not a cache this version understands; rebuilding everything` };
+    if (parsed.success) return { entries: parsed.data.entries, pages: parsed.data.pages };
+    return { entries: {}, pages: {}, discarded: `${file} is not a cache this version understands; rebuilding everything` };
   } catch {
-    return { entries: {}, discarded: `${file} is corrupt; rebuilding everything` };
+    return { entries: {}, pages: {}, discarded: `${file} is corrupt; rebuilding everything` };
   }
 }
 
-export async function saveCache(outDir: string, entries: CacheEntries): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify({ format: CACHE_FORMAT, entries: sorted }, null, 1)}\n`);
+const sortedByPath = <T>(map: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
+
+export async function saveCache(outDir: string, entries: CacheEntries, pages: CachedPages = {}): Promise<void> {
+  const cache = { format: CACHE_FORMAT, entries: sortedByPath(entries), pages: sortedByPath(pages) };
+  await writeFileAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify(cache, null, 1)}\n`);
 }
 
 /** True when `relativePath` was made from exactly `inputs` and the file still holds those bytes. */

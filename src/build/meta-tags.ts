@@ -10,6 +10,14 @@ export function absoluteUrl(baseUrl: string, relativePath: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+const MEDIA_TYPES: Record<ManifestEntry['format'], string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+};
+
 export function metaTagsHtml(options: { title: string; description: string; image: ManifestEntry; baseUrl: string }): string {
   const { title, description, image, baseUrl } = options;
   const alt = `Case file: ${title}. ${description}`;
@@ -18,7 +26,7 @@ export function metaTagsHtml(options: { title: string; description: string; imag
     ['property', 'og:title', `Case File: ${title}`],
     ['property', 'og:description', description],
     ['property', 'og:image', absoluteUrl(baseUrl, image.path)],
-    ['property', 'og:image:type', image.format === 'svg' ? 'image/svg+xml' : 'image/png'],
+    ['property', 'og:image:type', MEDIA_TYPES[image.format]],
     ['property', 'og:image:width', String(image.width ?? '')],
     ['property', 'og:image:height', String(image.height ?? '')],
     ['property', 'og:image:alt', alt],

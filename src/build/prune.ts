@@ -7,7 +7,7 @@
  */
 import { readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { CacheEntries } from './cache.js';
+import type { CachedPages, CacheEntries } from './cache.js';
 import { fileHash } from './hash.js';
 import type { OutputKind } from './options.js';
 
@@ -26,16 +26,34 @@ export interface PruneScope {
   failed: ReadonlySet<string>;
 }
 
-const kindOf = (kind: 'dossier' | 'card'): OutputKind => (kind === 'card' ? 'cards' : 'dossier');
+/** What pruning needs to know of a file an earlier build wrote. */
+export interface KnownOutput {
+  record: string;
+  /** The kind of build that makes it: a record's meta.html shares its cards, so it is the cards'. */
+  kind: OutputKind;
+  /** Hash of the bytes written. */
+  output: string;
+  scope?: string;
+}
 
-/** Pure: which cached outputs this build would have made once and no longer makes. */
-export function staleOutputs(known: CacheEntries, wanted: ReadonlySet<string>, scope: PruneScope): string[] {
+/** Pure: the cache's outputs and meta pages, in the one shape pruning reads. */
+export function knownOutputs(entries: CacheEntries, pages: CachedPages): Record<string, KnownOutput> {
+  const known: Record<string, KnownOutput> = {};
+  for (const [file, { entry, output, scope }] of Object.entries(entries)) {
+    known[file] = { record: entry.record, kind: entry.kind === 'card' ? 'cards' : 'dossier', output, ...(scope ? { scope } : {}) };
+  }
+  for (const [file, page] of Object.entries(pages)) known[file] = { ...page, kind: 'cards' };
+  return known;
+}
+
+/** Pure: which known outputs this build would have made once and no longer makes. */
+export function staleOutputs(known: Readonly<Record<string, KnownOutput>>, wanted: ReadonlySet<string>, scope: PruneScope): string[] {
   return Object.entries(known)
-    .filter(([file, { entry, scope: madeBy }]) => {
-      if (wanted.has(file) || scope.failed.has(entry.record)) return false;
-      if (!scope.kinds.includes(kindOf(entry.kind))) return false;
-      if (scope.records.has(entry.record)) return true;
-      return scope.coversRemoved && !scope.existing.has(entry.record) && (madeBy ?? 'all') === scope.scopeTag;
+    .filter(([file, { record, kind, scope: madeBy }]) => {
+      if (wanted.has(file) || scope.failed.has(record)) return false;
+      if (!scope.kinds.includes(kind)) return false;
+      if (scope.records.has(record)) return true;
+      return scope.coversRemoved && !scope.existing.has(record) && (madeBy ?? 'all') === scope.scopeTag;
     })
     .map(([file]) => file)
     .sort();
@@ -50,7 +68,7 @@ export interface PruneResult {
 }
 
 /** Removes each stale file that still holds the bytes casefile wrote, then any folder that left empty. */
-export async function removeStaleOutputs(outDir: string, known: CacheEntries, stale: readonly string[]): Promise<PruneResult> {
+export async function removeStaleOutputs(outDir: string, known: Readonly<Record<string, KnownOutput>>, stale: readonly string[]): Promise<PruneResult> {
   const result: PruneResult = { removed: [], kept: [], missing: [] };
   const folders = new Set<string>();
   for (const file of stale) {

@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/batch.js';
-import type { CacheEntries } from '../../src/build/cache.js';
+import type { CachedPages, CacheEntries } from '../../src/build/cache.js';
 import { BUILD_DEFAULTS, type BuildOptions } from '../../src/build/options.js';
-import { staleOutputs, type PruneScope } from '../../src/build/prune.js';
+import { knownOutputs, staleOutputs, type PruneScope } from '../../src/build/prune.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -15,13 +15,20 @@ function cached(record: string, kind: 'dossier' | 'card', file: string, scope?: 
 }
 
 describe('staleOutputs', () => {
-  const known: CacheEntries = {
-    ...cached('a', 'card', 'a/cards/cover.square.png'),
-    ...cached('a', 'dossier', 'a.pdf'),
-    ...cached('b', 'card', 'b/cards/cover.png', 'shard 2/2'),
-    ...cached('gone', 'card', 'gone/cards/cover.png', 'shard 1/2'),
-    ...cached('broken', 'card', 'broken/cards/cover.png'),
+  const pages: CachedPages = {
+    'a/meta.html': { record: 'a', output: HASH },
+    'gone/meta.html': { record: 'gone', output: HASH, scope: 'shard 1/2' },
   };
+  const known = knownOutputs(
+    {
+      ...cached('a', 'card', 'a/cards/cover.square.png'),
+      ...cached('a', 'dossier', 'a.pdf'),
+      ...cached('b', 'card', 'b/cards/cover.png', 'shard 2/2'),
+      ...cached('gone', 'card', 'gone/cards/cover.png', 'shard 1/2'),
+      ...cached('broken', 'card', 'broken/cards/cover.png'),
+    },
+    pages,
+  );
   const scope: PruneScope = {
     kinds: ['dossier', 'cards'],
     records: new Set(['a', 'b', 'broken']),
@@ -32,19 +39,23 @@ describe('staleOutputs', () => {
   };
 
   it('names outputs of covered records that are no longer wanted, never a failed record’s', () => {
-    expect(staleOutputs(known, new Set(['a.pdf', 'b/cards/cover.png']), scope)).toEqual(['a/cards/cover.square.png']);
+    expect(staleOutputs(known, new Set(['a.pdf', 'b/cards/cover.png', 'a/meta.html']), scope)).toEqual(['a/cards/cover.square.png']);
+    // A build that no longer writes a's meta page (no --base-url, or no card to share) prunes it.
+    expect(staleOutputs(known, new Set(['a.pdf', 'b/cards/cover.png']), scope)).toEqual(['a/cards/cover.square.png', 'a/meta.html']);
   });
 
   it('leaves a kind the build does not make alone', () => {
-    expect(staleOutputs(known, new Set(), { ...scope, kinds: ['cards'] })).toEqual(['a/cards/cover.square.png', 'b/cards/cover.png']);
+    expect(staleOutputs(known, new Set(), { ...scope, kinds: ['cards'] })).toEqual(['a/cards/cover.square.png', 'a/meta.html', 'b/cards/cover.png']);
+    // Meta pages share cards, so a dossier-only build leaves them too.
+    expect(staleOutputs(known, new Set(), { ...scope, kinds: ['dossier'] })).toEqual(['a.pdf']);
   });
 
   it('prunes a removed record only in the scope that made it', () => {
     const shard1 = { ...scope, records: new Set(['a']), scopeTag: 'shard 1/2' };
-    expect(staleOutputs(known, new Set(['a.pdf', 'a/cards/cover.square.png']), shard1)).toEqual(['gone/cards/cover.png']);
+    expect(staleOutputs(known, new Set(['a.pdf', 'a/cards/cover.square.png', 'a/meta.html']), shard1)).toEqual(['gone/cards/cover.png', 'gone/meta.html']);
     const shard2 = { ...scope, records: new Set(['b']), scopeTag: 'shard 2/2' };
     expect(staleOutputs(known, new Set(['b/cards/cover.png']), shard2)).toEqual([]);
-    expect(staleOutputs(known, new Set(['a.pdf', 'a/cards/cover.square.png']), { ...shard1, coversRemoved: false })).toEqual([]);
+    expect(staleOutputs(known, new Set(['a.pdf', 'a/cards/cover.square.png', 'a/meta.html']), { ...shard1, coversRemoved: false })).toEqual([]);
   });
 });
 
@@ -103,5 +114,37 @@ describe('casefile build prunes stale outputs', () => {
     expect(onDisk('lead-infrastructure-engineer/cards/cover.png')).toBe(true);
     // The hand-written file keeps sdet's folder; only casefile's own file went.
     expect(onDisk('sdet/cards/notes.txt')).toBe(true);
+  });
+
+  it('a meta page goes with its removed record, and when the build stops writing it', async () => {
+    const site = tempDir();
+    const siteData = path.join(site, 'data');
+    const siteOut = path.join(site, 'out');
+    mkdirSync(siteData);
+    for (const slug of ['sdet', 'enterprise-architect']) copyFileSync(path.join(ROOT, 'data', `${slug}.json`), path.join(siteData, `${slug}.json`));
+    const build = { ...options, dataDir: siteData, outDir: siteOut, baseUrl: 'https://example.org/r' };
+    const meta = (slug: string) => path.join(siteOut, slug, 'meta.html');
+
+    await buildSite(build);
+    expect(existsSync(meta('sdet')) && existsSync(meta('enterprise-architect'))).toBe(true);
+
+    rmSync(path.join(siteData, 'sdet.json'));
+    const removed = await buildSite(build);
+    expect(removed.pruned).toEqual(['sdet/cards/cover.png', 'sdet/meta.html']);
+    // Nothing of casefile's was left in sdet's folder, so the folder went too.
+    expect(existsSync(path.join(siteOut, 'sdet'))).toBe(false);
+    expect(existsSync(meta('enterprise-architect'))).toBe(true);
+
+    // A page edited by hand is the site's now: kept, and said so.
+    writeFileSync(meta('enterprise-architect'), '<meta name="edited" content="by hand">\n');
+    const warnings: string[] = [];
+    const withoutBaseUrl = await buildSite({ ...build, baseUrl: undefined }, { onWarning: (line) => warnings.push(line) });
+    expect(withoutBaseUrl.pruned).toEqual([]);
+    expect(warnings.join('\n')).toMatch(/kept enterprise-architect\/meta\.html: no longer part of the build, but changed/);
+
+    await buildSite(build);
+    expect(readFileSync(meta('enterprise-architect'), 'utf8')).toContain('og:image');
+    expect((await buildSite({ ...build, baseUrl: undefined })).pruned).toEqual(['enterprise-architect/meta.html']);
+    expect(existsSync(meta('enterprise-architect'))).toBe(false);
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * The files a build writes about its outputs rather than as outputs: manifest.json, the
+ * gallery and, with a base URL, each record's meta.html. They are rewritten on every build.
+ */
+import path from 'node:path';
+import { writeFileAtomic } from '../output/atomic.js';
+import type { CaseFile } from '../record/schema.js';
+import { galleryHtml } from './gallery.js';
+import { MANIFEST_FILE, manifestJson, type Manifest, type ManifestEntry } from './manifest.js';
+import { metaTagsHtml } from './meta-tags.js';
+
+/** One record's meta-tag snippet, at `<slug>/meta.html` relative to the out folder. */
+export interface MetaPage {
+  path: string;
+  record: string;
+  html: string;
+}
+
+// PNG is the cards' reference rendering; a site that builds only JPEG or WebP still gets tags.
+const SHAREABLE_FORMATS: readonly ManifestEntry['format'][] = ['png', 'jpeg', 'webp'];
+
+/** Pure: the card a record's page shares, the og cover if there is one. */
+export function shareImage(cards: readonly ManifestEntry[]): ManifestEntry | undefined {
+  for (const format of SHAREABLE_FORMATS) {
+    const images = cards.filter((entry) => entry.kind === 'card' && entry.format === format);
+    const image = images.find((entry) => entry.section === 'cover' && entry.size === 'og') ?? images.find((entry) => entry.section === 'cover') ?? images[0];
+    if (image) return image;
+  }
+  return undefined;
+}
+
+/** Pure: each record's meta.html, for records that have a card to share; none without a base URL. */
+export function metaPages(manifest: Manifest, records: readonly CaseFile[], baseUrl: string | undefined): MetaPage[] {
+  if (!baseUrl) return [];
+  return records.flatMap((record) => {
+    const image = shareImage(manifest.outputs.filter((entry) => entry.record === record.slug));
+    if (!image) return [];
+    const html = metaTagsHtml({ title: record.title, description: record.question, image, baseUrl });
+    return [{ path: `${record.slug}/meta.html`, record: record.slug, html }];
+  });
+}
+
+export async function writeSiteFiles(outDir: string, manifest: Manifest, pages: readonly MetaPage[]): Promise<void> {
+  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestJson(manifest));
+  await writeFileAtomic(path.join(outDir, 'index.html'), galleryHtml(manifest));
+  for (const page of pages) await writeFileAtomic(path.join(outDir, page.path), page.html);
+}

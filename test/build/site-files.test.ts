@@ -1,0 +1,58 @@
+/** Which card a record's meta page shares, and which records get one. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ManifestEntry } from '../../src/build/manifest.js';
+import { metaPages, shareImage } from '../../src/build/site-files.js';
+import { parseRecord } from '../../src/record/load.js';
+import { ROOT } from '../helpers/cli.js';
+
+const card = (record: string, section: string, size: string, format: ManifestEntry['format']): ManifestEntry => ({
+  record,
+  title: record,
+  kind: 'card',
+  section,
+  size,
+  format,
+  path: `${record}/cards/${section}${size === 'og' ? '' : `.${size}`}.${format}`,
+  width: 1200,
+  height: 630,
+  bytes: 1,
+  hash: 'a'.repeat(64),
+});
+
+describe('shareImage', () => {
+  it('shares the og cover in PNG when there is one', () => {
+    const cards = [card('sdet', 'salary', 'og', 'png'), card('sdet', 'cover', 'square', 'png'), card('sdet', 'cover', 'og', 'jpeg'), card('sdet', 'cover', 'og', 'png')];
+    expect(shareImage(cards)).toEqual(card('sdet', 'cover', 'og', 'png'));
+  });
+
+  it('falls back to another cover size, then to any section, and to JPEG or WebP when no PNG was built', () => {
+    expect(shareImage([card('sdet', 'salary', 'og', 'png'), card('sdet', 'cover', 'square', 'png')])?.path).toBe('sdet/cards/cover.square.png');
+    expect(shareImage([card('sdet', 'salary', 'og', 'png')])?.path).toBe('sdet/cards/salary.png');
+    expect(shareImage([card('sdet', 'cover', 'og', 'webp'), card('sdet', 'cover', 'og', 'jpeg')])?.format).toBe('jpeg');
+    expect(shareImage([card('sdet', 'cover', 'og', 'webp')])?.format).toBe('webp');
+    // Few sites' crawlers read SVG images, so an SVG-only build shares nothing.
+    expect(shareImage([card('sdet', 'cover', 'og', 'svg')])).toBeUndefined();
+  });
+});
+
+describe('metaPages', () => {
+  const file = path.join(ROOT, 'data', 'sdet.json');
+  const sdet = parseRecord(readFileSync(file, 'utf8'), file);
+
+  it('gives a record with a shareable card its page, with the image type of the card it shares', () => {
+    const manifest = { generator: 'test', outputs: [card('sdet', 'cover', 'og', 'jpeg')] };
+    const [page, ...rest] = metaPages(manifest, [sdet], 'https://example.org');
+    expect(rest).toEqual([]);
+    expect(page?.path).toBe('sdet/meta.html');
+    expect(page?.record).toBe('sdet');
+    expect(page?.html).toContain('<meta property="og:image" content="https://example.org/sdet/cards/cover.jpeg">');
+    expect(page?.html).toContain('<meta property="og:image:type" content="image/jpeg">');
+  });
+
+  it('writes none without a base URL or without a card to share', () => {
+    expect(metaPages({ generator: 'test', outputs: [card('sdet', 'cover', 'og', 'png')] }, [sdet], undefined)).toEqual([]);
+    expect(metaPages({ generator: 'test', outputs: [card('other', 'cover', 'og', 'png')] }, [sdet], 'https://example.org')).toEqual([]);
+  });
+});
