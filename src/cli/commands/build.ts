@@ -9,9 +9,10 @@ import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
 import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
+import { browserOptions, qrOptions, type BrowserArgs, type QrArgs } from '../print-options.js';
 import { createProgress } from '../progress.js';
 
-interface BuildArgs extends SettingsArgs {
+interface BuildArgs extends SettingsArgs, BrowserArgs, QrArgs {
   records: string[];
   only?: OutputKind;
   size?: string[];
@@ -23,16 +24,12 @@ interface BuildArgs extends SettingsArgs {
   paper?: PaperName;
   layout?: DossierFlow;
   templates?: string;
-  baseUrl?: string;
-  qrUrl?: string;
   concurrency?: number;
   shard?: string;
   shardTotal?: number;
   prune: boolean;
   force: boolean;
   config?: string;
-  browser?: string;
-  browserWs?: string;
   timeout: number;
 }
 
@@ -97,7 +94,7 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
     command: 'build [records..]',
     describe: 'Build every dossier and card (or those of the records named), skipping what is unchanged',
     builder: (yargs) =>
-      settingsOptions(yargs, { cardLayouts: true })
+      qrOptions(browserOptions(settingsOptions(yargs, { cardLayouts: true })), 'writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier')
         .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs, globs (e.g. "lead-*") or record files; default all' })
         .option('only', { choices: ['dossier', 'cards'] as OutputKind[], describe: 'Build only dossiers or only cards' })
         .option('size', { type: 'string', array: true, describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
@@ -109,15 +106,11 @@ export function buildCommand(context: CommandContext, argv: readonly string[]): 
         .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
         .option('layout', { choices: DOSSIER_FLOWS, describe: 'Dossier layout: sheets (each section opens a sheet, default) or compact (sections run on)' })
         .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
-        .option('base-url', { type: 'string', describe: 'Site URL the out folder is published at; writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier' })
-        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template with {baseUrl} and {slug} (default "{baseUrl}/{slug}/")' })
         .option('concurrency', { type: 'number', describe: 'Pages printing at once and card workers (default: the number of cores)' })
         .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, or "auto" to read it from the CI (GitLab, CircleCI, Buildkite, Kubernetes, CASEFILE_SHARD)' })
         .option('shard-total', { type: 'number', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
         .option('prune', { type: 'boolean', default: true, describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
         .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
-        .option('browser', { type: 'string', describe: 'Chrome or Chromium executable' })
-        .option('browser-ws', { type: 'string', describe: 'Print in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS or browserWs in the config)' })
         .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take' })
         .check((parsed) => {
           if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {

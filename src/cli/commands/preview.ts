@@ -7,21 +7,18 @@ import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import type { PaperName } from '../../dossier/paper.js';
 import type { CommandContext } from '../context.js';
 import { qrLink, resolveBrowserWs } from '../options.js';
+import { browserOptions, qrOptions, type BrowserArgs, type QrArgs } from '../print-options.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
 import { splitList } from './cards.js';
 
-interface PreviewArgs extends SettingsArgs {
+interface PreviewArgs extends SettingsArgs, BrowserArgs, QrArgs {
   port: number;
   host: string;
   size?: string[];
   section?: string[];
   engine?: string;
   concurrency: number;
-  browser?: string;
-  browserWs?: string;
   layout?: DossierFlow;
-  baseUrl?: string;
-  qrUrl?: string;
 }
 
 export function previewCommand(context: CommandContext, argv: readonly string[]): CommandModule<SettingsArgs, PreviewArgs> {
@@ -29,7 +26,7 @@ export function previewCommand(context: CommandContext, argv: readonly string[])
     command: 'preview',
     describe: 'Serve a live preview of every record: its cards and dossier, redrawn when a record, template, theme or layout changes',
     builder: (yargs) =>
-      settingsOptions(yargs, { cardLayouts: true })
+      qrOptions(browserOptions(settingsOptions(yargs, { cardLayouts: true }), 'Print the PDF link'), 'the dossier shows its QR code to <base-url>/<slug>/')
         .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
         .option('port', { type: 'number', default: 4173, describe: 'Port to listen on (0: any free port)' })
         .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on; 0.0.0.0 exposes the preview to your network' })
@@ -37,11 +34,7 @@ export function previewCommand(context: CommandContext, argv: readonly string[])
         .option('section', { type: 'string', array: true, describe: 'Only these cards on the record pages (default: all)' })
         .option('engine', { type: 'string', describe: 'What draws the cards: satori or takumi' })
         .option('concurrency', { type: 'number', default: 2, describe: 'Renders at once (and card worker processes)' })
-        .option('browser', { type: 'string', describe: 'Chrome or Chromium executable, for the PDF link' })
-        .option('browser-ws', { type: 'string', describe: 'Print the PDF link in a running Chrome: its DevTools WebSocket URL (else CASEFILE_BROWSER_WS)' })
         .option('layout', { choices: DOSSIER_FLOWS, describe: 'Dossier layout, as `pdf --layout`: sheets (default) or compact' })
-        .option('base-url', { type: 'string', describe: 'Where the records are published: the dossier shows its QR code to <base-url>/<slug>/' })
-        .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template, e.g. "{baseUrl}/roles/{slug}.html"' })
         .example('$0 preview', 'http://127.0.0.1:4173: every record in data/, live')
         .example('$0 preview --size og,story --theme brand.json --card-layouts layouts', 'Tune a theme and your layouts') as never,
     handler: async (args) => {
