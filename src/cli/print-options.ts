@@ -102,16 +102,20 @@ export async function printEach<T>(
     launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
     ...(browserWs ? { browserWs } : {}),
   });
-  const release = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
+  const guard = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
   const made: T[] = [];
   try {
     for (const reference of args.records) {
-      const result = await printer.print((pages, pool) => print(reference, pages, pool));
+      const result = await printer.print((pages, pool) => print(reference, pages, pool)).catch((error: unknown) => {
+        // The document the interrupt cut short: no error to report, the exit (130) is under way.
+        if (guard.interrupted) return new Promise<never>(() => undefined);
+        throw error;
+      });
       made.push(result);
       onPrinted(result);
     }
   } finally {
-    release();
+    guard.release();
     await printer.close();
   }
   return made;
