@@ -22,6 +22,7 @@ import { TILE_SHEETS, type TilePlan, type TileSheetName } from '../print/tile-pl
 import { tilePoster } from '../print/tile-poster.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
+import type { SectionId } from '../record/sections.js';
 import { brandOf, type ResolvedTheme } from '../theme/load.js';
 import { qrCode } from '../dossier/qr-code.js';
 import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
@@ -74,18 +75,19 @@ export async function renderPoster(
   const mounts = pageMounts(templates, dataDir);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: POSTER_QR_MODULE_MM * page.scale }) : undefined;
-  const htmlAt = (fit: number) =>
-    renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  const htmlAt = (fit: number, runOn?: ReadonlySet<SectionId>) =>
+    renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(runOn ? { runOn } : {}), ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
   const tooBig = () =>
     new CasefileError('E_RENDER', `the record ${record.slug} does not fit one ${size} poster even at ${MIN_FIT * 100}% size; choose a bigger --size`);
   // Measuring and printing share one warm page.
   const pages = createPagePool(browser, { maxIdle: 1 });
   try {
-    let fit = await measureFit(pages, await htmlAt(1), page, mounts, { min: MIN_FIT, steps: FIT_SEARCH_STEPS, timeoutMs });
-    if (fit === undefined) throw tooBig();
+    const measured = await measureFit(pages, await htmlAt(1), page, mounts, { min: MIN_FIT, steps: FIT_SEARCH_STEPS, timeoutMs });
+    if (measured === undefined) throw tooBig();
+    let { fit } = measured;
     let prints = 0;
     for (;;) {
-      const html = await htmlAt(fit);
+      const html = await htmlAt(fit, measured.runOn);
       const { pdf, log } = await renderPdf(browser, html, { page, mounts, timeoutMs, pages });
       prints += 1;
       blocked.push(...log.blocked);

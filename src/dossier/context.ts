@@ -20,6 +20,8 @@ export interface SectionView {
   pageName: string;
   /** In-document link target, e.g. "#org-chart". */
   href: string;
+  /** On the poster: long enough to continue in the next column between its items (a short section stays whole). */
+  runsOn: boolean;
   data: CaseFile['sections'][SectionId];
 }
 
@@ -62,7 +64,7 @@ export interface DossierContext {
   compact: boolean;
 }
 
-export function sectionViews(record: CaseFile): SectionView[] {
+export function sectionViews(record: CaseFile, runOn: ReadonlySet<SectionId> = new Set()): SectionView[] {
   return SECTIONS.map((info) => {
     const data = record.sections[info.id];
     return {
@@ -72,6 +74,7 @@ export function sectionViews(record: CaseFile): SectionView[] {
       shortName: info.shortName,
       pageName: `section-${info.number}`,
       href: `#${info.id}`,
+      runsOn: runOn.has(info.id),
       data,
     };
   });
@@ -97,13 +100,13 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; flow?: DossierFlow },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; runOn?: ReadonlySet<SectionId>; qr?: QrCode; flow?: DossierFlow },
 ): DossierContext {
-  const { existingSlugs, fit, flow, ...rest } = options;
+  const { existingSlugs, fit, runOn, flow, ...rest } = options;
   return {
     record,
     fileNumber: fileNumber(record.slug),
-    sections: sectionViews(record),
+    sections: sectionViews(record, runOn),
     related: relatedViews(record, existingSlugs ?? new Set()),
     flightRisk: record.sections['flight-risk'],
     salaryScale: salaryScale(record.sections.salary),

@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fontFaceCss } from '../fonts/registry.js';
 import type { CaseFile } from '../record/schema.js';
+import type { SectionId } from '../record/sections.js';
 import { VERSION } from '../version.js';
 import { assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
@@ -49,7 +50,7 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
 
 export async function renderDossierHtml(
   record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; qr?: QrCode; theme?: ResolvedTheme; flow?: DossierFlow },
+  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; runOn?: ReadonlySet<SectionId>; qr?: QrCode; theme?: ResolvedTheme; flow?: DossierFlow },
 ): Promise<string> {
   const layout = options.layout ?? 'dossier';
   const context = dossierContext(record, {
@@ -62,6 +63,7 @@ export async function renderDossierHtml(
     ...(options.theme ? { theme: dossierTheme(options.theme) } : {}),
     ...(options.existingSlugs ? { existingSlugs: options.existingSlugs } : {}),
     ...(options.fit === undefined ? {} : { fit: options.fit }),
+    ...(options.runOn ? { runOn: options.runOn } : {}),
     ...(options.qr ? { qr: options.qr } : {}),
     ...(options.flow ? { flow: options.flow } : {}),
   });

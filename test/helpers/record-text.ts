@@ -154,3 +154,54 @@ export function placements(
   }
   return result;
 }
+
+/** A poster section as its columns hold it: whether it runs on into a later column, and how tall it is in all. */
+export interface ColumnSpan {
+  split: boolean;
+  /** Heading to last line, counting each column it passes through to the columns' foot. */
+  height: number;
+}
+
+export interface PosterColumns {
+  /** Distance between neighbouring columns' left edges. */
+  pitch: number;
+  /** Top of the columns (the highest column heading) and their foot (the lowest line above the footer). */
+  top: number;
+  bottom: number;
+  spans: Record<string, ColumnSpan>;
+}
+
+/**
+ * How a one-page poster's column sections sit in its columns, from the PDF's word boxes: for each,
+ * whether its last line is in its heading's column, and if not, how tall it is across the columns
+ * it runs through (the rule it must keep: only a section a third of a column tall or more runs on).
+ */
+export function posterColumns(page: PdfWord[], record: CaseFile, options: { headings: Record<string, string>; columnIds: string[]; footer: string }): PosterColumns {
+  const headings = Object.fromEntries(options.columnIds.map((id) => [id, options.headings[id]!]));
+  const wide = placements([page], record, { headings, columnWidth: Infinity, footer: options.footer });
+  const lefts = [...new Set(options.columnIds.map((id) => Math.round(wide[id]!.heading.xMin)))].sort((a, b) => a - b);
+  const pitch = Math.min(...lefts.slice(1).map((left, index) => left - lefts[index]!));
+  const found = placements([page], record, { headings, columnWidth: pitch - 5, footer: options.footer });
+  const footers = findWords(page, options.footer, Infinity).map((words) => boxOf(words).yMin);
+  const footerTop = footers.length > 0 ? Math.max(...footers) : Infinity;
+  const top = Math.min(...options.columnIds.map((id) => found[id]!.heading.yMin));
+  const bottom = Math.max(...page.filter((word) => word.yMin >= top && word.yMax < footerTop - 2).map((word) => word.yMax));
+  const lasts = lastLines(record);
+  const spans: Record<string, ColumnSpan> = {};
+  for (const id of options.columnIds) {
+    const { heading, last } = found[id]!;
+    if (last) {
+      spans[id] = { split: false, height: last.yMax - heading.yMin };
+      continue;
+    }
+    // Its last line in a later column: the nearest such to the heading's right.
+    const later = findWords(page, lasts[id as keyof typeof lasts], -4)
+      .map(boxOf)
+      .filter((box) => box.xMin > heading.xMin + pitch / 2 && box.yMax < footerTop)
+      .sort((a, b) => a.xMin - b.xMin)[0];
+    if (!later) throw new Error(`${id}: its last line is nowhere after its heading`);
+    const columnsAfter = Math.round((later.xMin - heading.xMin) / pitch);
+    spans[id] = { split: true, height: bottom - heading.yMin + (columnsAfter - 1) * (bottom - top) + (later.yMax - top) };
+  }
+  return { pitch, top, bottom, spans };
+}
