@@ -98,13 +98,12 @@ async function measureOnPage(
       // viewport, so a sheet-high viewport would make every poster seem to fill the sheet.
       await page.setViewport({ width: Math.round(sheet.widthMm * CSS_PX_PER_MM), height: MEASURING_VIEWPORT_HEIGHT_PX });
       await settleFonts(session);
-      const probe = await fitProbe(session, sheet);
-      const fit = await bisect(probe.fits, search);
+      const measured = await fitWithRunOn(await fitProbe(session, sheet), search);
       // The page goes back to the pool: leave it as a fresh one would be.
       await page.emulateMediaType();
       await page.setViewport(null);
       clean = true;
-      return fit === undefined ? undefined : { fit, runOn: probe.runOnAt(fit) };
+      return measured;
     } finally {
       await session.detach().catch(() => undefined);
     }
@@ -141,15 +140,42 @@ async function bisect(fits: (fit: number) => Promise<boolean>, search: FitSearch
 }
 
 interface FitProbe {
-  /** Lays the poster out at `fit` (its long sections free to run on) and says whether it fits the sheet. */
+  /** Lays the poster out at `fit`, with the sections last chosen to run on, and says whether it fits the sheet. */
   fits(fit: number): Promise<boolean>;
-  /** The sections that were free to run on when `fit` was tried. */
-  runOnAt(fit: number): ReadonlySet<SectionId>;
+  /** Chooses, at `fit`, the sections that may run on, and lays the poster out with them. */
+  chooseRunOnAt(fit: number): Promise<ReadonlySet<SectionId>>;
+  /** Lays the poster out with these sections free to run on. */
+  useRunOn(runOn: ReadonlySet<SectionId>): Promise<void>;
 }
 
 /** Pure: the sections at least `RUN_ON_MIN_SHARE` of the column's height, measured with all of them whole. */
 export function sectionsThatRunOn(columnHeight: number, sectionHeights: ReadonlyMap<SectionId, number>): Set<SectionId> {
   return new Set([...sectionHeights].filter(([, height]) => height >= columnHeight * RUN_ON_MIN_SHARE).map(([id]) => id));
+}
+
+const sameSections = (a: ReadonlySet<SectionId>, b: ReadonlySet<SectionId>) => a.size === b.size && [...a].every((id) => b.has(id));
+
+/** Rounds of choosing sections and searching the fit with them before every section is kept whole instead. */
+const RUN_ON_ROUNDS = 3;
+
+/**
+ * The fit, and the sections that run on at it. Choosing them takes two layouts and many measures,
+ * so it is done once, then the fit is bisected with that choice fixed (one layout a trial), then
+ * the choice is checked at the fit found. It usually holds; if not, the search runs again with the
+ * new choice. Sections all kept whole are always a valid choice, and the last resort.
+ */
+async function fitWithRunOn(probe: FitProbe, search: FitSearch): Promise<PosterFit | undefined> {
+  let runOn = await probe.chooseRunOnAt(1);
+  for (let round = 0; round < RUN_ON_ROUNDS; round += 1) {
+    const fit = await bisect(probe.fits, search);
+    if (fit === undefined) break;
+    const atFit = await probe.chooseRunOnAt(fit);
+    if (sameSections(atFit, runOn)) return { fit, runOn };
+    runOn = atFit;
+  }
+  await probe.useRunOn(new Set());
+  const fit = await bisect(probe.fits, search);
+  return fit === undefined ? undefined : { fit, runOn: new Set() };
 }
 
 /** Sets --fit on the poster's body (after the template's own declaration, so it wins) and measures. */
@@ -159,9 +185,8 @@ async function fitProbe(session: CDPSession, sheet: PageGeometry): Promise<FitPr
   const style = (await attributesOf(session, body)).get('style') ?? '';
   const columns = await columnSections(session, root.nodeId);
   const sheetPx = sheet.heightMm * CSS_PX_PER_MM;
-  const decided = new Map<number, ReadonlySet<SectionId>>();
 
-  const setRunOn = async (runOn: ReadonlySet<SectionId>) => {
+  const useRunOn = async (runOn: ReadonlySet<SectionId>) => {
     for (const section of columns?.sections ?? []) {
       const value = runOn.has(section.id) ? `${section.className} ${RUNS_ON_CLASS}` : section.className;
       await session.send('DOM.setAttributeValue', { nodeId: section.nodeId, name: 'class', value });
@@ -171,33 +196,36 @@ async function fitProbe(session: CDPSession, sheet: PageGeometry): Promise<FitPr
     await session.send('Page.getLayoutMetrics');
   };
 
-  const fits = async (fit: number) => {
-    const rounded = roundFitDown(fit);
-    await session.send('DOM.setAttributeValue', { nodeId: body, name: 'style', value: `${style}; --fit: ${rounded};` });
+  const setFit = (fit: number) => session.send('DOM.setAttributeValue', { nodeId: body, name: 'style', value: `${style}; --fit: ${roundFitDown(fit)};` });
+
+  const chooseRunOnAt = async (fit: number) => {
+    await setFit(fit);
     let runOn: ReadonlySet<SectionId> = new Set();
-    if (columns) {
-      await setRunOn(runOn);
-      const heights = new Map<SectionId, number>();
-      for (const section of columns.sections) if (!section.opensWithIntro) heights.set(section.id, await heightOf(session, section.nodeId));
-      runOn = sectionsThatRunOn(await heightOf(session, columns.nodeId), heights);
-      await setRunOn(runOn);
-      // Columns are balanced before breaks are placed, so a heading (and its intro) can still end a
-      // column with its items in the next: such a section is kept whole after all.
-      for (;;) {
-        const leftBehind: SectionId[] = [];
-        for (const section of columns.sections) {
-          if (runOn.has(section.id) && !(await keepsHeadingWithItems(session, section.nodeId))) leftBehind.push(section.id);
-        }
-        if (leftBehind.length === 0) break;
-        runOn = new Set([...runOn].filter((id) => !leftBehind.includes(id)));
-        await setRunOn(runOn);
+    if (!columns) return runOn;
+    await useRunOn(runOn);
+    const heights = new Map<SectionId, number>();
+    for (const section of columns.sections) if (!section.opensWithIntro) heights.set(section.id, await heightOf(session, section.nodeId));
+    runOn = sectionsThatRunOn(await heightOf(session, columns.nodeId), heights);
+    await useRunOn(runOn);
+    // Columns are balanced before breaks are placed, so a heading can still end a column with its
+    // items in the next: such a section is kept whole after all.
+    for (;;) {
+      const leftBehind: SectionId[] = [];
+      for (const section of columns.sections) {
+        if (runOn.has(section.id) && !(await keepsHeadingWithItems(session, section.nodeId))) leftBehind.push(section.id);
       }
+      if (leftBehind.length === 0) return runOn;
+      runOn = new Set([...runOn].filter((id) => !leftBehind.includes(id)));
+      await useRunOn(runOn);
     }
-    decided.set(rounded, runOn);
+  };
+
+  const fits = async (fit: number) => {
+    await setFit(fit);
     const metrics = await session.send('Page.getLayoutMetrics');
     return metrics.cssContentSize.height <= sheetPx - SLACK_PX;
   };
-  return { fits, runOnAt: (fit) => decided.get(roundFitDown(fit)) ?? new Set() };
+  return { fits, chooseRunOnAt, useRunOn };
 }
 
 async function attributesOf(session: CDPSession, nodeId: number): Promise<Map<string, string>> {
