@@ -4,15 +4,15 @@
  * --fit is changed in place (DevTools DOM and layout calls, no page script: JavaScript stays
  * off) until the content is as tall as the sheet. Printing is then done once, at that size.
  *
- * At each size tried it also settles which column sections may run on into the next column:
- * those at least a third of a column tall when every section is kept whole. Short sections stay
- * whole; long ones let the columns balance, so the poster shrinks less.
+ * It also settles which column sections may run on into the next column (poster-run-on.ts), and
+ * searches the size with that choice.
  */
 import type { CDPSession, Page } from 'puppeteer-core';
 import type { PagePool } from '../browser/page-pool.js';
 import { loadDocument, type AssetMounts } from '../browser/serve.js';
 import type { SectionId } from '../record/sections.js';
 import type { PageGeometry } from './paper.js';
+import { attributesOf, posterColumns, sameSections, type PosterColumns } from './poster-run-on.js';
 import { withinTimeLimit } from './pdf.js';
 
 const CSS_PX_PER_MM = 96 / 25.4;
@@ -23,25 +23,6 @@ const CSS_PX_PER_MM = 96 / 25.4;
  */
 const SLACK_PX = 1 * CSS_PX_PER_MM - 0.5;
 const MEASURING_VIEWPORT_HEIGHT_PX = 100;
-/** A column section shorter than this share of a column never splits. */
-export const RUN_ON_MIN_SHARE = 1 / 3;
-/** The poster template's marks: the column container, its sections, and the class that lets one run on. */
-const COLUMNS_SELECTOR = '.poster-sections';
-const RUNS_ON_CLASS = 'runs-on';
-/**
- * A section that opens with an intro under its heading stays whole: in print, Chromium's balanced
- * columns were seen to end a column with such a heading and intro, its items in the next, where
- * the same layout measured on screen had kept them together.
- */
-const INTRO_SELECTOR = ':scope > .section-body > .aside:first-child';
-
-interface ColumnSection {
-  nodeId: number;
-  id: SectionId;
-  /** Its class attribute without the run-on mark. */
-  className: string;
-  opensWithIntro: boolean;
-}
 
 export interface FitSearch {
   /** The smallest factor allowed. */
@@ -142,18 +123,10 @@ async function bisect(fits: (fit: number) => Promise<boolean>, search: FitSearch
 interface FitProbe {
   /** Lays the poster out at `fit`, with the sections last chosen to run on, and says whether it fits the sheet. */
   fits(fit: number): Promise<boolean>;
-  /** Chooses, at `fit`, the sections that may run on, and lays the poster out with them. */
-  chooseRunOnAt(fit: number): Promise<ReadonlySet<SectionId>>;
-  /** Lays the poster out with these sections free to run on. */
-  useRunOn(runOn: ReadonlySet<SectionId>): Promise<void>;
+  /** Sets the poster's size without laying it out. */
+  setFit(fit: number): Promise<void>;
+  columns: PosterColumns;
 }
-
-/** Pure: the sections at least `RUN_ON_MIN_SHARE` of the column's height, measured with all of them whole. */
-export function sectionsThatRunOn(columnHeight: number, sectionHeights: ReadonlyMap<SectionId, number>): Set<SectionId> {
-  return new Set([...sectionHeights].filter(([, height]) => height >= columnHeight * RUN_ON_MIN_SHARE).map(([id]) => id));
-}
-
-const sameSections = (a: ReadonlySet<SectionId>, b: ReadonlySet<SectionId>) => a.size === b.size && [...a].every((id) => b.has(id));
 
 /** Rounds of choosing sections and searching the fit with them before every section is kept whole instead. */
 const RUN_ON_ROUNDS = 3;
@@ -165,15 +138,19 @@ const RUN_ON_ROUNDS = 3;
  * new choice. Sections all kept whole are always a valid choice, and the last resort.
  */
 async function fitWithRunOn(probe: FitProbe, search: FitSearch): Promise<PosterFit | undefined> {
-  let runOn = await probe.chooseRunOnAt(1);
+  const chooseAt = async (fit: number) => {
+    await probe.setFit(fit);
+    return probe.columns.choose();
+  };
+  let runOn = await chooseAt(1);
   for (let round = 0; round < RUN_ON_ROUNDS; round += 1) {
     const fit = await bisect(probe.fits, search);
     if (fit === undefined) break;
-    const atFit = await probe.chooseRunOnAt(fit);
+    const atFit = await chooseAt(fit);
     if (sameSections(atFit, runOn)) return { fit, runOn };
     runOn = atFit;
   }
-  await probe.useRunOn(new Set());
+  await probe.columns.use(new Set());
   const fit = await bisect(probe.fits, search);
   return fit === undefined ? undefined : { fit, runOn: new Set() };
 }
@@ -183,96 +160,14 @@ async function fitProbe(session: CDPSession, sheet: PageGeometry): Promise<FitPr
   const { root } = await session.send('DOM.getDocument', { depth: 0 });
   const { nodeId: body } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'body' });
   const style = (await attributesOf(session, body)).get('style') ?? '';
-  const columns = await columnSections(session, root.nodeId);
   const sheetPx = sheet.heightMm * CSS_PX_PER_MM;
-
-  const useRunOn = async (runOn: ReadonlySet<SectionId>) => {
-    for (const section of columns?.sections ?? []) {
-      const value = runOn.has(section.id) ? `${section.className} ${RUNS_ON_CLASS}` : section.className;
-      await session.send('DOM.setAttributeValue', { nodeId: section.nodeId, name: 'class', value });
-    }
-    // DOM.getContentQuads reads whatever layout is current, and Chromium lays a changed page out
-    // only when asked to or on its next frame: without this, a measure could be of an earlier trial.
-    await session.send('Page.getLayoutMetrics');
+  const setFit = async (fit: number) => {
+    await session.send('DOM.setAttributeValue', { nodeId: body, name: 'style', value: `${style}; --fit: ${roundFitDown(fit)};` });
   };
-
-  const setFit = (fit: number) => session.send('DOM.setAttributeValue', { nodeId: body, name: 'style', value: `${style}; --fit: ${roundFitDown(fit)};` });
-
-  const chooseRunOnAt = async (fit: number) => {
-    await setFit(fit);
-    let runOn: ReadonlySet<SectionId> = new Set();
-    if (!columns) return runOn;
-    await useRunOn(runOn);
-    const heights = new Map<SectionId, number>();
-    for (const section of columns.sections) if (!section.opensWithIntro) heights.set(section.id, await heightOf(session, section.nodeId));
-    runOn = sectionsThatRunOn(await heightOf(session, columns.nodeId), heights);
-    await useRunOn(runOn);
-    // Columns are balanced before breaks are placed, so a heading can still end a column with its
-    // items in the next: such a section is kept whole after all.
-    for (;;) {
-      const leftBehind: SectionId[] = [];
-      for (const section of columns.sections) {
-        if (runOn.has(section.id) && !(await keepsHeadingWithItems(session, section.nodeId))) leftBehind.push(section.id);
-      }
-      if (leftBehind.length === 0) return runOn;
-      runOn = new Set([...runOn].filter((id) => !leftBehind.includes(id)));
-      await useRunOn(runOn);
-    }
-  };
-
   const fits = async (fit: number) => {
     await setFit(fit);
     const metrics = await session.send('Page.getLayoutMetrics');
     return metrics.cssContentSize.height <= sheetPx - SLACK_PX;
   };
-  return { fits, chooseRunOnAt, useRunOn };
-}
-
-async function attributesOf(session: CDPSession, nodeId: number): Promise<Map<string, string>> {
-  const { attributes } = await session.send('DOM.getAttributes', { nodeId });
-  const pairs = new Map<string, string>();
-  for (let index = 0; index + 1 < attributes.length; index += 2) pairs.set(attributes[index]!, attributes[index + 1]!);
-  return pairs;
-}
-
-/** The column container and its sections (by their id attributes); none in a template without them. */
-async function columnSections(session: CDPSession, document: number): Promise<{ nodeId: number; sections: ColumnSection[] } | undefined> {
-  const { nodeId } = await session.send('DOM.querySelector', { nodeId: document, selector: COLUMNS_SELECTOR });
-  if (!nodeId) return undefined;
-  const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId, selector: `:scope > [id]` });
-  const sections = [];
-  for (const sectionNode of nodeIds) {
-    const attributes = await attributesOf(session, sectionNode);
-    const className = (attributes.get('class') ?? '').split(/\s+/).filter((name) => name !== RUNS_ON_CLASS).join(' ');
-    const intro = (await session.send('DOM.querySelector', { nodeId: sectionNode, selector: INTRO_SELECTOR })).nodeId;
-    sections.push({ nodeId: sectionNode, id: attributes.get('id') as SectionId, className, opensWithIntro: intro !== 0 });
-  }
-  return { nodeId, sections };
-}
-
-/** How much of a section's items must share its heading's column: more than a border or a gap. */
-const MIN_ITEMS_WITH_HEADING_PX = 12;
-
-/** Whether the column that holds a section's heading also holds the start of its items. A template without the built-in header and body marks is trusted. */
-async function keepsHeadingWithItems(session: CDPSession, section: number): Promise<boolean> {
-  const find = async (selector: string) => (await session.send('DOM.querySelector', { nodeId: section, selector })).nodeId;
-  const [header, body] = [await find(':scope > .section-header'), await find(':scope > .section-body')];
-  if (!header || !body) return true;
-  const [headerBox] = await fragmentsOf(session, header);
-  const [bodyStart] = await fragmentsOf(session, body);
-  if (!headerBox || !bodyStart) return true;
-  return Math.abs(bodyStart.left - headerBox.left) <= 1 && bodyStart.bottom - bodyStart.top >= MIN_ITEMS_WITH_HEADING_PX;
-}
-
-/** A box's fragments in reading order (column by column), as left, top and bottom edges. */
-async function fragmentsOf(session: CDPSession, nodeId: number): Promise<{ left: number; top: number; bottom: number }[]> {
-  const { quads } = await session.send('DOM.getContentQuads', { nodeId });
-  return quads
-    .map((quad) => ({ left: Math.min(quad[0]!, quad[6]!), top: Math.min(quad[1]!, quad[3]!), bottom: Math.max(quad[5]!, quad[7]!) }))
-    .sort((a, b) => a.left - b.left || a.top - b.top);
-}
-
-/** A box's height summed over its fragments (a section taller than a column is in several). */
-async function heightOf(session: CDPSession, nodeId: number): Promise<number> {
-  return (await fragmentsOf(session, nodeId)).reduce((sum, fragment) => sum + fragment.bottom - fragment.top, 0);
+  return { fits, setFit, columns: await posterColumns(session, root.nodeId) };
 }

@@ -1,6 +1,7 @@
 /** Which poster sections may run on into the next column: pure, no browser. */
 import { describe, expect, it } from 'vitest';
-import { RUN_ON_MIN_SHARE, roundFitDown, sectionsThatRunOn } from '../../src/dossier/poster-fit.js';
+import { roundFitDown } from '../../src/dossier/poster-fit.js';
+import { RUN_ON_MIN_SHARE, sectionsThatRunOn } from '../../src/dossier/poster-run-on.js';
 import type { SectionId } from '../../src/record/sections.js';
 
 describe('sectionsThatRunOn', () => {
