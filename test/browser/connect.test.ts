@@ -36,8 +36,10 @@ interface Remote {
 /** A Chromium casefile did not launch, started with the flags casefile documents for it (remoteChromiumArgs). */
 async function startRemoteChromium(): Promise<Remote> {
   const { executablePath } = await findBrowser();
+  // A process group of its own, so that the whole browser (its helper processes too) can be stopped at once.
   const child = spawn(executablePath, [...remoteChromiumArgs(), '--remote-debugging-port=0', `--user-data-dir=${path.join(dir, 'remote-profile')}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   const ws = await new Promise<string>((resolve, reject) => {
     let stderr = '';
@@ -107,8 +109,12 @@ describe('printing in a remote browser (--browser-ws)', () => {
       await handle.close();
     }
   }, 120_000);
-  afterAll(() => {
-    remote?.process.kill('SIGKILL');
+  afterAll(async () => {
+    const browser = remote?.process;
+    if (!browser?.pid || browser.exitCode !== null || browser.signalCode !== null) return;
+    const exited = new Promise((resolve) => browser.once('exit', resolve));
+    process.kill(-browser.pid, 'SIGKILL');
+    await exited;
   });
 
   it('prints the same bytes as a local browser, in a context of its own that it disposes, leaving the browser running', async () => {
