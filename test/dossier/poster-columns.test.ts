@@ -22,8 +22,8 @@ import { loadRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { SECTIONS, type SectionId } from '../../src/record/sections.js';
 import { FIXTURES, ROOT } from '../helpers/cli.js';
-import { pdfWords, type PdfWord } from '../helpers/poppler.js';
-import { boxOf, findWords, placements, posterColumns } from '../helpers/record-text.js';
+import { pdfWords } from '../helpers/poppler.js';
+import { boxOf, columnPitch, findWords, placements, posterColumns } from '../helpers/record-text.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
@@ -34,13 +34,6 @@ const COLUMN_IDS: string[] = SECTIONS.map((info) => info.id).filter((id) => !HER
 const FOOTER = 'PIN TO OFFICE WALL';
 
 const headingsOf = (of: CaseFile) => Object.fromEntries(SECTIONS.map((info) => [info.id, of.sections[info.id].heading ?? info.defaultHeading]));
-
-/** The distance between neighbouring columns: the smallest gap between the left edges of column sections' headings. */
-function columnPitch(pages: PdfWord[][], of: CaseFile): number {
-  const found = placements(pages, of, { headings: headingsOf(of), columnWidth: Infinity, footer: FOOTER });
-  const lefts = [...new Set(SECTIONS.filter((info) => !HERO.includes(info.id)).map((info) => Math.round(found[info.id]!.heading.xMin)))].sort((a, b) => a - b);
-  return Math.min(...lefts.slice(1).map((left, index) => left - lefts[index]!));
-}
 
 describe('poster columns keep headings with their content', () => {
   let handle: BrowserHandle;
@@ -85,7 +78,7 @@ describe('poster columns keep headings with their content', () => {
   it('the longest fixture record: no heading ends a column or a sheet, though its sections run over many', () => {
     const pages = pdfWords(files['long']!);
     expect(pages.length).toBeGreaterThan(2);
-    const pitch = columnPitch(pages, long);
+    const pitch = columnPitch(pages, long, { headings: headingsOf(long), columnIds: COLUMN_IDS, footer: FOOTER });
     const found = placements(pages, long, { headings: headingsOf(long), columnWidth: pitch - 5, footer: FOOTER });
     for (const info of SECTIONS) expect(found[info.id]?.first, `${info.id}: first line below its heading, same column`).toBeDefined();
     // Its sections are far longer than a column, so they do split: the 40th metric is in another column or on another sheet.

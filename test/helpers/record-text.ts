@@ -171,6 +171,14 @@ export interface PosterColumns {
   spans: Record<string, ColumnSpan>;
 }
 
+/** The distance between neighbouring columns: the smallest gap between the left edges of the column sections' headings. */
+export function columnPitch(pages: PdfWord[][], record: CaseFile, options: { headings: Record<string, string>; columnIds: string[]; footer: string }): number {
+  const headings = Object.fromEntries(options.columnIds.map((id) => [id, options.headings[id]!]));
+  const wide = placements(pages, record, { headings, columnWidth: Infinity, footer: options.footer });
+  const lefts = [...new Set(options.columnIds.map((id) => Math.round(wide[id]!.heading.xMin)))].sort((a, b) => a - b);
+  return Math.min(...lefts.slice(1).map((left, index) => left - lefts[index]!));
+}
+
 /**
  * How a one-page poster's column sections sit in its columns, from the PDF's word boxes: for each,
  * whether its last line is in its heading's column, and if not, how tall it is across the columns
@@ -178,9 +186,7 @@ export interface PosterColumns {
  */
 export function posterColumns(page: PdfWord[], record: CaseFile, options: { headings: Record<string, string>; columnIds: string[]; footer: string }): PosterColumns {
   const headings = Object.fromEntries(options.columnIds.map((id) => [id, options.headings[id]!]));
-  const wide = placements([page], record, { headings, columnWidth: Infinity, footer: options.footer });
-  const lefts = [...new Set(options.columnIds.map((id) => Math.round(wide[id]!.heading.xMin)))].sort((a, b) => a - b);
-  const pitch = Math.min(...lefts.slice(1).map((left, index) => left - lefts[index]!));
+  const pitch = columnPitch([page], record, { headings, columnIds: options.columnIds, footer: options.footer });
   const found = placements([page], record, { headings, columnWidth: pitch - 5, footer: options.footer });
   const footers = findWords(page, options.footer, Infinity).map((words) => boxOf(words).yMin);
   const footerTop = footers.length > 0 ? Math.max(...footers) : Infinity;
