@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'E_NOT_FOUND'
   | 'E_READ'
   | 'E_JSON'
+  /** A FILE RECORD page text that breaks the format's rules (docs/page-text.md). */
+  | 'E_TEXT'
   | 'E_SCHEMA'
   | 'E_TEMPLATE'
   | 'E_BROWSER'
