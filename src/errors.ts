@@ -13,6 +13,11 @@ export type ErrorCode =
   /** A FILE RECORD page text that breaks the format's rules (docs/page-text.md). */
   | 'E_TEXT'
   | 'E_SCHEMA'
+  /**
+   * Two files claim one record: a slug with both `<slug>.json` and `<slug>.txt` in the data
+   * folder, or an import that would overwrite an existing record without --force.
+   */
+  | 'E_CONFLICT'
   | 'E_TEMPLATE'
   | 'E_BROWSER'
   | 'E_RENDER'
