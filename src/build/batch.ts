@@ -12,8 +12,8 @@ import { loadTakumi, takumiVersion } from '../cards/engines/takumi.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { CasefileError, isCasefileError } from '../errors.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../output/atomic.js';
-import { listRecordFiles } from '../record/list.js';
-import { parseRecord, readRecordText } from '../record/load.js';
+import { readDataFolder } from '../record/data-folder.js';
+import { loadRecordFile } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import { VERSION } from '../version.js';
 import { isFresh, loadCache, saveCache, type CachedPages, type CacheEntries } from './cache.js';
@@ -130,13 +130,14 @@ interface Selection {
   covered: Set<string>;
 }
 
-async function loadSelected(options: BuildOptions, fail: (record: string, error: CasefileError) => void): Promise<Selection> {
+/** `knownSlugs`: the data folder's slugs, read once for the whole batch (a page text's bare arrows link to them). */
+async function loadSelected(options: BuildOptions, knownSlugs: ReadonlySet<string>, fail: (record: string, error: CasefileError) => void): Promise<Selection> {
   const selected = await selectRecords(options.dataDir, options.records);
   const sharded = options.shard ? selectShard(selected, options.shard) : selected;
   const loaded = await Promise.all(
     sharded.map(async ({ slug, file }) => {
       try {
-        return { slug, file, record: parseRecord(await readRecordText(file), file) };
+        return { slug, file, record: await loadRecordFile(file, { dataDir: options.dataDir, knownSlugs }) };
       } catch (error) {
         fail(slug, toError(error));
         return undefined;
@@ -169,8 +170,8 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   if (options.kinds.includes('cards') && options.engine === 'takumi') await loadTakumi();
   const templates: TemplateSet | undefined = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
   const fingerprint = await computeFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir));
-  const dataSlugs = (await listRecordFiles(options.dataDir)).map((file) => path.basename(file, '.json'));
-  const { loaded, covered } = await loadSelected(options, fail);
+  const dataSlugs = (await readDataFolder(options.dataDir)).map((entry) => entry.slug);
+  const { loaded, covered } = await loadSelected(options, new Set(dataSlugs), fail);
 
   // A build killed with SIGKILL leaves its temporary files behind; they are half-written, so go.
   for (const file of await removeStaleTemporaries(outDir)) events.onInfo?.(`removed ${file}, left by an interrupted build`);

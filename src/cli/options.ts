@@ -14,7 +14,7 @@ export interface GlobalArgs {
 /** yargs also exposes each option camel-cased (dataDir); GlobalArgs names that view. */
 export function globalOptions<T>(yargs: Argv<T>): Argv<GlobalArgs> {
   return yargs
-    .option('data-dir', { type: 'string', default: 'data', describe: 'Folder of record JSON files', global: true })
+    .option('data-dir', { type: 'string', default: 'data', describe: 'Folder of records: <slug>.json, or <slug>.txt page texts', global: true })
     .option('out-dir', { type: 'string', default: 'out', describe: 'Folder outputs are written to', global: true })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', global: true })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print details, and stack traces of unexpected failures', global: true })

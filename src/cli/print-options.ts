@@ -55,7 +55,7 @@ export function qrOptions<T>(yargs: Argv<T>, baseUrlDoes: string): Argv<T> {
 /** Everything `pdf` and `poster` share on the command line. */
 export function printOptions<T>(yargs: Argv<T>, options: { sheet: string; qrCodeWhere: string; timeoutSeconds: number }): Argv<T> {
   const withFinish = yargs
-    .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
+    .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files (.json, or .txt page texts)' })
     .option('landscape', { type: 'boolean', default: false, describe: `Turn the ${options.sheet} sideways` })
     .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
     .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })

@@ -2,6 +2,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fontFaceCss } from '../fonts/registry.js';
+import { existingRecordFiles } from '../record/data-folder.js';
 import type { CaseFile } from '../record/schema.js';
 import type { SectionId } from '../record/sections.js';
 import { VERSION } from '../version.js';
@@ -41,10 +42,10 @@ export async function stylesheetUrls(templates: TemplateSet, layout: LayoutName 
   return urls;
 }
 
-/** Slugs of related specimens whose records sit in the data folder: their dossiers get linked. */
+/** Slugs of related specimens whose records (`.json` or `.txt`) sit in the data folder: their dossiers get linked. */
 export async function existingRelatedSlugs(record: CaseFile, dataDir: string): Promise<Set<string>> {
   const slugs = record.sections['related-specimens'].items.flatMap((item) => (item.slug ? [item.slug] : []));
-  const found = await Promise.all(slugs.map(async (slug) => ((await exists(path.join(dataDir, `${slug}.json`))) ? slug : undefined)));
+  const found = await Promise.all(slugs.map(async (slug) => ((await existingRecordFiles(dataDir, slug)).length > 0 ? slug : undefined)));
   return new Set(found.filter((slug): slug is string => slug !== undefined));
 }
 

@@ -27,6 +27,7 @@ import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';
 import { loadTemplates } from '../dossier/templates.js';
 import { CasefileError, errorLines, isCasefileError } from '../errors.js';
+import { isRecordFileName, slugOfFileName } from '../record/file-kinds.js';
 import { listRecords } from '../record/list.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
@@ -272,13 +273,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     timer = undefined;
     const files = [...pending];
     pending.clear();
-    const everything = files.some((file) => path.dirname(file) !== dataDir || !file.endsWith('.json'));
+    // A record file (`<slug>.json` or `<slug>.txt`) reloads its own pages; anything else reloads them all.
+    const everything = files.some((file) => path.dirname(file) !== dataDir || !isRecordFileName(path.basename(file)));
     if (everything) {
       await reload();
       watcher.add(watched());
       broadcast('*');
     } else {
-      for (const slug of new Set(files.map((file) => path.basename(file, '.json')))) broadcast(slug);
+      for (const slug of new Set(files.map((file) => slugOfFileName(file)))) broadcast(slug);
     }
   };
   watcher.on('all', (_event, file) => {

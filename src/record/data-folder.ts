@@ -4,7 +4,7 @@
  */
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { CasefileError } from '../errors.js';
+import { CasefileError, displayPath } from '../errors.js';
 import { isRecordFileName, recordFileNames, slugOfFileName } from './file-kinds.js';
 
 export interface DataFolderEntry {
@@ -58,10 +58,11 @@ export async function existingRecordFiles(dir: string, slug: string): Promise<st
   return found.filter((file): file is string => file !== undefined);
 }
 
+/** The message starts with the first file, so the CLI prints it once rather than as a `file:` prefix too. */
 export function bothKindsError(slug: string, files: readonly string[]): CasefileError {
   return new CasefileError(
     'E_CONFLICT',
-    `the slug ${JSON.stringify(slug)} has two records, ${files.join(' and ')}; expected one file per slug: remove one of them`,
+    `${files.map((file) => displayPath(file)).join(' and ')} are both the record ${JSON.stringify(slug)}; expected one file per slug: remove one of them`,
     { file: files[0]! },
   );
 }

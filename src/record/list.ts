@@ -1,7 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { CasefileError, isCasefileError } from '../errors.js';
-import { readRecordText, parseRecord } from './load.js';
+import { isCasefileError, type CasefileError } from '../errors.js';
+import { readDataFolder } from './data-folder.js';
+import { loadRecordFile } from './load.js';
 
 export interface RecordSummary {
   slug: string;
@@ -10,31 +9,23 @@ export interface RecordSummary {
   error?: CasefileError;
 }
 
-/** The record files of a data folder, sorted so every listing and batch has one order. */
+/**
+ * The record files of a data folder (`*.json` and `*.txt`), one per slug, sorted so every listing
+ * and batch has one order. A slug with both files is listed once, by its JSON file, and loading
+ * that file reports the conflict naming both.
+ */
 export async function listRecordFiles(dataDir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dataDir);
-  } catch (error) {
-    throw new CasefileError('E_NOT_FOUND', `cannot read the data folder ${dataDir}: ${(error as Error).message}`, {
-      file: dataDir,
-      cause: error,
-    });
-  }
-  return names
-    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-    .sort()
-    .map((name) => path.join(dataDir, name));
+  return (await readDataFolder(dataDir)).map((entry) => entry.file);
 }
 
 /** Every record in the data folder, valid or not; invalid ones carry their error. */
 export async function listRecords(dataDir: string): Promise<RecordSummary[]> {
-  const files = await listRecordFiles(dataDir);
+  const entries = await readDataFolder(dataDir);
+  const knownSlugs = new Set(entries.map((entry) => entry.slug));
   return Promise.all(
-    files.map(async (file): Promise<RecordSummary> => {
-      const slug = path.basename(file, '.json');
+    entries.map(async ({ slug, file }): Promise<RecordSummary> => {
       try {
-        const record = parseRecord(await readRecordText(file), file);
+        const record = await loadRecordFile(file, { dataDir, knownSlugs });
         return { slug, file, title: record.title };
       } catch (error) {
         if (!isCasefileError(error)) throw error;

@@ -1,11 +1,15 @@
 /**
  * From what a user typed (a slug or a file path) to a validated record:
  * resolve, read, parse, validate. Each step fails with a CasefileError naming the file.
+ * A record is a JSON file or a FILE RECORD page text (docs/page-text.md), told apart by extension.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError } from '../errors.js';
 import { resolveInside } from '../output/safe-path.js';
+import { assertOneFilePerSlug, dataFolderSlugs, existingRecordFiles } from './data-folder.js';
+import { recordFileKind, recordFileNames, RECORD_EXTENSIONS, slugOfFileName } from './file-kinds.js';
+import { parsePageText } from './page-text/parse.js';
 import { parseJson } from './parse.js';
 import { SLUG_PATTERN, MAX_SLUG_LENGTH, type CaseFile } from './schema.js';
 import { validateRecord } from './validate.js';
@@ -16,9 +20,29 @@ export interface LoadedRecord {
   file: string;
 }
 
+export interface ParseRecordOptions {
+  /**
+   * Slugs of the records in the data folder. A page text's bare `→` gets its related title's slug
+   * only when that slug is one of these; without them it gets none.
+   */
+  knownSlugs?: ReadonlySet<string>;
+  /**
+   * Whether a page text's slug must equal its file's name, as a JSON record's always must (default
+   * true). Files in the data folder must match; a page text named on the command line from
+   * anywhere else need not, and its outputs take the slug its text gives.
+   */
+  matchFileName?: boolean;
+}
+
+export interface LoadRecordOptions {
+  dataDir: string;
+  /** The data folder's slugs, when the caller has them already (a batch computes them once). */
+  knownSlugs?: ReadonlySet<string>;
+}
+
 /** A reference names a file when it looks like one; anything else is a slug in the data folder. */
 export function looksLikeFile(reference: string): boolean {
-  return reference.endsWith('.json') || reference.includes('/') || reference.includes(path.sep);
+  return recordFileKind(reference) !== undefined || reference.includes('/') || reference.includes(path.sep);
 }
 
 export function assertSlug(slug: string): void {
@@ -30,10 +54,17 @@ export function assertSlug(slug: string): void {
   }
 }
 
-export function resolveRecordFile(reference: string, dataDir: string): string {
+/**
+ * A file path as given, or a slug's file in the data folder: `<slug>.json` or `<slug>.txt`,
+ * whichever exists. A slug with both resolves to its JSON file, and loading that reports the
+ * conflict; a slug with neither resolves to `<slug>.json`, and reading that says it is missing.
+ */
+export async function resolveRecordFile(reference: string, dataDir: string): Promise<string> {
   if (looksLikeFile(reference)) return path.resolve(reference);
   assertSlug(reference);
-  return resolveInside(dataDir, `${reference}.json`, 'record');
+  const candidates = recordFileNames(reference).map((name) => resolveInside(dataDir, name, 'record'));
+  const [found] = await existingRecordFiles(path.dirname(candidates[0]!), reference);
+  return found ?? candidates[0]!;
 }
 
 export async function readRecordText(file: string): Promise<string> {
@@ -49,10 +80,14 @@ export async function readRecordText(file: string): Promise<string> {
 }
 
 /** Parses and validates record text; the slug must match the file's name so outputs are predictable. */
-export function parseRecord(text: string, file: string): CaseFile {
+export function parseRecord(text: string, file: string, options: ParseRecordOptions = {}): CaseFile {
+  return recordFileKind(file) === 'page-text' ? parsePageTextRecord(text, file, options) : parseJsonRecord(text, file);
+}
+
+function parseJsonRecord(text: string, file: string): CaseFile {
   const parsed = parseJson(text, file);
   const record = validateRecord(parsed.value, file, parsed);
-  const expectedSlug = path.basename(file, '.json');
+  const expectedSlug = path.basename(file, RECORD_EXTENSIONS.json);
   if (record.slug !== expectedSlug) {
     const where = parsed.locate(['slug']);
     throw new CasefileError(
@@ -64,8 +99,43 @@ export function parseRecord(text: string, file: string): CaseFile {
   return record;
 }
 
-export async function loadRecord(reference: string, options: { dataDir: string }): Promise<LoadedRecord> {
-  const file = resolveRecordFile(reference, options.dataDir);
+function parsePageTextRecord(text: string, file: string, options: ParseRecordOptions): CaseFile {
+  const { record } = parsePageText(text, { file, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
+  const expectedSlug = slugOfFileName(file);
+  if ((options.matchFileName ?? true) && record.slug !== expectedSlug) {
+    throw new CasefileError(
+      'E_TEXT',
+      `FILE RECORD: expected the slug ${JSON.stringify(expectedSlug)} (the file's name), received ${JSON.stringify(record.slug)}`,
+      { file, path: '$.slug', line: headerLine(text) },
+    );
+  }
+  return record;
+}
+
+/** The line of a page text's `FILE RECORD:` header: its first line that is not blank. */
+function headerLine(text: string): number {
+  const index = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .findIndex((line) => line.trim() !== '');
+  return index + 1 || 1;
+}
+
+/**
+ * Reads and parses one record file. A file in the data folder must be its slug's only file and,
+ * whatever its kind, be named after its slug; a page text gets the data folder's slugs for its
+ * bare arrows (computed here unless the caller passes them).
+ */
+export async function loadRecordFile(file: string, options: LoadRecordOptions): Promise<CaseFile> {
+  const inDataFolder = path.dirname(path.resolve(file)) === path.resolve(options.dataDir);
+  if (inDataFolder) await assertOneFilePerSlug(file);
   const text = await readRecordText(file);
-  return { record: parseRecord(text, file), file };
+  if (recordFileKind(file) !== 'page-text') return parseRecord(text, file);
+  const knownSlugs = options.knownSlugs ?? (await dataFolderSlugs(options.dataDir));
+  return parseRecord(text, file, { knownSlugs, matchFileName: inDataFolder });
+}
+
+export async function loadRecord(reference: string, options: LoadRecordOptions): Promise<LoadedRecord> {
+  const file = await resolveRecordFile(reference, options.dataDir);
+  return { record: await loadRecordFile(file, options), file };
 }

@@ -28,7 +28,7 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
     describe: 'Render social cards (cover + one per section) to <out-dir>/<slug>/cards/',
     builder: (yargs) =>
       settingsOptions(yargs, { cardLayouts: true })
-        .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
+        .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files (.json, or .txt page texts)' })
         .option('size', { type: 'string', array: true, default: ['og'], describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
         .option('scale', { type: 'number', default: 1, describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
         .option('format', { type: 'string', array: true, default: ['png'], describe: 'png, svg, webp, jpeg or a list (webp and jpeg need --engine takumi)' })

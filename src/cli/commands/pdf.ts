@@ -33,7 +33,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         .example('$0 pdf sdet enterprise-architect --paper letter', 'Two dossiers on US Letter')
         .example('$0 pdf sdet --paper a3 --bleed 3mm --crop-marks', 'Print-shop ready: A3 with bleed and trim marks')
         .example('$0 pdf lead-infrastructure-engineer --layout compact', 'Sections run on: fewer sheets for a home printer')
-        .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates') as never,
+        .example('$0 pdf ./drafts/role.json --out-dir build --templates my-templates', 'A draft, in your own templates')
+        .example('$0 pdf ~/pages/sre.txt', 'A FILE RECORD page text: out/<the slug its text gives>.pdf') as never,
     handler: async (args) => {
       const { reporter } = context;
       const { settings, bleedMm, timeoutMs, qr, browserWs } = await resolvePrintSettings(args, argv);

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { isCasefileError, type CasefileError } from '../../errors.js';
+import { dataFolderSlugs } from '../../record/data-folder.js';
 import { listRecordFiles } from '../../record/list.js';
 import { loadRecord } from '../../record/load.js';
 import type { GlobalArgs } from '../options.js';
@@ -15,17 +16,20 @@ export function validateCommand(context: CommandContext): CommandModule<GlobalAr
     describe: 'Check records against the schema (all records in the data folder by default)',
     builder: (yargs) =>
       yargs
-        .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs or paths of record files' })
+        .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs or paths of record files (.json or page text .txt)' })
         .example('$0 validate', 'Validate every record in data/')
         .example('$0 validate lead-infrastructure-engineer', 'Validate one record by slug')
-        .example('$0 validate ./drafts/new-role.json --json', 'Validate a file anywhere, with a JSON report') as never,
+        .example('$0 validate ./drafts/new-role.json --json', 'Validate a file anywhere, with a JSON report')
+        .example('$0 validate ~/pages/sre.txt', 'Check a FILE RECORD page text before importing it') as never,
     handler: async (args) => {
       const { reporter } = context;
       const references = args.records.length > 0 ? args.records : await listRecordFiles(args.dataDir);
+      // Page texts link their bare arrows to the data folder's records: read its slugs once.
+      const knownSlugs = await dataFolderSlugs(args.dataDir);
       const results: { reference: string; file?: string; error?: CasefileError }[] = [];
       for (const reference of references) {
         try {
-          const { file } = await loadRecord(reference, { dataDir: args.dataDir });
+          const { file } = await loadRecord(reference, { dataDir: args.dataDir, knownSlugs });
           results.push({ reference, file });
           reporter.info(`${reporter.green('✓')} ${file}`);
         } catch (error) {
