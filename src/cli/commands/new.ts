@@ -1,11 +1,10 @@
 import { access } from 'node:fs/promises';
-import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { CasefileError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import { resolveInside } from '../../output/safe-path.js';
-import { SCHEMA_FILE } from '../../paths.js';
 import { assertSlug } from '../../record/load.js';
+import { schemaPathFor } from '../../record/record-json.js';
 import { scaffoldRecord } from '../../record/scaffold.js';
 import { validateRecord } from '../../record/validate.js';
 import type { CommandContext } from '../context.js';
@@ -35,7 +34,7 @@ export function newCommand(context: CommandContext): CommandModule<GlobalArgs, N
       if (exists && !args.force) {
         throw new CasefileError('E_USAGE', `${file} already exists; use --force to overwrite it`, { file });
       }
-      const schemaPath = path.relative(path.dirname(path.resolve(file)), SCHEMA_FILE).split(path.sep).join('/');
+      const schemaPath = schemaPathFor(file);
       const record = scaffoldRecord(args.slug, { schemaPath, ...(args.title ? { title: args.title } : {}) });
       validateRecord(record, file);
       await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`);
