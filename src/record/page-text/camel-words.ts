@@ -12,7 +12,7 @@ export const KNOWN_CAMEL_WORDS: readonly string[] = [
   'SaaS', 'PaaS', 'IaaS', 'FaaS', 'BaaS', 'CaaS', 'DBaaS', 'IaC', 'PoC', 'MVPs', 'KPIs', 'OKRs', 'SLOs', 'SLAs', 'SLIs',
   'APIs', 'SDKs', 'QAs', 'PMs', 'VPs', 'CTOs', 'CEOs', 'CxO', 'CxOs', 'PhD', 'PhDs', 'MSc', 'BSc', 'MBAs',
   // Companies and products
-  'GitHub', 'GitLab', 'BitBucket', 'Bitbucket', 'LinkedIn', 'PowerPoint', 'PowerShell', 'PowerBI', 'SharePoint', 'OneDrive',
+  'GitHub', 'GitLab', 'BitBucket', 'LinkedIn', 'PowerPoint', 'PowerShell', 'PowerBI', 'SharePoint', 'OneDrive',
   'OneNote', 'YouTube', 'WordPress', 'WhatsApp', 'PayPal', 'DoorDash', 'AirBnB', 'HubSpot', 'ServiceNow', 'SalesForce',
   'DocuSign', 'DropBox', 'MongoDB', 'DynamoDB', 'CockroachDB', 'InfluxDB', 'CouchDB', 'RethinkDB', 'DuckDB', 'ClickHouse',
   'ElasticSearch', 'OpenSearch', 'OpenAI', 'ChatGPT', 'DeepMind', 'DeepSeek', 'HuggingFace', 'TensorFlow', 'PyTorch',
@@ -22,7 +22,7 @@ export const KNOWN_CAMEL_WORDS: readonly string[] = [
   'FireStore', 'SnowFlake', 'MailChimp', 'SendGrid', 'SoundCloud', 'StackOverflow', 'TikTok', 'WeChat', 'OnlyFans',
   'PlayStation', 'SpaceX', 'JPMorgan', 'McKinsey', 'PwC', 'BlackRock', 'GoDaddy', 'MySpace', 'AppStore',
   'eBay', 'iPhone', 'iPad', 'iPod', 'iMac', 'iCloud', 'iTunes', 'iOS', 'iPadOS', 'macOS', 'watchOS', 'tvOS', 'visionOS',
-  'MacBook', 'AirPods', 'FaceTime', 'CarPlay', 'XCode', 'Xcode', 'SwiftUI', 'UIKit', 'eCommerce', 'eLearning', 'eMail',
+  'MacBook', 'AirPods', 'FaceTime', 'CarPlay', 'XCode', 'SwiftUI', 'UIKit', 'eCommerce', 'eLearning', 'eMail',
   // Languages, databases, formats and tools
   'JavaScript', 'TypeScript', 'CoffeeScript', 'ActionScript', 'AppleScript', 'PostScript', 'PostgreSQL', 'MySQL',
   'NoSQL', 'SQLite', 'GraphQL', 'MariaDB', 'PostGIS', 'RabbitMQ', 'ZeroMQ', 'ActiveMQ', 'WebAssembly', 'WebGL', 'WebGPU',

@@ -3,6 +3,7 @@
  * text into its header and sections, one reader per section takes its lines apart, and the
  * result passes the same schema as a JSON record, with errors pointing back at the text's lines.
  */
+import { CasefileError, isCasefileError } from '../../errors.js';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN, type CaseFile, type Sections } from '../schema.js';
 import type { SectionId } from '../sections.js';
 import { validateRecord } from '../validate.js';
@@ -76,11 +77,26 @@ export function parsePageText(text: string, options: PageTextOptions): PageTextR
     aliases: orgChart.aliases,
     sections,
   };
-  const record = validateRecord(value, options.file, {
-    value,
-    locate: (path) => ({ line: reading.lineOf(path) ?? 1, column: 1 }),
-  });
+  const record = withSectionNamed(shape.sections, () =>
+    validateRecord(value, options.file, {
+      value,
+      locate: (path) => ({ line: reading.lineOf(path) ?? 1, column: 1 }),
+    }),
+  );
   return { record, notes: reading.notes };
+}
+
+/** A schema error inside a section names the section as the text prints it, as the readers' own errors do. */
+function withSectionNamed<T>(blocks: readonly SectionBlock[], validate: () => T): T {
+  try {
+    return validate();
+  } catch (error) {
+    if (!isCasefileError(error)) throw error;
+    const id = /^\$\.sections(?:\.([\w-]+)|\["([^"]+)"\])/.exec(error.path ?? '');
+    const block = blocks.find((candidate) => candidate.info.id === (id?.[1] ?? id?.[2]));
+    if (block === undefined) throw error;
+    throw new CasefileError(error.code, `${block.headingLine.text}: ${error.message}`, { ...error, issues: error.issues, cause: error });
+  }
 }
 
 function sectionText(reading: Reading, block: SectionBlock): SectionText {

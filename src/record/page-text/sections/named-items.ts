@@ -1,5 +1,6 @@
 /** [05] and [06]: a name line, then its description line, any number of times. */
 import type { Sections } from '../../schema.js';
+import { quoteLine } from '../lines.js';
 import type { SectionText } from '../reading.js';
 
 export function readNamedItems(section: SectionText, what: string): Omit<Sections['metrics'], 'heading'> {
@@ -7,7 +8,7 @@ export function readNamedItems(section: SectionText, what: string): Omit<Section
   while (!section.atEnd()) {
     const path = [...section.path, 'items', items.length];
     const nameLine = section.expect(`the name of a ${what}`, [...path, 'name']);
-    const descriptionLine = section.expect(`the description of "${nameLine.text}" on the line after its name`, [...path, 'description']);
+    const descriptionLine = section.expect(`the description of ${quoteLine(nameLine)} on the line after its name`, [...path, 'description']);
     section.from(path, nameLine, undefined);
     items.push({
       name: section.from([...path, 'name'], nameLine, nameLine.text),

@@ -4,7 +4,7 @@
  * slug when a record of that slug is in the data folder.
  */
 import { SLUG_PATTERN, type Sections } from '../../schema.js';
-import type { TextLine } from '../lines.js';
+import { quoteLine, type TextLine } from '../lines.js';
 import type { SectionText } from '../reading.js';
 
 /** "[VIEW FULL TAXONOMY] ↗" is the page's link furniture before the first match. */
@@ -28,7 +28,7 @@ export function readRelatedSpecimens(section: SectionText): Omit<Sections['relat
     const path = [...section.path, 'items', items.length];
     const matchLine = section.expect('"SYSTEM MATCH: NN%", opening a related role', [...path, 'match'], (line) => MATCH.test(line.text));
     const titleLine = section.expect('the related role\'s title', [...path, 'title'], plain);
-    const descriptionLine = section.expect(`the description of "${titleLine.text}"`, [...path, 'description'], plain);
+    const descriptionLine = section.expect(`the description of ${quoteLine(titleLine)}`, [...path, 'description'], plain);
     const arrowLine = section.peek() !== undefined && ARROW.test(section.peek()!.text) ? section.next() : undefined;
     const slug = relatedSlug(section, titleLine, arrowLine, [...path, 'slug']);
     items.push({
