@@ -55,9 +55,14 @@ export function readOrgChartBlock(label: TextLine, lines: readonly TextLine[]): 
   const origins: ReadChart['origins'] = [];
   const stack: { indent: number; node: OrgNode; path: PathSegment[] }[] = [];
   let root: OrgNode | undefined;
+  let selfLine: TextLine | undefined;
   for (const line of lines) {
     const match = POSITION.exec(line.text);
     if (match === null) return { line, expected: 'a position of the org chart, "- label" or "- label — note" ("*" for the role itself)', path: [] };
+    if (match[1] === '*') {
+      if (selfLine !== undefined) return { line, expected: `one position marked "*", the role itself; line ${selfLine.number} is marked already`, path: [] };
+      selfLine = line;
+    }
     const [label, ...noteParts] = match[2]!.split(NOTE_SEPARATOR);
     const node: OrgNode = { label: label!.trim(), ...(noteParts.length > 0 ? { note: noteParts.join(NOTE_SEPARATOR).trim() } : {}), ...(match[1] === '*' ? { self: true } : {}) };
     const indent = indentOf(line);
@@ -76,5 +81,6 @@ export function readOrgChartBlock(label: TextLine, lines: readonly TextLine[]): 
     origins.push({ path, line });
   }
   if (root === undefined) return { line: label, expected: 'the positions of the org chart under ORG CHART:', path: [] };
+  if (selfLine === undefined) return { line: label, expected: 'one position marked "*", the role itself: "* Lead Infrastructure Engineer"', path: [] };
   return { chart: root, origins };
 }

@@ -128,7 +128,9 @@ describe('the format\'s fields', () => {
     });
     expect(parse(text).notes.some((note) => note.kind === 'notice')).toBe(false);
     const twoSelves = edited('- Cloud Engineer', '* Cloud Engineer', text);
-    expect(refusal(twoSelves)).toMatchObject({ code: 'E_SCHEMA', line: lineOf(twoSelves, '- CTO') });
+    expect(refusal(twoSelves)).toMatchObject({ code: 'E_TEXT', line: lineOf(twoSelves, '* Cloud Engineer') });
+    const noSelf = edited('* Lead Infrastructure Engineer', '- Lead Infrastructure Engineer', text);
+    expect(refusal(noSelf)).toMatchObject({ code: 'E_TEXT', line: lineOf(noSelf, 'ORG CHART:') });
     const twoTops = `${text.replace('  - Cost Board', '- Cost Board')}`;
     expect(refusal(twoTops)).toMatchObject({ code: 'E_TEXT', line: lineOf(twoTops, '- Cost Board') });
   });
