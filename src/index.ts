@@ -1,8 +1,17 @@
 export { CasefileError, isCasefileError, type ErrorCode, type ValidationIssue } from './errors.js';
 export { CaseFileSchema, type CaseFile, type OrgNode, SLUG_PATTERN } from './record/schema.js';
 export { SECTIONS, SECTION_IDS, type SectionId, type SectionInfo } from './record/sections.js';
-export { loadRecord, parseRecord, type LoadedRecord } from './record/load.js';
+export { loadRecord, parseRecord, type LoadedRecord, type LoadRecordOptions, type ParseRecordOptions } from './record/load.js';
 export { listRecords, listRecordFiles, type RecordSummary } from './record/list.js';
+export {
+  importPageTexts,
+  convertPageText,
+  type ImportOptions,
+  type ImportResult,
+  type ConvertedText,
+  type ReadingNote,
+  type ReadingNoteKind,
+} from './api/import.js';
 export { validateRecord } from './record/validate.js';
 export { findBrowser, type FoundBrowser } from './browser/find.js';
 export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';

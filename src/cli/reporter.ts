@@ -51,9 +51,22 @@ export class Reporter {
     if (!this.quiet && !this.json) this.stdout.write(`${line}\n`);
   }
 
+  /**
+   * What a command makes, when it makes text rather than files (export's page text): printed as it
+   * is, with --quiet too (that quiets reports, not results); a --json run has it in its result.
+   */
+  output(text: string): void {
+    if (!this.json) this.stdout.write(text);
+  }
+
   /** Detail only --verbose asks for; on stderr so it never mixes with --json output. */
   debug(line: string): void {
     if (this.verbose) this.stderr.write(`${this.dim(line)}\n`);
+  }
+
+  /** Something worth knowing that is not a problem; on stderr, so it never mixes with data on stdout. Off with --quiet. */
+  notice(line: string): void {
+    if (!this.quiet) this.stderr.write(`${line}\n`);
   }
 
   warn(line: string): void {
