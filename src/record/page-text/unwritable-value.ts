@@ -38,7 +38,8 @@ export function findUnwritableValue(record: CaseFile): UnwritableValue {
   const whole = attempt(paths.length);
   if (attempt(0).ok === false || whole.ok) {
     // Not one value's fault: the shape of the record (or something the page does not print).
-    return { path: whole.ok === false && 'differs' in whole ? whole.differs : [], reason: describe(whole, []) };
+    const path = whole.ok === false && 'differs' in whole ? whole.differs : [];
+    return { path, reason: describe(whole, path) };
   }
   let holding = 0;
   let failing = firstFlawed === -1 ? paths.length : firstFlawed + 1;
@@ -60,6 +61,9 @@ function describe(result: ReadBack, path: readonly PathSegment[]): string {
     return `the text it makes is refused by the reader${where}: ${result.refused.replace(/^\(page text\):\d+: /, '')}`;
   }
   if (formatJsonPath(result.differs) === formatJsonPath(path)) {
+    if (Array.isArray(result.expected) && result.expected.length === 0 && result.received === undefined) {
+      return 'an empty list reads back as none, since the page text writes nothing for it; leave it out of the record';
+    }
     return result.received === undefined ? 'it is lost when the text is read back' : `it reads back as ${show(result.received)}`;
   }
   return `with it the text reads back with ${formatJsonPath(result.differs)} as ${show(result.received)} instead of ${show(result.expected)}`;
