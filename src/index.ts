@@ -13,6 +13,9 @@ export {
   type ReadingNoteKind,
 } from './api/import.js';
 export { validateRecord } from './record/validate.js';
+export { formatPageText } from './record/page-text/format.js';
+export { exportPageText, type ExportPageTextOptions } from './record/page-text/export.js';
+export { makePageText, type MakePageTextOptions, type MadePageText } from './api/page-text.js';
 export { findBrowser, type FoundBrowser } from './browser/find.js';
 export { launchBrowser, withBrowser, type BrowserHandle } from './browser/launch.js';
 export { createPagePool, type PagePool, type PagePoolOptions, type PageSource } from './browser/page-pool.js';

@@ -7,6 +7,7 @@ import { CasefileError, isCasefileError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { buildCommand } from './commands/build.js';
 import { cardsCommand } from './commands/cards.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
 import { mergeManifestsCommand } from './commands/merge-manifests.js';
@@ -40,6 +41,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .command(mergeManifestsCommand(context))
     .command(newCommand(context))
     .command(importCommand(context))
+    .command(exportCommand(context, argv))
     .demandCommand(1, 'Name a command, e.g. pdf, cards, build, validate or list.')
     .recommendCommands()
     .strict()
