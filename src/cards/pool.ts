@@ -3,13 +3,11 @@
  *
  * Why processes, and when one is replaced: resvg-js's pixel buffers are freed by Node-API
  * finalizers, which Node runs between event-loop turns (see engines/satori.ts). A worker takes
- * its cards as messages, and the satori engine yields a turn after each raster, so its memory stays level:
- * 960 og cards on 2 workers held each at 210–320 MB, 288 story cards at 2x at 300–390 MB, with no
- * restart (scripts/card-memory.mjs measures it). Workers are therefore not recycled on a card
- * count (before this was understood they were, every 160 cards, and each restart cost about 2 s
- * of CPU to start Node, parse fonts and warm the JIT again: most of what a second core added).
- * What remains is a safety net for native memory nobody has found yet: a worker reporting a
- * resident size over RECYCLE_AT_RSS is replaced once the cards it holds are back, so nothing is lost.
+ * its cards as messages, and the satori engine yields a turn after each raster, so its memory
+ * stays level without restarts (scripts/card-memory.mjs measures it; docs/performance.md has the
+ * figures). A restart costs a cold start (Node, fonts, JIT), so workers are kept; the one safety
+ * net, for native memory nobody has found yet, replaces a worker whose resident size passes
+ * RECYCLE_AT_RSS once the cards it holds are back, so nothing is lost.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -27,15 +25,31 @@ import type { WorkerResult, WorkerTask } from './worker.js';
  * TASKS_IN_FLIGHT messages held by a worker, so the next has crossed the pipe while one is drawn.
  * Satori draws in JavaScript and resvg synchronously, so it goes a card at a time. Takumi draws on
  * native threads (libuv's pool): a worker draws a task's cards at once while its JavaScript lays out
- * the next, and four cards in one message pay the round trip and the record's copy once. On 2 cores,
- * 2 workers drew takumi cards in 6.5 ms each holding 2 single cards, 6.0 holding 4, and about 5.6
- * taking 4 to a message (2026-11-26); satori cards were no faster held 4 at a time than 2.
+ * the next, and four cards in one message pay the round trip and the record's copy once (the
+ * settings compared are in docs/performance.md).
  */
 export const CARDS_PER_TASK: Readonly<Record<EngineName, number>> = { satori: 1, takumi: 4 };
 export const TASKS_IN_FLIGHT = 2;
 
 /** A worker this large is replaced once the cards it holds are back (three times a worker's steady size). */
 export const RECYCLE_AT_RSS = 1024 * 1024 * 1024;
+
+/** What a worker reports after each task; a restart policy decides from it whether the worker should go. */
+export interface WorkerState {
+  /** The worker's lane, from 0. */
+  lane: number;
+  /** Cards it drew since it last started. */
+  cardsSinceStart: number;
+  /** Times this lane's worker was replaced so far. */
+  restarts: number;
+  /** Its resident size after the task, in bytes. */
+  rss: number;
+}
+
+export type RestartPolicy = (worker: WorkerState) => boolean;
+
+/** The default: a worker is replaced only when it grows past RECYCLE_AT_RSS. */
+export const restartWhenLarge: RestartPolicy = ({ rss }) => rss > RECYCLE_AT_RSS;
 
 /** The built worker. From dist/ it sits beside this file; under vitest (src/*.ts) it is the one in dist/. */
 export function workerFile(): string {
@@ -48,15 +62,15 @@ export function workerFile(): string {
   return file;
 }
 
-/** One worker process of the pool, with its own card budget, so that recycles can be staggered. */
+/** One worker process of the pool: replaced on its own, so the others keep drawing while it restarts. */
 interface Lane {
   readonly pool: Tinypool;
   /** Tasks handed to this lane's worker and not yet back. */
   inFlight: number;
-  /** Cards drawn since this lane's last recycle. */
+  /** Cards drawn since this lane's worker started. */
   completed: number;
-  /** Cards before the next recycle: the first is staggered across lanes, then the full budget. */
-  budget: number;
+  /** Times this lane's worker was replaced. */
+  restarts: number;
   /** Due for a restart: takes no new cards, and restarts once the ones it holds are back. */
   draining: boolean;
   recycling: Promise<void> | undefined;
@@ -75,7 +89,7 @@ interface QueuedCard {
  * tinypool's recycleWorkers() drains and restarts every worker at once, and a new process starts
  * cold (JIT, fonts, text-width caches). With a lane per worker, a worker that must go is replaced
  * alone while the others keep drawing, and a lane that is restarting takes no cards from the
- * queue. A card budget (`recycleAfter`, none by default) staggers its first recycles across lanes.
+ * queue.
  */
 export class CardPool {
   private readonly lanes: Lane[];
@@ -88,11 +102,14 @@ export class CardPool {
   /** The largest resident size a worker reported after a card, in bytes (for tests and the soak). */
   peakWorkerRss = 0;
 
-  /** `recycleAfter`: cards per worker between restarts; by default a worker is kept until RECYCLE_AT_RSS. */
-  constructor(readonly workers: number, private readonly recycleAfter = Number.POSITIVE_INFINITY) {
+  /** `dueForRestart` decides after each task whether a worker should be replaced; by default only past RECYCLE_AT_RSS. */
+  constructor(
+    readonly workers: number,
+    private readonly dueForRestart: RestartPolicy = restartWhenLarge,
+  ) {
     // tinypool otherwise starts children with an empty environment (no PATH for fc-list).
     const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    this.lanes = Array.from({ length: workers }, (_, index) => ({
+    this.lanes = Array.from({ length: workers }, () => ({
       pool: new Tinypool({
         filename: workerFile(),
         runtime: 'child_process',
@@ -106,7 +123,7 @@ export class CardPool {
       }),
       inFlight: 0,
       completed: 0,
-      budget: Number.isFinite(recycleAfter) ? Math.max(1, Math.ceil((recycleAfter * (index + 1)) / workers)) : recycleAfter,
+      restarts: 0,
       draining: false,
       recycling: undefined,
     }));
@@ -152,7 +169,7 @@ export class CardPool {
           (value) => {
             const result = value as WorkerResult;
             this.workerPids.add(result.pid);
-            this.afterTask(lane, result.rss, cards.length);
+            this.afterTask(lane, this.lanes.indexOf(lane), result.rss, cards.length);
             cards.forEach((card, index) => {
               const outcome = result.outcomes[index]!;
               if (outcome.ok) card.resolve(outcome.card);
@@ -170,10 +187,10 @@ export class CardPool {
     }
   }
 
-  private afterTask(lane: Lane, rss: number, cards: number): void {
+  private afterTask(lane: Lane, index: number, rss: number, cards: number): void {
     this.peakWorkerRss = Math.max(this.peakWorkerRss, rss);
     lane.completed += cards;
-    if (lane.recycling || lane.draining || (lane.completed < lane.budget && rss <= RECYCLE_AT_RSS)) return;
+    if (lane.recycling || lane.draining || !this.dueForRestart({ lane: index, cardsSinceStart: lane.completed, restarts: lane.restarts, rss })) return;
     // One restart at a time: a lane that is due while another restarts draws on and goes next.
     if (this.lanes.some((other) => other.recycling || other.draining)) return;
     lane.draining = true;
@@ -182,7 +199,7 @@ export class CardPool {
   private recycle(lane: Lane): void {
     lane.draining = false;
     lane.completed = 0;
-    lane.budget = this.recycleAfter;
+    lane.restarts++;
     this.recycles++;
     lane.recycling = lane.pool.recycleWorkers().finally(() => {
       lane.recycling = undefined;

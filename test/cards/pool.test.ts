@@ -12,6 +12,7 @@ import { createCardRenderer } from '../../src/cards/renderer.js';
 import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { ROOT } from '../helpers/cli.js';
+import { restartEvery } from '../helpers/restart-policy.js';
 
 let record: CaseFile;
 beforeAll(() => {
@@ -74,7 +75,7 @@ describe('createCardRenderer', () => {
 
 describe('CardPool recycling', () => {
   it('replaces its worker process after the card budget, without losing a card', async () => {
-    const pool = new CardPool(1, 2);
+    const pool = new CardPool(1, restartEvery(2, 1));
     try {
       const jobs = planCards(record, { sections: ['cover', 'habitat', 'salary', 'metrics', 'weaponry'] });
       const cards = [];
@@ -89,7 +90,7 @@ describe('CardPool recycling', () => {
   });
 
   it('recycles one worker at a time while the others keep drawing, and loses no card', async () => {
-    const pool = new CardPool(2, 3);
+    const pool = new CardPool(2, restartEvery(3, 2));
     try {
       const jobs = planCards(record, { sizes: ['og', 'square'] });
       const cards = await Promise.all(jobs.map((job) => pool.render(record, job)));
@@ -105,8 +106,8 @@ describe('CardPool recycling', () => {
     }
   });
 
-  it('counts cards of either engine towards a budget, and keeps its worker without one', async () => {
-    const budgeted = new CardPool(1, 2);
+  it('counts cards of either engine towards a restart policy, and keeps its worker by default', async () => {
+    const budgeted = new CardPool(1, restartEvery(2, 1));
     const unbounded = new CardPool(1);
     try {
       const jobs = planCards(record, { sections: ['cover', 'habitat', 'salary', 'metrics', 'weaponry'], engine: 'takumi' });
