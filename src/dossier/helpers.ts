@@ -4,15 +4,12 @@
  * from escaped record text and numbers, and cssString returns a fully escaped CSS string.
  */
 import Handlebars, { type HelperDelegate } from 'handlebars';
+import { formatMoney } from '../record/money.js';
 import type { OrgNode } from '../record/schema.js';
 import { gaugeSvg } from './figures/gauge-svg.js';
 import { orgChartSvg } from './figures/org-chart-svg.js';
 import { mmToPt } from '../print/length.js';
 import type { PageGeometry } from './paper.js';
-
-export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-}
 
 export function formatPercent(value: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;

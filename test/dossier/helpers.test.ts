@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { relatedViews, salaryScale } from '../../src/dossier/context.js';
 import { fileNumber } from '../../src/record/file-number.js';
-import { cssString, formatMoney, percentOf } from '../../src/dossier/helpers.js';
+import { cssString, percentOf } from '../../src/dossier/helpers.js';
+import { formatMoney } from '../../src/record/money.js';
 import { gaugeSvg } from '../../src/dossier/figures/gauge-svg.js';
 import type { CaseFile } from '../../src/record/schema.js';
 

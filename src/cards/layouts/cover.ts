@@ -11,7 +11,7 @@ import { fitText } from '../fit.js';
 import { fitStampSize, frame, stamp } from '../frame.js';
 import { label, lines } from '../text.js';
 import { COLOURS, ROLES } from '../theme.js';
-import { formatMoney } from './shared.js';
+import { formatMoney } from '../../record/money.js';
 
 export function coverCard(ctx: CardContext): CardElement {
   const { record } = ctx;

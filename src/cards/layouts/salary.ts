@@ -6,7 +6,8 @@ import { fitText } from '../fit.js';
 import { frame } from '../frame.js';
 import { label, lines } from '../text.js';
 import { COLOURS, ROLES } from '../theme.js';
-import { formatMoney, sectionHeading } from './shared.js';
+import { formatMoney } from '../../record/money.js';
+import { sectionHeading } from './shared.js';
 
 export function salaryCard(ctx: CardContext): CardElement {
   const salary = ctx.record.sections.salary;

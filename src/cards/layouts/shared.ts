@@ -66,11 +66,3 @@ export function fittedList(
   }
   return column({ gap, width: area.width }, ...rows, fit.hidden > 0 ? moreLine(ctx, fit.hidden, moreHeight) : null);
 }
-
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    return `${currency} ${Math.round(amount).toLocaleString('en-US')}`;
-  }
-}

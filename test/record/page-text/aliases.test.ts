@@ -47,7 +47,7 @@ describe('splitAliases', () => {
   });
 
   it('keeps words of the same make whole, and says it is unsure', () => {
-    for (const [line, word] of [['Chief AcmeOps Officer', 'AcmeOps'], ['Head of zQuery Tools', 'zQuery']]) {
+    for (const [line, word] of [['Chief AcmeOps Officer', 'AcmeOps'], ['Head of zQuery Tools', 'zQuery']] as const) {
       const result = split(line);
       expect(result.aliases).toEqual([line]);
       expect(result.decisions.map((decision) => `${decision.kind} ${decision.message}`).join('\n')).toContain(`unsure`);
