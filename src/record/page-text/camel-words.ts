@@ -43,14 +43,22 @@ export function isKnownCamelWord(word: string): boolean {
   return KNOWN.has(word);
 }
 
-/** A word with a lower-case letter running into a capital, or a run of capitals into a capitalised word. */
-const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
+/** Where a lower-case letter runs into a capital, or a run of capitals into a capitalised word. */
+const CAMEL_JOIN = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** The camel-case words of a text: its own dictionary for the aliases ("IaC", "ServiceNow"). */
+/**
+ * The camel-case words of a text: its own dictionary for the aliases ("IaC", "ServiceNow").
+ * Joins are rare in prose, so one scan finds them and only their words are cut out.
+ */
 export function camelWordsIn(text: string): Set<string> {
   const words = new Set<string>();
-  for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (CAMEL.test(word)) words.add(word);
+  for (const join of text.matchAll(CAMEL_JOIN)) {
+    let start = join.index;
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start -= 1;
+    let end = join.index + join[0].length;
+    while (end < text.length && WORD_CHAR.test(text[end]!)) end += 1;
+    words.add(text.slice(start, end));
   }
   return words;
 }
