@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { createDossierPrinter } from '../../src/build/printer.js';
-import { loadRecord } from '../../src/record/load.js';
 import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 
 describe('createDossierPrinter', () => {
   const printer = createDossierPrinter({ concurrency: 2 });
@@ -12,7 +12,7 @@ describe('createDossierPrinter', () => {
   const dataDir = path.join(ROOT, 'data');
 
   it('prints, survives the browser being killed between documents and during one, and relaunches', async () => {
-    const { record } = await loadRecord('sdet', { dataDir });
+    const record = loadDataRecord('sdet');
     const print = () => printer.print((browser) => renderDossier(browser, record, { dataDir }));
 
     expect((await print()).pdf.byteLength).toBeGreaterThan(10_000);

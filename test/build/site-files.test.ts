@@ -1,11 +1,8 @@
 /** Which card a record's meta page shares, and which records get one. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../../src/build/manifest.js';
 import { metaPages, shareImage } from '../../src/build/site-files.js';
-import { parseRecord } from '../../src/record/load.js';
-import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 
 const card = (record: string, section: string, size: string, format: ManifestEntry['format']): ManifestEntry => ({
   record,
@@ -38,8 +35,7 @@ describe('shareImage', () => {
 });
 
 describe('metaPages', () => {
-  const file = path.join(ROOT, 'data', 'sdet.json');
-  const sdet = parseRecord(readFileSync(file, 'utf8'), file);
+  const sdet = loadDataRecord('sdet');
 
   it('gives a record with a shareable card its page, with the image type of the card it shares', () => {
     const manifest = { generator: 'test', outputs: [card('sdet', 'cover', 'og', 'jpeg')] };

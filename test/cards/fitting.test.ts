@@ -3,7 +3,6 @@
  * as long, every list 40 items): every card at every preset is laid out without overflow,
  * checked from Satori's own layout boxes, and says what it gave up in warnings naming the card.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findOverflow } from '../../src/cards/overflow.js';
@@ -11,14 +10,13 @@ import { planCards } from '../../src/cards/plan.js';
 import { layoutCard, renderCard } from '../../src/cards/render.js';
 import { SIZE_PRESET_NAMES } from '../../src/cards/sizes.js';
 import { ELLIPSIS } from '../../src/cards/fit.js';
-import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { FIXTURES } from '../helpers/cli.js';
+import { loadRecordAt } from '../helpers/records.js';
 
 let record: CaseFile;
 beforeAll(() => {
-  const file = path.join(FIXTURES, 'cards', 'long-record.json');
-  record = parseRecord(readFileSync(file, 'utf8'), file);
+  record = loadRecordAt(path.join(FIXTURES, 'cards', 'long-record.json'));
 });
 
 describe('fitting a record with 3x texts and 40-item lists', () => {

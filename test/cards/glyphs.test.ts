@@ -3,23 +3,19 @@
  * Naskh, Chinese and Japanese from a system font found through fontconfig (Debian's
  * fonts-droid-fallback), emoji from @twemoji/svg; and a warning naming what nothing covers.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FontBook, loadFontBook, isEmojiGrapheme, segmentGraphemes } from '../../src/cards/fonts.js';
 import { checkCoverage, createFallbackFinder, emojiDataUri, twemojiCode } from '../../src/cards/glyphs.js';
 import { planCards } from '../../src/cards/plan.js';
 import { layoutCard, renderCard } from '../../src/cards/render.js';
 import { ROLES } from '../../src/cards/theme.js';
-import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
-import { ROOT } from '../helpers/cli.js';
 import { decodePng } from '../helpers/png.js';
+import { loadDataRecord } from '../helpers/records.js';
 
 let lead: CaseFile;
 beforeAll(() => {
-  const file = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
-  lead = parseRecord(readFileSync(file, 'utf8'), file);
+  lead = loadDataRecord('lead-infrastructure-engineer');
 });
 
 const SAMPLES = {

@@ -2,16 +2,12 @@
  * The cards use the source's own labels where they carry one, read from the text Satori laid out
  * (card text is drawn as paths, so the SVG holds no words to search).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCards } from '../../src/cards/plan.js';
 import { layoutCard } from '../../src/cards/render.js';
-import { parseRecord } from '../../src/record/load.js';
-import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 
-const file = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
-const record = parseRecord(readFileSync(file, 'utf8'), file);
+const record = loadDataRecord('lead-infrastructure-engineer');
 
 async function laidOutText(section: string): Promise<string> {
   const [job] = planCards(record, { sections: [section], sizes: ['og'] });

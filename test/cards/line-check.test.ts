@@ -5,7 +5,7 @@
  * fitter's widths to well within it), that the lines it cannot vouch for are measured, and that a
  * line drawn wider than it was fitted is still reported by both engines.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Renderer } from '@takumi-rs/core';
 import { fromJsx } from '@takumi-rs/helpers/jsx';
@@ -18,9 +18,9 @@ import { findOverflow } from '../../src/cards/overflow.js';
 import { planCards } from '../../src/cards/plan.js';
 import { cardTree, renderEnvironment, type RenderEnvironment } from '../../src/cards/render.js';
 import { lineRole } from '../../src/cards/text.js';
-import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { ROOT } from '../helpers/cli.js';
+import { loadRecordAt } from '../helpers/records.js';
 
 let env: RenderEnvironment;
 let records: CaseFile[];
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const dir = path.join(ROOT, 'data');
   records = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
-    .map((name) => parseRecord(readFileSync(path.join(dir, name), 'utf8'), path.join(dir, name)));
+    .map((name) => loadRecordAt(path.join(dir, name)));
 });
 
 interface TakumiNode {

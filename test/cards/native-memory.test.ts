@@ -5,15 +5,12 @@
  * of resident memory to a fraction of that: in this process, and in a pool worker that is never
  * restarted.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCards, type CardJob } from '../../src/cards/plan.js';
 import { CardPool } from '../../src/cards/pool.js';
 import { renderCard } from '../../src/cards/render.js';
-import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
-import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 
 const CARDS = 12;
 const PIXMAP = 1200 * 630 * 9 * 4;
@@ -22,8 +19,7 @@ const MB = 1024 * 1024;
 let record: CaseFile;
 let jobs: CardJob[];
 beforeAll(() => {
-  const file = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
-  record = parseRecord(readFileSync(file, 'utf8'), file);
+  record = loadDataRecord('lead-infrastructure-engineer');
   const sections = planCards(record, { scale: 3 });
   jobs = Array.from({ length: CARDS }, (_, index) => sections[index % sections.length]!);
 });

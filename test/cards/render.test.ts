@@ -1,20 +1,16 @@
 /** The API on real artifacts: PNG bytes, their dimensions and pixels, determinism and file size. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCards } from '../../src/cards/plan.js';
 import { renderCard } from '../../src/cards/render.js';
 import { SIZE_PRESET_NAMES } from '../../src/cards/sizes.js';
 import { COLOURS } from '../../src/cards/theme.js';
-import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
-import { ROOT } from '../helpers/cli.js';
 import { countOff, decodePng, hex, pixel, PNG_MAGIC } from '../helpers/png.js';
+import { loadDataRecord } from '../helpers/records.js';
 
 let record: CaseFile;
 beforeAll(() => {
-  const file = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
-  record = parseRecord(readFileSync(file, 'utf8'), file);
+  record = loadDataRecord('lead-infrastructure-engineer');
 });
 
 const FIVE_MB = 5 * 1024 * 1024;

@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { renderDossierHtml, stylesheetUrls } from '../../src/dossier/html.js';
 import { pageGeometry } from '../../src/dossier/paper.js';
 import { loadTemplates } from '../../src/dossier/templates.js';
-import { loadRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
-import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data') });
+const record = loadDataRecord('lead-infrastructure-engineer');
 const page = pageGeometry('a4');
 
 function userTemplates(files: Record<string, string>): string {

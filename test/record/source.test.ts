@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecord } from '../../src/record/load.js';
+import type { CaseFile } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
-import { FIXTURES, ROOT } from '../helpers/cli.js';
+import { FIXTURES } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 
 const SOURCE = path.join(FIXTURES, 'source', 'lead-infrastructure-engineer.txt');
-const RECORD = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
 
 /** Lines that are the page's furniture (labels the templates print), not the record's content. */
 const LABELS = new Set(['KNOWN ALIASES / DISGUISES:', 'MARKET AVERAGE', 'LINKEDIN ILLUSION', 'OTIOSE TRANSLATION', '→']);
@@ -28,7 +28,7 @@ function flatten(value: unknown, out: string[] = []): string[] {
 const unquote = (text: string) => text.replace(/^["“]/, '').replace(/["”]$/, '');
 
 /** What a source line must appear as in the record: one or more strings, in order. */
-function expectedValues(line: string, record: ReturnType<typeof parseRecord>): string[] {
+function expectedValues(line: string, record: CaseFile): string[] {
   let match: RegExpExecArray | null;
   if ((match = /^FILE RECORD: (.+)$/.exec(line))) {
     expect(record.slug.toUpperCase(), 'the file record number is the slug').toBe(match[1]);
@@ -57,7 +57,7 @@ describe('data/lead-infrastructure-engineer.json', () => {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  const record = parseRecord(readFileSync(RECORD, 'utf8'), RECORD);
+  const record = loadDataRecord('lead-infrastructure-engineer');
   const values = flatten(record);
 
   it('holds every line of the source text, in the source order', () => {

@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CasefileError } from '../../src/errors.js';
 import { formatJsonPath } from '../../src/record/json-path.js';
 import { parseRecord } from '../../src/record/load.js';
 import { lineAndColumn, parseJson } from '../../src/record/parse.js';
-import { FIXTURES } from '../helpers/cli.js';
 import { inheritedProblems } from '../helpers/plain-values.js';
-
-const fixture = (name: string) => path.join(FIXTURES, 'records', `${name}.json`);
+import { fixtureRecordFile, loadFixtureRecord } from '../helpers/records.js';
 
 function errorOf(name: string): CasefileError {
-  const file = fixture(name);
   try {
-    parseRecord(readFileSync(file, 'utf8'), file);
+    loadFixtureRecord(name);
   } catch (error) {
     expect(error).toBeInstanceOf(CasefileError);
     return error as CasefileError;
@@ -74,8 +70,7 @@ describe('parseJson', () => {
 
 describe('validateRecord', () => {
   it('accepts the valid fixture', () => {
-    const file = fixture('valid-record');
-    expect(parseRecord(readFileSync(file, 'utf8'), file).title).toBe('Lead Infrastructure Engineer');
+    expect(loadFixtureRecord('valid-record').title).toBe('Lead Infrastructure Engineer');
   });
 
   it.each([
@@ -93,19 +88,19 @@ describe('validateRecord', () => {
     expect(error.code).toBe('E_SCHEMA');
     expect(error.path).toBe(jsonPath);
     expect(error.message).toMatch(message);
-    expect(error.file).toBe(fixture(name));
+    expect(error.file).toBe(fixtureRecordFile(name));
     expect(error.line).toBeGreaterThan(0);
   });
 
   it('points an unknown section at its key', () => {
     const error = errorOf('expect-error-unknown-section');
-    const text = readFileSync(fixture('expect-error-unknown-section'), 'utf8').split('\n');
+    const text = readFileSync(fixtureRecordFile('expect-error-unknown-section'), 'utf8').split('\n');
     expect(text[error.line! - 1]!.slice(error.column! - 1)).toMatch(/^"horoscope"/);
   });
 
   it('lists every problem when there are several', () => {
     const file = 'many.json';
-    const record = JSON.parse(readFileSync(fixture('valid-record'), 'utf8'));
+    const record = JSON.parse(readFileSync(fixtureRecordFile('valid-record'), 'utf8'));
     record.slug = 'many';
     record.sections['flight-risk'].percent = 101;
     record.sections.salary.currency = 'dollars';
@@ -128,7 +123,7 @@ describe('validateRecord', () => {
   it('does not let a __proto__ key pollute objects', () => {
     expect(errorOf('expect-error-prototype-key').path).toBe('$.__proto__');
     // The key is kept as data, as JSON.parse does; a parser that assigned it would make it the prototype.
-    const { value } = parseJson(readFileSync(fixture('expect-error-prototype-key'), 'utf8'), 'x.json');
+    const { value } = parseJson(readFileSync(fixtureRecordFile('expect-error-prototype-key'), 'utf8'), 'x.json');
     expect(Object.hasOwn(value as object, '__proto__')).toBe(true);
     expect(inheritedProblems(value)).toEqual([]);
   });
