@@ -15,6 +15,8 @@ import { isCasefileError, type CasefileError } from '../errors.js';
 export interface MakeCardsOptions extends PlanOptions {
   dataDir?: string;
   outDir?: string;
+  /** The data folder's slugs, read once by a caller printing several records (a page text's bare arrows link to them). */
+  knownSlugs?: ReadonlySet<string>;
   /** Reuse a renderer (its pool and parsed fonts); otherwise one is made and closed for this call. */
   renderer?: CardRenderer;
   /** Workers for the renderer made here when none is given (0 renders in this process). */
@@ -73,7 +75,7 @@ async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput
 export async function makeCards(reference: string, options: MakeCardsOptions = {}): Promise<MadeCards> {
   const dataDir = options.dataDir ?? 'data';
   const outDir = options.outDir ?? 'out';
-  const { record, file } = await loadRecord(reference, { dataDir });
+  const { record, file } = await loadRecord(reference, { dataDir, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
   const jobs = planCards(record, options);
   // A platform without Takumi's native binary fails here, in one line, before any worker starts.
   if (jobs.some((job) => job.engine === 'takumi')) await loadTakumi();

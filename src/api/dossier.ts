@@ -163,6 +163,8 @@ export async function renderDossier(
 export interface MakeDossierOptions extends DossierRenderOptions {
   dataDir?: string;
   outDir?: string;
+  /** The data folder's slugs, read once by a caller printing several records (a page text's bare arrows link to them). */
+  knownSlugs?: ReadonlySet<string>;
   /** Reuse a running browser; otherwise one is launched and closed for this dossier. */
   browser?: PageOpener;
   /** Warm pages of `browser` to print on (several dossiers in a row). */
@@ -188,7 +190,7 @@ export function dossierOutputPath(outDir: string, slug: string): string {
 export async function makeDossier(reference: string, options: MakeDossierOptions = {}): Promise<MadeDossier> {
   const dataDir = options.dataDir ?? 'data';
   const outDir = options.outDir ?? 'out';
-  const { record, file } = await loadRecord(reference, { dataDir });
+  const { record, file } = await loadRecord(reference, { dataDir, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
   const templates = await loadTemplates(options.templatesDir);
   const date = options.date ?? documentDate();
   const output = dossierOutputPath(outDir, record.slug);

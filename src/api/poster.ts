@@ -119,6 +119,8 @@ export async function tilePosterPdf(
 
 export interface MakePosterOptions extends PosterRenderOptions {
   outDir?: string;
+  /** The data folder's slugs, read once by a caller printing several records (a page text's bare arrows link to them). */
+  knownSlugs?: ReadonlySet<string>;
   /** Split over these home-printer pages instead of writing the one big sheet. */
   tile?: TileSheetName;
   browser?: PageOpener;
@@ -144,7 +146,7 @@ export function posterOutputPath(outDir: string, slug: string, size: PosterSizeN
 
 export async function makePoster(reference: string, options: MakePosterOptions = {}): Promise<MadePoster> {
   const dataDir = options.dataDir ?? 'data';
-  const { record, file } = await loadRecord(reference, { dataDir });
+  const { record, file } = await loadRecord(reference, { dataDir, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
   const templates = await loadTemplates(options.templatesDir);
   const date = options.date ?? documentDate();
   const size = options.size ?? 'a2';

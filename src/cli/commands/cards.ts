@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { CARD_IDS } from '../../cards/plan.js';
 import { SIZE_PRESET_NAMES } from '../../cards/sizes.js';
 import { CasefileError } from '../../errors.js';
+import { dataFolderSlugs } from '../../record/data-folder.js';
 import type { GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
@@ -63,6 +64,8 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
       const { createCardRenderer, defaultWorkers } = await import('../../cards/renderer.js');
       // Several records share one renderer (one pool, fonts parsed once per worker); for one,
       // makeCards picks the workers from the number of cards.
+      // Page texts link their bare arrows to the data folder's records: its slugs are read once.
+      const knownSlugs = await dataFolderSlugs(settings.dataDir);
       const shared = args.records.length > 1 ? createCardRenderer({ workers: args.workers ?? defaultWorkers(), settings: cardSettings }) : undefined;
       const made = [];
       try {
@@ -70,6 +73,7 @@ export function cardsCommand(context: CommandContext, argv: readonly string[]): 
           const result = await makeCards(reference, {
             ...(shared ? { renderer: shared } : {}),
             dataDir: settings.dataDir,
+            knownSlugs,
             outDir: settings.outDir,
             sizes,
             scale,

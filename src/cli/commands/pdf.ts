@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { CommandModule } from 'yargs';
 import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
 import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
+import { dataFolderSlugs } from '../../record/data-folder.js';
 import type { GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { printEach, printOptions, resolvePrintSettings, type PrintArgs } from '../print-options.js';
@@ -42,6 +43,8 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
       const layout = args.layout ?? settings.config.layout;
       // Loaded here, not at start-up: --help, --version and usage errors need no PDF code.
       const { makeDossier } = await import('../../api/dossier.js');
+      // Page texts link their bare arrows to the data folder's records: its slugs are read once.
+      const knownSlugs = await dataFolderSlugs(settings.dataDir);
       const made = await printEach(
         context,
         args,
@@ -49,6 +52,7 @@ export function pdfCommand(context: CommandContext, argv: readonly string[]): Co
         (reference, pages, pool) =>
           makeDossier(reference, {
             dataDir: settings.dataDir,
+            knownSlugs,
             outDir: settings.outDir,
             paper,
             landscape: args.landscape,

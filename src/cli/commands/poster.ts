@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { CasefileError } from '../../errors.js';
 import { POSTER_SIZE_NAMES, type PosterSizeName } from '../../print/poster-sizes.js';
 import { TILE_SHEET_NAMES, type TileSheetName } from '../../print/tile-plan.js';
+import { dataFolderSlugs } from '../../record/data-folder.js';
 import type { GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 import { printEach, printOptions, resolvePrintSettings, type PrintArgs } from '../print-options.js';
@@ -34,6 +35,8 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
       }
       // Loaded here, not at start-up: --help, --version and usage errors need no PDF code.
       const { makePoster } = await import('../../api/poster.js');
+      // Page texts link their bare arrows to the data folder's records: its slugs are read once.
+      const knownSlugs = await dataFolderSlugs(settings.dataDir);
       const made = await printEach(
         context,
         args,
@@ -41,6 +44,7 @@ export function posterCommand(context: CommandContext, argv: readonly string[]):
         (reference, pages) =>
           makePoster(reference, {
             dataDir: settings.dataDir,
+            knownSlugs,
             outDir: settings.outDir,
             size: args.size,
             landscape: args.landscape,
