@@ -44,7 +44,7 @@ export interface ReadChart {
   origins: { path: PathSegment[]; line: TextLine }[];
 }
 
-const POSITION = /^([-*])\s+(.+)$/;
+const POSITION = /^([-*])\s+(.+)$/su;
 
 function indentOf(line: TextLine): number {
   return line.indented.length - line.indented.trimStart().length;

@@ -24,8 +24,8 @@ export interface Outline {
   sections: SectionBlock[];
 }
 
-const FILE_RECORD = /^FILE RECORD\s*:\s*(.*)$/iu;
-const HEADING = /^\[(\d{1,2})\](?:\s*(.*))?$/u;
+const FILE_RECORD = /^FILE RECORD\s*:\s*(.*)$/isu;
+const HEADING = /^\[(\d{1,2})\](?:\s*(.*))?$/su;
 
 export function isHeading(line: TextLine): boolean {
   return HEADING.test(line.text);

@@ -60,6 +60,13 @@ describe('parsePageText on the source text', () => {
     expect(parse(SOURCE.replace(/\n/g, '\r')).record).toEqual(parse(SOURCE).record);
   });
 
+  it('keeps every character of a value, line separators inside a line included', () => {
+    const text = edited('* The organizational hierarchy', '* The organizational\u2028hierarchy').replace('[DIAGNOSIS]As companies', '[DIAGNOSIS]As\u2029companies');
+    const { record } = parse(text);
+    expect(record.sections['org-chart'].summary).toContain('organizational\u2028hierarchy');
+    expect(record.sections['flight-risk'].diagnosis).toMatch(/^As\u2029companies/);
+  });
+
   it('keeps the text\'s own heading wording, and leaves a bare number to the standard heading', () => {
     const { record } = parse(edited('[05] THE BULLSHIT METRICS', '[05]').replace('[02] THE HABITAT (NATURAL RANGE)', '[02] WHERE THEY LURK'));
     expect(record.sections.metrics.heading).toBeUndefined();
@@ -93,6 +100,7 @@ describe('the format\'s fields', () => {
     expect(salary('With top earners reaching well over $300,000 in banks.')).toMatchObject({ topEarners: 300000, topEarnersQualifier: 'well over' });
     expect(salary('Some make up to $250K.')).toMatchObject({ topEarners: 250000, topEarnersQualifier: 'up to' });
     expect(salary('Nobody says.', '\nTOP EARNERS: about $199,999.50')).toMatchObject({ topEarners: 199999.5, topEarnersQualifier: 'about' });
+    expect(salary('Nobody says.', '\nTOP EARNERS: well  over SEK 1,900,000')).toMatchObject({ topEarners: 1900000, topEarnersQualifier: 'well  over' });
     expect(refusal(edited('reaching nearly $260,000', 'reaching the moon')).message).toMatch(/\[03\] SALARY DELUSION: .*top earners/);
     expect(refusal(edited('reaching nearly $260,000', 'reaching nearly €260,000')).message).toMatch(/USD/);
   });

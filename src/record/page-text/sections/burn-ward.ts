@@ -4,7 +4,7 @@ import { unquote } from '../quotes.js';
 import type { SectionText } from '../reading.js';
 import { bulleted } from './shared.js';
 
-const SOURCE = /^(?:—|–|--|-)\s*(.+)$/u;
+const SOURCE = /^(?:—|–|--|-)\s*(.+)$/su;
 
 export function readBurnWard(section: SectionText): Omit<Sections['burn-ward'], 'heading'> {
   const path = section.path;

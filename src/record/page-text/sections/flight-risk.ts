@@ -2,8 +2,8 @@
 import type { Sections } from '../../schema.js';
 import type { SectionText } from '../reading.js';
 
-const RISK = /^FLIGHT RISK\s*:?\s*(\d+(?:\.\d+)?)\s*%\s*(.*)$/iu;
-const DIAGNOSIS = /^(?:\[DIAGNOSIS\]|DIAGNOSIS:)\s*(.*)$/iu;
+const RISK = /^FLIGHT RISK\s*:?\s*(\d+(?:\.\d+)?)\s*%\s*(.*)$/isu;
+const DIAGNOSIS = /^(?:\[DIAGNOSIS\]|DIAGNOSIS:)\s*(.*)$/isu;
 
 export function readFlightRisk(section: SectionText): Omit<Sections['flight-risk'], 'heading'> {
   const path = section.path;

@@ -2,7 +2,7 @@
 import type { Sections } from '../../schema.js';
 import type { SectionText } from '../reading.js';
 
-const place = (text: string) => /^[-•]\s+(.+)$/u.exec(text)?.[1];
+const place = (text: string) => /^[-•]\s+(.+)$/su.exec(text)?.[1];
 
 export function readHabitat(section: SectionText): Omit<Sections['habitat'], 'heading'> {
   const places: string[] = [];

@@ -9,7 +9,7 @@ import type { SectionText } from '../reading.js';
 
 /** "[VIEW FULL TAXONOMY] ↗" is the page's link furniture before the first match. */
 const MATCH = /^(?:\[VIEW FULL TAXONOMY\]\s*↗?\s*)?SYSTEM MATCH\s*:?\s*(\d+(?:\.\d+)?)\s*%$/iu;
-const ARROW = /^(?:→|->)\s*(.*)$/u;
+const ARROW = /^(?:→|->)\s*(.*)$/su;
 
 /** The slug a title would have: "Enterprise Architect" → "enterprise-architect". */
 export function slugOfTitle(title: string): string {

@@ -11,8 +11,8 @@ import { bulleted } from './shared.js';
 
 type Salary = Omit<Sections['salary'], 'heading'>;
 
-const MARKET_AVERAGE = /^MARKET AVERAGE\s*:?\s*(.*)$/iu;
-const TOP_EARNERS = /^TOP EARNERS\s*:\s*(.+)$/iu;
+const MARKET_AVERAGE = /^MARKET AVERAGE\s*:?\s*(.*)$/isu;
+const TOP_EARNERS = /^TOP EARNERS\s*:\s*(.+)$/isu;
 const REACHING = /\breach(?:ing|es|ed)?\b/giu;
 /** Words that hedge a figure, longest first so "well over" wins over "over". */
 const HEDGES = [
@@ -54,16 +54,17 @@ function withQualifier(figureText: string, qualifier: string): TopEarners | unde
   return { amount: figure.amount, currency: figure.currency, ...(qualifier === '' ? {} : { qualifier }) };
 }
 
-/** "TOP EARNERS: nearly $260,000": the longest run of words at the end that reads as a figure, hedged by what comes before. */
+/** "TOP EARNERS: nearly $260,000": the longest run of words at the end that reads as a figure, hedged by what comes before, as written. */
 function readTopEarnersLine(text: string): TopEarners | { reason: string } {
-  const words = text.trim().split(/\s+/u);
-  for (let count = Math.min(4, words.length); count >= 1; count -= 1) {
-    const figure = readFigure(words.slice(-count).join(' '));
+  const trimmed = text.trim();
+  const wordStarts = [...trimmed.matchAll(/\S+/gu)].map((word) => word.index);
+  for (const start of wordStarts.slice(-4)) {
+    const figure = readFigure(trimmed.slice(start));
     if (!figure.ok) continue;
-    const qualifier = words.slice(0, -count).join(' ');
+    const qualifier = trimmed.slice(0, start).trim();
     return { amount: figure.amount, currency: figure.currency, ...(qualifier === '' ? {} : { qualifier }) };
   }
-  const last = readFigure(words.at(-1) ?? '');
+  const last = readFigure(trimmed.slice(wordStarts.at(-1) ?? 0));
   return { reason: last.ok ? 'a figure with its currency at the end' : last.reason };
 }
 

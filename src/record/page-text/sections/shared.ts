@@ -1,7 +1,7 @@
 /** Line shapes that several sections share. */
 import type { TextLine } from '../lines.js';
 
-const BULLETS = { '*': /^\*\s+(.+)$/u, '-': /^-\s+(.+)$/u } as const;
+const BULLETS = { '*': /^\*\s+(.+)$/su, '-': /^-\s+(.+)$/su } as const;
 
 /** The text after a bullet ("* summary", "- place"), or undefined when the line has no such bullet. */
 export function bulleted(line: TextLine, bullet: '*' | '-'): string | undefined {

@@ -2,7 +2,7 @@
 import type { Sections } from '../../schema.js';
 import type { SectionText } from '../reading.js';
 
-const SITUATION = /^\[([^\]]+)\]\s*(.*)$/u;
+const SITUATION = /^\[([^\]]+)\]\s*(.*)$/su;
 
 export function readSurvivalGuide(section: SectionText): Omit<Sections['survival-guide'], 'heading'> {
   const items: Sections['survival-guide']['items'] = [];
