@@ -100,7 +100,7 @@ describe('the format\'s fields', () => {
     expect(salary('With top earners reaching well over $300,000 in banks.')).toMatchObject({ topEarners: 300000, topEarnersQualifier: 'well over' });
     expect(salary('Some make up to $250K.')).toMatchObject({ topEarners: 250000, topEarnersQualifier: 'up to' });
     expect(salary('Nobody says.', '\nTOP EARNERS: about $199,999.50')).toMatchObject({ topEarners: 199999.5, topEarnersQualifier: 'about' });
-    expect(salary('Nobody says.', '\nTOP EARNERS: well  over SEK 1,900,000')).toMatchObject({ topEarners: 1900000, topEarnersQualifier: 'well  over' });
+    expect(salary('Nobody says.', '\nTOP EARNERS: well  over USD 1,900,000')).toMatchObject({ topEarners: 1900000, topEarnersQualifier: 'well  over' });
     expect(refusal(edited('reaching nearly $260,000', 'reaching the moon')).message).toMatch(/\[03\] SALARY DELUSION: .*top earners/);
     expect(refusal(edited('reaching nearly $260,000', 'reaching nearly €260,000')).message).toMatch(/USD/);
   });
