@@ -1,15 +1,15 @@
 /** The dossier pipeline on the real artifact: text, fonts and safety of the PDF it writes. */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/api/dossier.js';
 import { PAGE_ORIGIN } from '../../src/browser/serve.js';
 import { FAMILIES } from '../../src/fonts/registry.js';
-import { loadRecord } from '../../src/record/load.js';
 import { SECTIONS } from '../../src/record/sections.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { pdffonts, pdfinfo, pdftotext } from '../helpers/poppler.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /** pdftotext joins words hyphenated at a line end ("cross-\nfunctional" → "crossfunctional"), so hyphens are dropped on both sides. */
@@ -27,17 +27,15 @@ function visibleStrings(value: unknown, key = ''): string[] {
 
 describe('makeDossier', () => {
   const outDir = tempDir();
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let pdf: string;
   let blocked: string[];
 
   beforeAll(async () => {
-    handle = await launchBrowser();
-    const made = await makeDossier('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data'), outDir, browser: handle.browser });
+    const made = await makeDossier('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data'), outDir, browser: browser() });
     pdf = made.output;
     blocked = made.blockedRequests;
   });
-  afterAll(() => handle?.close());
 
   it('writes out/<slug>.pdf, a real PDF', () => {
     expect(pdf).toBe(path.join(outDir, 'lead-infrastructure-engineer.pdf'));
@@ -48,7 +46,7 @@ describe('makeDossier', () => {
 
   it('holds the text of every section and every item of the record', async () => {
     const text = normalise(pdftotext(pdf, { raw: true }));
-    const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir: path.join(ROOT, 'data') });
+    const record = loadDataRecord('lead-infrastructure-engineer');
     for (const info of SECTIONS) expect(text).toContain(normalise(record.sections[info.id].heading ?? info.defaultHeading));
     const missing = visibleStrings(record).filter((value) => !text.includes(normalise(value)));
     expect(missing).toEqual([]);
@@ -83,7 +81,7 @@ describe('makeDossier', () => {
       dataDir: path.join(ROOT, 'data'),
       outDir: path.join(outDir, 'reaching'),
       templatesDir,
-      browser: handle.browser,
+      browser: browser(),
     });
     expect(made.blockedRequests).toEqual(expect.arrayContaining(['https://outside.invalid/reach.css', 'https://outside.invalid/pixel.png']));
     expect(made.blockedRequests.filter((url) => url.startsWith(`${PAGE_ORIGIN}/assets/`))).toEqual([]);

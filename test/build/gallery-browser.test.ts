@@ -2,10 +2,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/batch.js';
 import { BUILD_DEFAULTS } from '../../src/build/options.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -13,7 +13,7 @@ describe('the gallery page', () => {
   const dir = tempDir();
   const data = path.join(dir, 'data');
   const out = path.join(dir, 'out');
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let cardCount = 0;
 
   beforeAll(async () => {
@@ -21,12 +21,10 @@ describe('the gallery page', () => {
     for (const slug of ['enterprise-architect', 'sdet']) copyFileSync(path.join(ROOT, 'data', `${slug}.json`), path.join(data, `${slug}.json`));
     const summary = await buildSite({ ...BUILD_DEFAULTS, records: [], dataDir: data, outDir: out, sections: ['cover', 'salary', 'flight-risk'], concurrency: 2 });
     cardCount = summary.manifest.outputs.filter((entry) => entry.kind === 'card').length;
-    handle = await launchBrowser();
   });
-  afterAll(() => handle?.close());
 
   it('loads with no console errors or failed requests and shows every card image', async () => {
-    const page = await handle.browser.newPage();
+    const page = await browser().newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warn') problems.push(message.text());

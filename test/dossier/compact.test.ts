@@ -6,22 +6,22 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/api/dossier.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
-import { loadRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { outline } from '../helpers/pdf-structure.js';
 import { pdfinfo, pdfWords, qpdfCheck, type PdfWord } from '../helpers/poppler.js';
 import { boxOf, findWords, placements } from '../helpers/record-text.js';
 import { withLongSections } from '../helpers/long-sections.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SLUG = 'lead-infrastructure-engineer';
 const dataDir = path.join(ROOT, 'data');
-const { record } = await loadRecord(SLUG, { dataDir });
+const record = loadDataRecord(SLUG);
 /** A4's top margin (22 mm): the running header sits above it. */
 const HEADER_BAND_PT = (22 * 72) / 25.4;
 
@@ -47,20 +47,18 @@ function unsplittable(of: CaseFile): [string, string][] {
 const pageOf = (pages: PdfWord[][], text: string, count: number) => pages.findIndex((page) => findWords(page, text, count).length > 0);
 
 describe('--layout compact', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let compact: string;
   let long: string;
   const longRecord = withLongSections(record);
 
   beforeAll(async () => {
-    handle = await launchBrowser();
-    compact = (await makeDossier(SLUG, { dataDir, outDir: tempDir(), browser: handle.browser, layout: 'compact' })).output;
+    compact = (await makeDossier(SLUG, { dataDir, outDir: tempDir(), browser: browser(), layout: 'compact' })).output;
     const longData = path.join(tempDir(), 'data');
     mkdirSync(longData);
     writeFileSync(path.join(longData, `${SLUG}.json`), JSON.stringify(longRecord));
-    long = (await makeDossier(SLUG, { dataDir: longData, outDir: tempDir(), browser: handle.browser, layout: 'compact' })).output;
+    long = (await makeDossier(SLUG, { dataDir: longData, outDir: tempDir(), browser: browser(), layout: 'compact' })).output;
   }, 300_000);
-  afterAll(() => handle?.close());
 
   it('prints the Lead Infrastructure Engineer on at most 6 A4 pages, a whole PDF (tagged, bookmarked, qpdf-clean)', async () => {
     const info = pdfinfo(compact);

@@ -5,24 +5,24 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier, type MakeDossierOptions } from '../../src/api/dossier.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { CARD_IDS, planCards } from '../../src/cards/plan.js';
 import { layoutCard } from '../../src/cards/render.js';
 import { fileNumber } from '../../src/record/file-number.js';
-import { loadRecord } from '../../src/record/load.js';
 import type { OrgNode } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { largeOrgTree } from '../helpers/org-trees.js';
 import { links, outline } from '../helpers/pdf-structure.js';
 import { pdffonts, pdfinfo, pdfPages, pdftotext, qpdfCheck } from '../helpers/poppler.js';
 import { withLongSections } from '../helpers/long-sections.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SLUG = 'lead-infrastructure-engineer';
-const { record } = await loadRecord(SLUG, { dataDir: path.join(ROOT, 'data') });
+const record = loadDataRecord(SLUG);
 /** pdftotext breaks long headings over lines; compare with whitespace collapsed. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 const HEADINGS = SECTIONS.map((info) => record.sections[info.id].heading ?? info.defaultHeading);
@@ -39,18 +39,16 @@ function dataWithOneRelated(): string {
 
 describe('the dossier PDF', () => {
   const dataDir = dataWithOneRelated();
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   const make = async (name: string, options: MakeDossierOptions = {}) => {
     const outDir = path.join(tempDir(), name);
-    return (await makeDossier(SLUG, { dataDir, outDir, browser: handle.browser, ...options })).output;
+    return (await makeDossier(SLUG, { dataDir, outDir, browser: browser(), ...options })).output;
   };
   let a4: string;
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     a4 = await make('a4');
   });
-  afterAll(() => handle?.close());
 
   it.each([
     ['a4', false, 13, '594.96 x 841.92 pts (A4)'],
@@ -171,18 +169,16 @@ describe('the dossier PDF', () => {
 });
 
 describe('page breaks in a long record', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let file: string;
   const long = withLongSections(record);
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     const dir = path.join(tempDir(), 'data');
     mkdirSync(dir);
     writeFileSync(path.join(dir, `${SLUG}.json`), JSON.stringify(long));
-    file = (await makeDossier(SLUG, { dataDir: dir, outDir: tempDir(), browser: handle.browser })).output;
+    file = (await makeDossier(SLUG, { dataDir: dir, outDir: tempDir(), browser: browser() })).output;
   });
-  afterAll(() => handle?.close());
 
   it('spreads long sections over several pages without splitting a quote or a timeline entry', () => {
     const pages = pdfPages(file, { raw: true }).map(flat);
@@ -214,20 +210,18 @@ describe('page breaks in a long record', () => {
 });
 
 describe('a large org chart in the real PDF', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let file: string;
   const big = structuredClone(record);
   big.sections['org-chart'].chart = largeOrgTree();
   const labels = (node: OrgNode): string[] => [node.label, ...(node.reports ?? []).flatMap(labels)];
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     const dir = path.join(tempDir(), 'data');
     mkdirSync(dir);
     writeFileSync(path.join(dir, `${SLUG}.json`), JSON.stringify(big));
-    file = (await makeDossier(SLUG, { dataDir: dir, outDir: tempDir(), browser: handle.browser })).output;
+    file = (await makeDossier(SLUG, { dataDir: dir, outDir: tempDir(), browser: browser() })).output;
   });
-  afterAll(() => handle?.close());
 
   it('fits all 16 positions on the chart page, as selectable text no smaller than 6 pt', () => {
     const page = 3;

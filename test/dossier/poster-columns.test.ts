@@ -9,26 +9,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pageMounts } from '../../src/api/dossier.js';
 import { MIN_FIT, renderPoster } from '../../src/api/poster.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { renderDossierHtml } from '../../src/dossier/html.js';
 import { sheetGeometry } from '../../src/dossier/paper.js';
 import { renderPdf } from '../../src/dossier/pdf.js';
 import { loadTemplates } from '../../src/dossier/templates.js';
 import { POSTER_SIZES } from '../../src/print/poster-sizes.js';
-import { loadRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { SECTIONS, type SectionId } from '../../src/record/sections.js';
+import { useBrowser } from '../helpers/browser.js';
 import { FIXTURES, ROOT } from '../helpers/cli.js';
 import { pdfWords } from '../helpers/poppler.js';
 import { boxOf, columnPitch, findWords, placements, posterColumns } from '../helpers/record-text.js';
+import { loadDataRecord, loadRecordAt } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
-const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir });
-const { record: long } = await loadRecord(path.join(FIXTURES, 'cards', 'long-record.json'), { dataDir });
+const record = loadDataRecord('lead-infrastructure-engineer');
+const long = loadRecordAt(path.join(FIXTURES, 'cards', 'long-record.json'));
 const HERO: SectionId[] = ['org-chart', 'flight-risk', 'salary'];
 const COLUMN_IDS: string[] = SECTIONS.map((info) => info.id).filter((id) => !HERO.includes(id));
 const FOOTER = 'PIN TO OFFICE WALL';
@@ -36,27 +36,25 @@ const FOOTER = 'PIN TO OFFICE WALL';
 const headingsOf = (of: CaseFile) => Object.fromEntries(SECTIONS.map((info) => [info.id, of.sections[info.id].heading ?? info.defaultHeading]));
 
 describe('poster columns keep headings with their content', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   const outDir = tempDir();
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     for (const [name, options] of [
       ['a1', { size: 'a1' }],
       ['landscape', { landscape: true }],
     ] as const) {
       files[name] = path.join(outDir, `${name}.pdf`);
-      writeFileSync(files[name], (await renderPoster(handle.browser, record, { ...options, dataDir })).pdf);
+      writeFileSync(files[name], (await renderPoster(browser(), record, { ...options, dataDir })).pdf);
     }
     // Too long for any one sheet, so printed as the poster layout at its smallest scale, over several sheets.
     const templates = await loadTemplates();
     const page = sheetGeometry('a2', POSTER_SIZES.a2, false);
     const html = await renderDossierHtml(long, { templates, page, layout: 'poster', fit: MIN_FIT });
     files['long'] = path.join(outDir, 'long.pdf');
-    writeFileSync(files['long'], (await renderPdf(handle.browser, html, { page, mounts: pageMounts(templates, dataDir) })).pdf);
+    writeFileSync(files['long'], (await renderPdf(browser(), html, { page, mounts: pageMounts(templates, dataDir) })).pdf);
   }, 300_000);
-  afterAll(() => handle?.close());
 
   it.each(['a1', 'landscape'])('%s: every section starts below its heading in its column, and only a long one runs on', (name) => {
     const pages = pdfWords(files[name]!);

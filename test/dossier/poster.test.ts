@@ -3,29 +3,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makePoster, MIN_FIT, renderPoster, tilePosterPdf } from '../../src/api/poster.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
-import { loadRecord } from '../../src/record/load.js';
 import { SECTIONS } from '../../src/record/sections.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { pdffonts, pdfinfo, pdfPages, pdftoppm, pdftotext, qpdfCheck } from '../helpers/poppler.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
-const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir });
+const record = loadDataRecord('lead-infrastructure-engineer');
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('casefile poster', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let poster: string;
   const outDir = tempDir();
 
   beforeAll(async () => {
-    handle = await launchBrowser();
-    poster = (await makePoster('lead-infrastructure-engineer', { dataDir, outDir, browser: handle.browser })).output;
+    poster = (await makePoster('lead-infrastructure-engineer', { dataDir, outDir, browser: browser() })).output;
   });
-  afterAll(() => handle?.close());
 
   it('lays the whole record out on one A2 sheet', () => {
     expect(path.basename(poster)).toBe('lead-infrastructure-engineer-poster-a2.pdf');
@@ -45,7 +43,7 @@ describe('casefile poster', () => {
     ['a1', '(A1)'],
     ['24x36in', '1728 x 2592 pts'],
   ] as const)('prints on %s as one page of %s pt', async (size, pageSize) => {
-    const { pdf, prints, fit } = await renderPoster(handle.browser, record, { size, dataDir });
+    const { pdf, prints, fit } = await renderPoster(browser(), record, { size, dataDir });
     // The fit is found by layout, so Chromium prints the poster once, whatever shrinking it needed.
     expect(prints).toBe(1);
     expect(fit).toBeGreaterThanOrEqual(MIN_FIT);
@@ -57,7 +55,7 @@ describe('casefile poster', () => {
   });
 
   it('splits an A2 poster over 8 A4 pages, each labelled for assembly and carrying its alignment marks', async () => {
-    const tiled = await makePoster('lead-infrastructure-engineer', { dataDir, outDir, browser: handle.browser, tile: 'a4' });
+    const tiled = await makePoster('lead-infrastructure-engineer', { dataDir, outDir, browser: browser(), tile: 'a4' });
     expect(path.basename(tiled.output)).toBe('lead-infrastructure-engineer-poster-a2-tiles-a4.pdf');
     expect(tiled.tiles).toBe(8);
     const info = pdfinfo(tiled.output);

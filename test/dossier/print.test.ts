@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/api/dossier.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { cropMarkSegments } from '../../src/print/crop-marks.js';
 import { mmToPt } from '../../src/print/length.js';
 import { MARK_AREA_MM, type PrintBoxes } from '../../src/print/page-boxes.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { pdffonts, pdfinfo, pdftoppm, qpdfCheck } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -41,19 +41,17 @@ function darkestAround(png: PNG, media: Box, x: number, y: number): number {
 const isWhite = ([r, g, b]: number[]) => r! > 250 && g! > 250 && b! > 250;
 
 describe('--bleed 3mm --crop-marks', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let file: string;
   let plain: string;
   const bleed = mmToPt(3);
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     const outDir = tempDir();
     const dataDir = path.join(ROOT, 'data');
-    file = (await makeDossier('lead-infrastructure-engineer', { dataDir, outDir, browser: handle.browser, bleedMm: 3, cropMarks: true })).output;
-    plain = (await makeDossier('lead-infrastructure-engineer', { dataDir, outDir: path.join(outDir, 'plain'), browser: handle.browser })).output;
+    file = (await makeDossier('lead-infrastructure-engineer', { dataDir, outDir, browser: browser(), bleedMm: 3, cropMarks: true })).output;
+    plain = (await makeDossier('lead-infrastructure-engineer', { dataDir, outDir: path.join(outDir, 'plain'), browser: browser() })).output;
   });
-  afterAll(() => handle?.close());
 
   it('makes the bleed box larger than the trim box by the bleed, and the page larger still for the marks', () => {
     for (const page of [1, 2, 13]) {

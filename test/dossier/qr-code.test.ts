@@ -7,19 +7,19 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQRModule from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { renderPoster } from '../../src/api/poster.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { modulesPath, qrCode, qrUrl, QUIET_ZONE_MODULES } from '../../src/dossier/qr-code.js';
-import { loadRecord } from '../../src/record/load.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { decodePng, type Image } from '../helpers/png.js';
 import { pdfinfo, pdftoppm } from '../helpers/poppler.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
-const { record } = await loadRecord('sdet', { dataDir });
+const record = loadDataRecord('sdet');
 const BASE = 'https://example.org/roles';
 // jsqr is a CommonJS bundle with a `default` export: Node's ESM loader and vite disagree on the wrapper.
 type JsQr = typeof jsQRModule.default;
@@ -73,24 +73,22 @@ describe('the QR code URL', () => {
 });
 
 describe('QR codes on printed pages', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   const dir = tempDir();
   const dossier = path.join(dir, 'sdet.pdf');
   const plain = path.join(dir, 'sdet-plain.pdf');
   const poster = path.join(dir, 'sdet-poster.pdf');
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     const [withQr, without, wall] = await Promise.all([
-      renderDossier(handle.browser, record, { dataDir, qr: { baseUrl: BASE } }),
-      renderDossier(handle.browser, record, { dataDir }),
-      renderPoster(handle.browser, record, { dataDir, qr: { baseUrl: BASE, urlTemplate: '{baseUrl}/cases/{slug}.html' } }),
+      renderDossier(browser(), record, { dataDir, qr: { baseUrl: BASE } }),
+      renderDossier(browser(), record, { dataDir }),
+      renderPoster(browser(), record, { dataDir, qr: { baseUrl: BASE, urlTemplate: '{baseUrl}/cases/{slug}.html' } }),
     ]);
     writeFileSync(dossier, withQr.pdf);
     writeFileSync(plain, without.pdf);
     writeFileSync(poster, wall.pdf);
   }, 180_000);
-  afterAll(() => handle?.close());
 
   it('scans from the footer of a dossier page rendered at 150 dpi, with a 4-module quiet zone of at least 0.35 mm modules', () => {
     const page = decodePng(pdftoppm(dossier, 3, 150));

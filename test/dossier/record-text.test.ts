@@ -7,16 +7,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/api/dossier.js';
 import { makePoster } from '../../src/api/poster.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
-import { loadRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
+import { useBrowser } from '../helpers/browser.js';
 import { FIXTURES, ROOT } from '../helpers/cli.js';
 import { pdftotext, pdfWords } from '../helpers/poppler.js';
 import { placements, posterColumns, recordStrings, searchable } from '../helpers/record-text.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
@@ -46,21 +46,19 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 const COLUMN_SECTIONS = SECTIONS.map((info) => info.id).filter((id) => !['org-chart', 'flight-risk', 'salary'].includes(id));
 
 describe('record text in print', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   const outDir = tempDir();
   const records = new Map<string, CaseFile>();
   const printed = new Map<string, { dossier: string; poster: string }>();
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     for (const slug of SLUGS) {
-      records.set(slug, (await loadRecord(slug, { dataDir })).record);
-      const dossier = (await makeDossier(slug, { dataDir, outDir, browser: handle.browser })).output;
-      const poster = (await makePoster(slug, { dataDir, outDir, browser: handle.browser })).output;
+      records.set(slug, loadDataRecord(slug));
+      const dossier = (await makeDossier(slug, { dataDir, outDir, browser: browser() })).output;
+      const poster = (await makePoster(slug, { dataDir, outDir, browser: browser() })).output;
       printed.set(slug, { dossier, poster });
     }
   }, 600_000);
-  afterAll(() => handle?.close());
 
   it("prints the source's labels as the source spells them, in the dossier and the poster", () => {
     for (const label of SOURCE_LABELS) expect(SOURCE, `the source has ${label}`).toContain(label.replace(' ↗', ''));

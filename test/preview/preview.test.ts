@@ -10,8 +10,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { pdfinfo } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -46,7 +46,7 @@ describe('casefile preview', () => {
   let dir: string;
   let data: string;
   let server: PreviewServer;
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let page: Page;
   let port: number;
   const start = async (atPort = 0) =>
@@ -61,12 +61,10 @@ describe('casefile preview', () => {
     writeFileSync(path.join(dir, 'secret.json'), JSON.stringify({ secret: SECRET }));
     server = await start();
     port = Number(new URL(server.url).port);
-    handle = await launchBrowser();
-    page = await handle.browser.newPage();
+    page = await browser().newPage();
   }, 60_000);
 
   afterAll(async () => {
-    await handle?.close();
     await server?.close();
   });
 

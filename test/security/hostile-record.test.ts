@@ -10,11 +10,11 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { planCards } from '../../src/cards/plan.js';
 import { layoutCard, renderCard, type RenderedCard } from '../../src/cards/render.js';
 import { PAGE_ORIGIN } from '../../src/browser/serve.js';
 import { validateRecord } from '../../src/record/validate.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { pdftotext } from '../helpers/poppler.js';
 import { decodePng } from '../helpers/png.js';
@@ -24,7 +24,7 @@ import { CANARY, PASSWD_MARK, PAYLOADS, comparable, hostileRecord, withListener,
 
 const out = tempDir('casefile-hostile-');
 let listener: Listener;
-let handle: BrowserHandle;
+const browser = useBrowser();
 let hostile: HostileRecord;
 let html: string;
 let pdfText: string;
@@ -38,8 +38,7 @@ beforeAll(async () => {
   hostile = hostileRecord(listener.url);
   // The hostile record is a valid record: the schema limits length, not content.
   validateRecord(JSON.parse(JSON.stringify(hostile.record)), 'hostile.json');
-  handle = await launchBrowser();
-  const rendered = await renderDossier(handle.browser, hostile.record, { dataDir: path.join(ROOT, 'data') });
+  const rendered = await renderDossier(browser(), hostile.record, { dataDir: path.join(ROOT, 'data') });
   html = rendered.html;
   blocked = rendered.blockedRequests;
   const file = path.join(out, 'hostile.pdf');
@@ -54,7 +53,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await handle?.close();
   await listener?.close();
 });
 

@@ -5,18 +5,18 @@
  * request is counted. Template names cannot reach outside the templates folder. And the page's
  * other limits: HTML size, a time limit per document, the sandbox unless root.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
-import { launchBrowser, runningAsRoot, type BrowserHandle } from '../../src/browser/launch.js';
+import { runningAsRoot } from '../../src/browser/launch.js';
 import { MAX_HTML_BYTES, renderPdf } from '../../src/dossier/pdf.js';
 import { pageGeometry } from '../../src/dossier/paper.js';
 import { loadTemplates } from '../../src/dossier/templates.js';
-import { parseRecord } from '../../src/record/load.js';
-import type { CaseFile } from '../../src/record/schema.js';
-import { FIXTURES, runCli } from '../helpers/cli.js';
+import { useBrowser } from '../helpers/browser.js';
+import { runCli } from '../helpers/cli.js';
 import { pdftotext } from '../helpers/poppler.js';
+import { fixtureRecordFile, loadFixtureRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 import { startListener, type Listener } from './listener.js';
 import { CANARY, PASSWD_MARK } from './payloads.js';
@@ -25,11 +25,11 @@ const RUN = `'EXEC'+'UTED-'+6*7`;
 const root = tempDir('casefile-hostile-templates-');
 const templatesDir = path.join(root, 'templates');
 const dataDir = path.join(root, 'data');
-const recordFile = path.join(FIXTURES, 'records', 'valid-record.json');
-const record: CaseFile = parseRecord(readFileSync(recordFile, 'utf8'), recordFile);
+const recordFile = fixtureRecordFile('valid-record');
+const record = loadFixtureRecord('valid-record');
 const page = pageGeometry('a4', false, { bleedMm: 0, cropMarks: false });
 let listener: Listener;
-let handle: BrowserHandle;
+const browser = useBrowser();
 
 function hostilePartial(url: string): string {
   return `<p>TEMPLATE-RENDERED</p>
@@ -71,11 +71,9 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'secret.css'), 'body::after { content: "LEAKED-OUTSIDE"; }\n');
   writeFileSync(path.join(root, 'outside.hbs'), 'LEAKED-PARTIAL\n');
   symlinkSync(path.join(root, 'secret.css'), path.join(templatesDir, 'outside-link.css'));
-  handle = await launchBrowser();
 });
 
 afterAll(async () => {
-  await handle?.close();
   await listener?.close();
 });
 
@@ -84,7 +82,7 @@ describe('a hostile --templates folder', () => {
   let blocked: string[];
 
   beforeAll(async () => {
-    const rendered = await renderDossier(handle.browser, record, { templatesDir, dataDir });
+    const rendered = await renderDossier(browser(), record, { templatesDir, dataDir });
     blocked = rendered.blockedRequests;
     const file = path.join(root, 'templated.pdf');
     writeFileSync(file, rendered.pdf);
@@ -128,7 +126,7 @@ describe('template names stay inside the templates folder', () => {
     mkdirSync(path.join(dir, 'partials'), { recursive: true });
     writeFileSync(path.join(dir, 'partials', 'habitat.hbs'), '{{> ../outside}}{{> ../../outside}}{{> [/etc/passwd]}}');
     const templates = await loadTemplates(dir);
-    const failure = await renderDossier(handle.browser, record, { templates, dataDir }).catch((error: unknown) => error);
+    const failure = await renderDossier(browser(), record, { templates, dataDir }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'E_TEMPLATE' });
     expect(String((failure as Error).message)).toMatch(/could not be found/);
     expect(String((failure as Error).message)).not.toContain('LEAKED');
@@ -157,11 +155,11 @@ describe('template names stay inside the templates folder', () => {
 
 describe('the page\'s limits', () => {
   it('refuses HTML over the size cap before opening a page', async () => {
-    const before = (await handle.browser.pages()).length;
-    const failure = await renderPdf(handle.browser, `<p>${'x'.repeat(MAX_HTML_BYTES)}</p>`, { page, mounts: {} }).catch((error: unknown) => error);
+    const before = (await browser().pages()).length;
+    const failure = await renderPdf(browser(), `<p>${'x'.repeat(MAX_HTML_BYTES)}</p>`, { page, mounts: {} }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'E_RENDER' });
     expect(String((failure as Error).message)).toContain(`expected at most ${MAX_HTML_BYTES}`);
-    expect((await handle.browser.pages()).length).toBe(before);
+    expect((await browser().pages()).length).toBe(before);
   });
 
   it('refuses a record that balloons into more HTML than the cap (200 items of 4000 "<", escaped)', async () => {
@@ -169,12 +167,12 @@ describe('the page\'s limits', () => {
     const item = { name: '<'.repeat(4000), description: '<'.repeat(4000) };
     huge.sections.metrics.items = Array.from({ length: 200 }, () => item);
     huge.sections.weaponry.items = Array.from({ length: 200 }, () => item);
-    await expect(renderDossier(handle.browser, huge, { dataDir })).rejects.toMatchObject({ code: 'E_RENDER', message: expect.stringMatching(/expected at most/) });
+    await expect(renderDossier(browser(), huge, { dataDir })).rejects.toMatchObject({ code: 'E_RENDER', message: expect.stringMatching(/expected at most/) });
   });
 
   it('stops a document that runs past its time limit, and leaves the browser usable', async () => {
-    await expect(renderDossier(handle.browser, record, { dataDir, timeoutMs: 1 })).rejects.toMatchObject({ code: 'E_TIMEOUT' });
-    const after = await renderDossier(handle.browser, record, { dataDir });
+    await expect(renderDossier(browser(), record, { dataDir, timeoutMs: 1 })).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+    const after = await renderDossier(browser(), record, { dataDir });
     expect(Buffer.from(after.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
   });
 
@@ -189,7 +187,7 @@ describe('the page\'s limits', () => {
   });
 
   it('keeps Chromium\'s sandbox unless running as root, and says so once with --verbose', () => {
-    const args = handle.browser.process()!.spawnargs;
+    const args = browser().process()!.spawnargs;
     expect(args.includes('--no-sandbox')).toBe(runningAsRoot());
     const out = path.join(root, 'verbose-out');
     const data = path.join(root, 'verbose-data');

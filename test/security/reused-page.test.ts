@@ -10,14 +10,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier, type DossierRender } from '../../src/api/dossier.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { createPagePool, type PagePool } from '../../src/browser/page-pool.js';
 import { pageGeometry } from '../../src/dossier/paper.js';
 import { renderPdf } from '../../src/dossier/pdf.js';
-import { loadRecord } from '../../src/record/load.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { decodePng } from '../helpers/png.js';
 import { pdftoppm, pdftotext } from '../helpers/poppler.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 import { startListener, type Listener } from './listener.js';
 import { hostileRecord } from './payloads.js';
@@ -55,7 +55,7 @@ function redPixels(png: Buffer): number {
   return count;
 }
 
-let handle: BrowserHandle;
+const browser = useBrowser();
 let listener: Listener;
 let pool: PagePool;
 let hostileBlocked: string[];
@@ -66,22 +66,20 @@ let reusesBeforeDossier: number;
 
 beforeAll(async () => {
   listener = await startListener();
-  handle = await launchBrowser();
   // One idle page at most: every document below goes through the same page.
-  pool = createPagePool(handle.browser, { maxIdle: 1 });
-  const { record } = await loadRecord('sdet', { dataDir });
+  pool = createPagePool(browser(), { maxIdle: 1 });
+  const record = loadDataRecord('sdet');
 
   const page = pageGeometry('a4');
-  hostileBlocked = (await renderPdf(handle.browser, hostilePage(listener.url), { page, mounts: {}, pages: pool })).log.blocked;
-  hostileRecordBlocked = (await renderDossier(handle.browser, hostileRecord(listener.url).record, { dataDir, pages: pool })).blockedRequests.length;
+  hostileBlocked = (await renderPdf(browser(), hostilePage(listener.url), { page, mounts: {}, pages: pool })).log.blocked;
+  hostileRecordBlocked = (await renderDossier(browser(), hostileRecord(listener.url).record, { dataDir, pages: pool })).blockedRequests.length;
   reusesBeforeDossier = pool.reuses;
-  reused = await renderDossier(handle.browser, record, { dataDir, pages: pool });
-  fresh = await renderDossier(handle.browser, record, { dataDir });
+  reused = await renderDossier(browser(), record, { dataDir, pages: pool });
+  fresh = await renderDossier(browser(), record, { dataDir });
 }, 240_000);
 
 afterAll(async () => {
   await pool?.close();
-  await handle?.close();
   await listener?.close();
 });
 
@@ -127,10 +125,10 @@ describe('a page that failed', () => {
     const page = pageGeometry('a4');
     const before = pool.reuses;
     // Too little time to load: the print fails on the pooled page.
-    await expect(renderPdf(handle.browser, '<p>x</p>', { page, mounts: {}, pages: pool, timeoutMs: 1 })).rejects.toMatchObject({ code: 'E_TIMEOUT' });
+    await expect(renderPdf(browser(), '<p>x</p>', { page, mounts: {}, pages: pool, timeoutMs: 1 })).rejects.toMatchObject({ code: 'E_TIMEOUT' });
     expect(pool.reuses).toBe(before + 1);
     // The next document gets a new page: the failed one was not handed back.
-    await renderPdf(handle.browser, '<p>y</p>', { page, mounts: {}, pages: pool });
+    await renderPdf(browser(), '<p>y</p>', { page, mounts: {}, pages: pool });
     expect(pool.reuses).toBe(before + 1);
   });
 });
