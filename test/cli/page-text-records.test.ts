@@ -73,6 +73,14 @@ describe('page texts as records', () => {
     expect(existsSync(path.join(out, SLUG, 'cards', 'cover.png'))).toBe(true);
   });
 
+  it('new refuses a slug whose record is a page text, rather than give it a .json too', () => {
+    const data = dataDir();
+    const result = runCli(['new', SLUG, '--data-dir', data, '--force']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/night-shift-sre\.txt already holds the record "night-shift-sre"/);
+    expect(existsSync(path.join(data, `${SLUG}.json`))).toBe(false);
+  });
+
   it('pdf prints a page text named from anywhere as <out-dir>/<its slug>.pdf', () => {
     const out = tempDir();
     const result = runCli(['pdf', loosePage(), '--out-dir', out, '--data-dir', path.join(ROOT, 'data')]);

@@ -1,8 +1,10 @@
 import { access } from 'node:fs/promises';
+import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { CasefileError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import { resolveInside } from '../../output/safe-path.js';
+import { existingRecordFiles } from '../../record/data-folder.js';
 import { assertSlug } from '../../record/load.js';
 import { schemaPathFor } from '../../record/record-json.js';
 import { scaffoldRecord } from '../../record/scaffold.js';
@@ -33,6 +35,11 @@ export function newCommand(context: CommandContext): CommandModule<GlobalArgs, N
       const exists = await access(file).then(() => true, () => false);
       if (exists && !args.force) {
         throw new CasefileError('E_USAGE', `${file} already exists; use --force to overwrite it`, { file });
+      }
+      // A page text already holds this slug: a .json beside it would give the slug two records.
+      const text = (await existingRecordFiles(path.dirname(file), args.slug)).find((found) => found !== file);
+      if (text !== undefined) {
+        throw new CasefileError('E_CONFLICT', `${text} already holds the record ${JSON.stringify(args.slug)}; ${file} beside it would give the slug two records: edit the page text instead`, { file: text });
       }
       const schemaPath = schemaPathFor(file);
       const record = scaffoldRecord(args.slug, { schemaPath, ...(args.title ? { title: args.title } : {}) });
