@@ -15,9 +15,10 @@ import { salaryCard } from './salary.js';
 import { survivalGuideCard } from './survival-guide.js';
 import { weaponryCard } from './weaponry.js';
 
-export type CardLayout = (ctx: CardContext) => CardElement;
+/** One of casefile's own card layouts: synchronous, with the full card context (a user's layout is a `CardLayout`). */
+export type BuiltInCardLayout = (ctx: CardContext) => CardElement;
 
-export const LAYOUTS: Record<CardId, CardLayout> = {
+export const LAYOUTS: Record<CardId, BuiltInCardLayout> = {
   cover: coverCard,
   'org-chart': orgChartCard,
   habitat: habitatCard,
