@@ -19,7 +19,7 @@ import { VERSION } from '../version.js';
 import { isFresh, loadCache, saveCache, type CachedPages, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { computeFingerprint, installedSources, type Fingerprint } from './fingerprint.js';
-import type { ResolvedTheme } from '../theme/load.js';
+import { brandName, type ResolvedTheme } from '../theme/load.js';
 import { canonicalJson, fileHash, sha256 } from './hash.js';
 import { sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
@@ -306,7 +306,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     await Promise.all([printer?.close(), cards?.close()]);
   }
 
-  const manifest: Manifest = { generator: options.theme ? (options.theme.name ?? options.theme.site ?? '') : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
+  const manifest: Manifest = { generator: options.theme ? brandName(options.theme) : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), outputs: sortEntries(outputs) };
   const pages = metaPages(manifest, loaded.map(({ record }) => record), options.baseUrl);
   const cachedPages: CachedPages = { ...cache.pages };
 

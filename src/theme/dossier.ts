@@ -5,7 +5,7 @@
  * With no theme, the templates print exactly what they always did.
  */
 import { mix } from './colour.js';
-import type { ResolvedTheme } from './load.js';
+import { brandName, type ResolvedTheme } from './load.js';
 
 /** The palette of templates/dossier.css and page-rules.hbs: what an unthemed dossier prints. */
 export const DOSSIER_PALETTE = { paper: '#f5efe1', ink: '#1d1b18', muted: '#5b564c', accent: '#a3201b', manila: '#e8d6a6' } as const;
@@ -76,7 +76,7 @@ export function themeCss(theme: ResolvedTheme): string {
 
 export function dossierTheme(theme: ResolvedTheme): DossierTheme {
   return {
-    name: theme.name ?? theme.site ?? '',
+    name: brandName(theme),
     ...(theme.tagline ? { tagline: theme.tagline } : {}),
     ...(theme.site ? { site: theme.site } : {}),
     ...(theme.url ? { url: theme.url } : {}),

@@ -42,9 +42,14 @@ export async function resolveTheme(theme: Theme, source: Pick<CheckedFile<unknow
   return { ...plain, ...(logo ? { logo } : {}), hash: sha256(JSON.stringify(plain), logo?.dataUri ?? '') };
 }
 
-/** `{ brand }` for the PDF's document info: the themed site's name (or site line), nothing when unthemed. */
+/** What a themed output calls the site: its name, else its site line, else ''. */
+export function brandName(theme: ResolvedTheme): string {
+  return theme.name ?? theme.site ?? '';
+}
+
+/** `{ brand }` for the PDF's document info: the themed site's brand name, nothing when unthemed. */
 export function brandOf(theme: ResolvedTheme | undefined): { brand?: string } {
-  return theme ? { brand: theme.name ?? theme.site ?? '' } : {};
+  return theme ? { brand: brandName(theme) } : {};
 }
 
 /** `--theme FILE`: a JSON file holding the same object as the config's `theme`. */
