@@ -20,8 +20,8 @@ export interface ReadingNote {
 /** State of one text's reading, shared by the header and every section. */
 export class Reading {
   readonly notes: ReadingNote[] = [];
-  /** JSON path (formatted) → the line its value came from. */
-  readonly origins = new Map<string, number>();
+  /** Where each value came from; searched only when a schema error needs a line. */
+  private readonly origins: { path: readonly PathSegment[]; line: number }[] = [];
 
   constructor(
     readonly file: string,
@@ -34,17 +34,20 @@ export class Reading {
 
   /** Remembers that the value at `path` came from `line`, and hands the value back. */
   from<T>(path: readonly PathSegment[], line: TextLine | number, value: T): T {
-    this.origins.set(formatJsonPath(path), typeof line === 'number' ? line : line.number);
+    this.origins.push({ path, line: typeof line === 'number' ? line : line.number });
     return value;
   }
 
   /** The line a path's value came from, or its nearest parent's. */
   lineOf(path: readonly PathSegment[]): number | undefined {
-    for (let length = path.length; length >= 0; length -= 1) {
-      const line = this.origins.get(formatJsonPath(path.slice(0, length)));
-      if (line !== undefined) return line;
+    const wanted = formatJsonPath(path);
+    let best: { length: number; line: number } | undefined;
+    for (const origin of this.origins) {
+      const known = formatJsonPath(origin.path);
+      const covers = known === wanted || wanted.startsWith(`${known}.`) || wanted.startsWith(`${known}[`);
+      if (covers && (best === undefined || origin.path.length > best.length)) best = { length: origin.path.length, line: origin.line };
     }
-    return undefined;
+    return best?.line;
   }
 
   fail(line: number, where: string, message: string, path: readonly PathSegment[]): never {
