@@ -5,12 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { CasefileError, displayPath, isCasefileError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
 import { dataFolderSlugs, existingRecordFiles } from '../record/data-folder.js';
 import { recordFileKind, RECORD_EXTENSIONS } from '../record/file-kinds.js';
 import { parseRecord } from '../record/load.js';
+import { pageTextSlug } from '../record/page-text/outline.js';
 import { parsePageText, type ReadingNote } from '../record/page-text/parse.js';
 import { recordJsonText } from '../record/record-json.js';
 import type { CaseFile } from '../record/schema.js';
@@ -24,7 +26,7 @@ export interface ImportOptions {
   force?: boolean;
   /**
    * Slugs a bare `→` may link to. Default: the data folder's records, of both kinds, and the
-   * slugs of the texts imported with this one (they are records in the folder once it is done).
+   * slugs the texts imported with this one name (they are records in the folder once it is done).
    */
   knownSlugs?: ReadonlySet<string>;
 }
@@ -78,49 +80,57 @@ export async function convertPageText(source: string, options: ImportOptions = {
   return { source, slug: record.slug, record, output, json, notes };
 }
 
+/** How many texts are read and written at once: writes wait on the disk (each is flushed), not the CPU. */
+const IMPORTS_AT_ONCE = 8;
+
 /**
- * Imports each text in turn. A text fails alone: when it breaks the format, when its slug already
- * has a record (`<slug>.json` without `force`, or a `<slug>.txt` in the data folder), or when an
- * earlier text of this import had the same slug. Usage errors throw before anything is read.
+ * Imports each text. A text fails alone: when it breaks the format, when its slug already has a
+ * record (`<slug>.json` without `force`, or a `<slug>.txt` in the data folder), or when an earlier
+ * text of this import names the same slug. Usage errors throw before anything is read. Results
+ * come in the order of `sources`.
  */
 export async function importPageTexts(sources: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
   assertPageTextFiles(sources);
   const dataDir = options.dataDir ?? 'data';
-  const knownSlugs = options.knownSlugs ?? (await importSlugs(sources, dataDir));
-  const results: ImportResult[] = [];
-  const slugSources = new Map<string, string>();
-  for (const source of sources) {
-    let notes: ReadingNote[] = [];
-    try {
-      const converted = await convertPageText(source, { dataDir, knownSlugs });
-      notes = converted.notes;
-      const overwritten = await assertImportable(converted, slugSources.get(converted.slug), options.force ?? false);
-      slugSources.set(converted.slug, source);
-      await writeFileAtomic(converted.output, converted.json);
-      results.push({ ...converted, imported: true, overwritten });
-    } catch (error) {
-      if (!isCasefileError(error) || error.exitCode === 2) throw error;
-      results.push({ source, imported: false, error, notes });
-    }
-  }
-  return results;
+  const named = await namedSlugs(sources);
+  const knownSlugs = options.knownSlugs ?? new Set([...(await dataFolderSlugs(dataDir)), ...named.keys()]);
+  const limit = pLimit(IMPORTS_AT_ONCE);
+  return Promise.all(sources.map((source) => limit(() => importOne(source, { dataDir, knownSlugs, force: options.force ?? false, firstSource: named }))));
 }
 
-/** The data folder's slugs and those of the texts that read: a bare `→` may point at a record imported alongside. */
-async function importSlugs(sources: readonly string[], dataDir: string): Promise<Set<string>> {
-  const slugs = await dataFolderSlugs(dataDir);
-  for (const source of sources) {
-    const converted = await convertPageText(source, { dataDir, knownSlugs: slugs }).catch(() => undefined);
-    if (converted) slugs.add(converted.slug);
+async function importOne(source: string, options: { dataDir: string; knownSlugs: ReadonlySet<string>; force: boolean; firstSource: ReadonlyMap<string, string> }): Promise<ImportResult> {
+  let notes: ReadingNote[] = [];
+  try {
+    const converted = await convertPageText(source, options);
+    notes = converted.notes;
+    const earlier = options.firstSource.get(converted.slug);
+    const overwritten = await assertImportable(converted, earlier === source ? undefined : earlier, options.force);
+    await writeFileAtomic(converted.output, converted.json);
+    return { ...converted, imported: true, overwritten };
+  } catch (error) {
+    if (!isCasefileError(error) || error.exitCode === 2) throw error;
+    return { source, imported: false, error, notes };
   }
-  return slugs;
+}
+
+/**
+ * The slug each text's FILE RECORD line names → the first text to name it. A bare `→` may link to
+ * a record imported alongside, and a second text naming a slug is refused.
+ */
+async function namedSlugs(sources: readonly string[]): Promise<Map<string, string>> {
+  const named = new Map<string, string>();
+  for (const source of sources) {
+    const slug = pageTextSlug(await readPageText(source).catch(() => ''));
+    if (slug !== undefined && !named.has(slug)) named.set(slug, source);
+  }
+  return named;
 }
 
 /** Refuses what would leave a slug with two records or replace one unasked; true when a record is replaced. */
 async function assertImportable(converted: ConvertedText, earlierSource: string | undefined, force: boolean): Promise<boolean> {
   const { slug, output, source } = converted;
   if (earlierSource !== undefined) {
-    throw new CasefileError('E_CONFLICT', `the slug ${JSON.stringify(slug)} is also that of ${earlierSource}, imported just before; expected one text per record`, { file: source });
+    throw new CasefileError('E_CONFLICT', `the slug ${JSON.stringify(slug)} is also that of ${earlierSource}, earlier in this import; expected one text per record`, { file: source });
   }
   const existing = await existingRecordFiles(path.dirname(output), slug);
   const text = existing.find((file) => recordFileKind(file) === 'page-text');

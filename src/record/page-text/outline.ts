@@ -27,6 +27,13 @@ export interface Outline {
 const FILE_RECORD = /^FILE RECORD\s*:\s*(.*)$/isu;
 const HEADING = /^\[(\d{1,2})\](?:\s*(.*))?$/su;
 
+/** The slug a text's FILE RECORD line names, read without the rest of the text; undefined when it names none. */
+export function pageTextSlug(text: string): string | undefined {
+  const first = /^\s*(.*)/u.exec(text.replace(/^\uFEFF/, ''))?.[1]?.split(/\r\n|\r|\n/, 1)[0];
+  const slug = first === undefined ? undefined : FILE_RECORD.exec(first.trim())?.[1]?.trim().toLowerCase();
+  return slug === '' ? undefined : slug;
+}
+
 export function isHeading(line: TextLine): boolean {
   return HEADING.test(line.text);
 }
