@@ -27,6 +27,7 @@ import { parseRecord } from '../dist/record/load.js';
 import { VERSION } from '../dist/version.js';
 import { makeDataDir } from './fixtures.mjs';
 import { benchFloor } from './floor.mjs';
+import { benchImport } from './import.mjs';
 import { cardHtmlDocument } from './html-card.mjs';
 import { measurePeakMemory } from './memory.mjs';
 import { printWithChromiumProcesses, writeDossierHtmlFiles } from './peers.mjs';
@@ -339,6 +340,9 @@ const TARGETS = {
   'dossiers vs chromium --print-to-pdf': { key: ['dossiers', 'speedup'], target: '≥ 4x faster', ok: (v) => v >= 4, format: (v) => `${v.toFixed(1)}x faster` },
   'incremental rebuild': { key: ['incremental', 'ratio'], target: '≤ 5% of cold', ok: (v) => v <= 0.05, format: (v) => `${(v * 100).toFixed(1)}% of cold` },
   [`memory ${MEMORY_LARGE} vs ${MEMORY_SMALL} dossiers`]: { key: ['memory', 'ratio'], target: '≤ 1.3x', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x` },
+  'page text, 1,000 texts read in-process: ms per 100': { key: ['import', 'msPer100Texts'], target: '< 1,000 ms', ok: (v) => v < 1000, format: (v) => `${v.toFixed(0)} ms` },
+  'page text vs JSON, the same 1,000 records read and validated': { key: ['import', 'textVsJson'], target: '≤ 2.5x the time', ok: (v) => v <= 2.5, format: faster },
+  'casefile import, 1,000 texts end to end (each JSON flushed to disk): ms per 100': { key: ['import', 'importCliMsPer100'], target: '< 1,000 ms', ok: (v) => v < 1000, format: (v) => `${v.toFixed(0)} ms` },
   'poster CLI vs pdf CLI': { key: ['posterCli', 'ratio'], target: '≤ 1.4x', ok: (v) => v <= 1.4, format: (v) => `${v.toFixed(2)}x` },
 };
 
@@ -370,9 +374,10 @@ async function main() {
   if (want('incremental')) figures.incremental = await benchIncremental(dossierData);
   if (want('memory')) figures.memory = await benchMemory();
   if (want('poster')) figures.posterCli = await benchPosterCli();
+  if (want('import')) figures.import = await benchImport({ root: ROOT, workDir: WORK, log });
   const load = { before: loadBefore, after: loadAverage() };
   const partName = { cardMemory: 'cardmemory', posterCli: 'poster' };
-  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli']) {
+  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli', 'import']) {
     if (!want(partName[part] ?? part) || !figures[part]) continue;
     stamp(part);
     figures[part].loadAverage = load;
