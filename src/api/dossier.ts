@@ -4,6 +4,7 @@
  * before a browser starts.
  */
 import path from 'node:path';
+import type { PDFDocument } from 'pdf-lib';
 import type { LaunchOptions } from '../browser/launch.js';
 import type { PagePool } from '../browser/page-pool.js';
 import { withPrintTarget, type PageOpener } from '../browser/target.js';
@@ -87,6 +88,12 @@ export interface PrintedDossier {
   theme?: ResolvedTheme;
   html: string;
   chromiumPdf: Uint8Array;
+  /**
+   * Chromium's PDF as parsed already, when the print had to read it (the compact flow, for where
+   * its sections landed): finishing takes it over instead of parsing the bytes again, so finish
+   * a printed dossier once.
+   */
+  parsed?: PDFDocument;
   /** Compact flow: the running headers, printed as a layer of their own. */
   overlay?: Uint8Array;
   blockedRequests: string[];
@@ -127,9 +134,10 @@ export async function printDossier(
   const { pdf, log } = await print(html);
   // Compact: where the sections landed decides each page's running header, printed as a layer of its own.
   let overlay: Uint8Array | undefined;
+  let parsed: PDFDocument | undefined;
   if (flow === 'compact') {
-    const printed = await loadChromiumPdf(pdf);
-    const headers = runningHeaders(sectionStarts(printed, sectionViews(record)), printed.getPageCount(), page);
+    parsed = await loadChromiumPdf(pdf);
+    const headers = runningHeaders(sectionStarts(parsed, sectionViews(record)), parsed.getPageCount(), page);
     overlay = (await print(renderRunningHeadersHtml(record, headers, { templates, page, ...(options.theme ? { theme: options.theme } : {}) }), false)).pdf;
   }
   return {
@@ -139,6 +147,7 @@ export async function printDossier(
     ...(options.theme ? { theme: options.theme } : {}),
     html,
     chromiumPdf: pdf,
+    ...(parsed ? { parsed } : {}),
     ...(overlay ? { overlay } : {}),
     blockedRequests: log.blocked,
   };
@@ -147,7 +156,7 @@ export async function printDossier(
 /** Finishing needs no browser: a batch runs it while the next dossier prints. */
 export async function finishDossier(printed: PrintedDossier): Promise<DossierRender> {
   const { record, page, date, overlay } = printed;
-  const pdf = await finishPdf(printed.chromiumPdf, { record, page, kind: 'dossier', date, ...brandOf(printed.theme), ...(overlay ? { overlay } : {}) });
+  const pdf = await finishPdf(printed.parsed ?? printed.chromiumPdf, { record, page, kind: 'dossier', date, ...brandOf(printed.theme), ...(overlay ? { overlay } : {}) });
   return { pdf, html: printed.html, blockedRequests: printed.blockedRequests };
 }
 
