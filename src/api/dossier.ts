@@ -99,17 +99,28 @@ export interface PrintedDossier {
   blockedRequests: string[];
 }
 
-/** The dossier's HTML exactly as it prints (page, flow, QR code, theme), and the page it is set on. */
+/**
+ * The dossier's HTML exactly as it prints (page, flow, QR code, theme), and the page it is set on.
+ * `assetBase`: where the HTML fetches its fonts and stylesheets when shown outside the print page.
+ */
 export async function dossierDocument(
   record: CaseFile,
   templates: TemplateSet,
-  options: DossierRenderOptions = {},
+  options: DossierRenderOptions & { assetBase?: string } = {},
 ): Promise<{ html: string; page: PageGeometry; flow: DossierFlow }> {
   const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
   const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? 'data');
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
   const flow = options.layout ?? 'sheets';
-  const html = await renderDossierHtml(record, { templates, page, existingSlugs, flow, ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+  const html = await renderDossierHtml(record, {
+    templates,
+    page,
+    existingSlugs,
+    flow,
+    ...(qr ? { qr } : {}),
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.assetBase ? { assetBase: options.assetBase } : {}),
+  });
   return { html, page, flow };
 }
 

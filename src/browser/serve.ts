@@ -17,6 +17,8 @@ import { BUILTIN_TEMPLATES_DIR, FONTS_DIR } from '../paths.js';
 
 /** `.invalid` is reserved (RFC 2606): nothing on any network answers to it. */
 export const PAGE_ORIGIN = 'https://casefile.invalid';
+/** Where the print page asks for its mounted assets (`<ASSET_BASE><mount>/<file>`). */
+export const ASSET_BASE = `${PAGE_ORIGIN}/assets/`;
 export const DOCUMENT_URL = `${PAGE_ORIGIN}/document.html`;
 /**
  * What a page shows between documents. On casefile's own origin rather than about:blank, so
@@ -33,8 +35,9 @@ export const FAVICON_URL = `${PAGE_ORIGIN}/favicon.ico`;
 /** URL prefix (e.g. "fonts") to the folder it serves. */
 export type AssetMounts = Readonly<Record<string, string>>;
 
-export function assetUrl(mount: string, file: string): string {
-  return `${PAGE_ORIGIN}/assets/${mount}/${file.split(path.sep).map(encodeURIComponent).join('/')}`;
+/** `base` is the print page's own unless the HTML is shown from somewhere else that serves the same mounts. */
+export function assetUrl(mount: string, file: string, base = ASSET_BASE): string {
+  return `${base}${mount}/${file.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -62,8 +65,7 @@ type Decision = { kind: 'document' } | { kind: 'asset'; file: string; type: stri
 /** Pure routing: which request gets what. Unknown content types are refused, not guessed. */
 export function routeRequest(url: string, mounts: AssetMounts): Decision {
   if (url === DOCUMENT_URL) return { kind: 'document' };
-  const prefix = `${PAGE_ORIGIN}/assets/`;
-  if (!url.startsWith(prefix)) return { kind: 'block' };
+  if (!url.startsWith(ASSET_BASE)) return { kind: 'block' };
   const parsed = new URL(url);
   if (parsed.search !== '' || parsed.hash !== '') return { kind: 'block' };
   const [mount, ...rest] = parsed.pathname.slice('/assets/'.length).split('/');
@@ -117,7 +119,7 @@ const PACKAGE_MOUNTS = ['builtin', 'fonts'];
  * folder for the next, under the same URL. The document and user files are never cached.
  */
 export function cacheHeaders(url: string | undefined, file: string | undefined): Record<string, string> {
-  const mount = url?.startsWith(`${PAGE_ORIGIN}/assets/`) ? url.slice(`${PAGE_ORIGIN}/assets/`.length).split('/')[0] : undefined;
+  const mount = url?.startsWith(ASSET_BASE) ? url.slice(ASSET_BASE.length).split('/')[0] : undefined;
   const cacheable = mount !== undefined && PACKAGE_MOUNTS.includes(mount) && file !== undefined && isProjectAsset(file);
   return { 'cache-control': cacheable ? 'public, max-age=31536000, immutable' : 'no-store' };
 }

@@ -6,7 +6,7 @@ import { existingRecordFiles } from '../record/data-folder.js';
 import type { CaseFile } from '../record/schema.js';
 import type { SectionId } from '../record/sections.js';
 import { VERSION } from '../version.js';
-import { assetUrl } from '../browser/serve.js';
+import { ASSET_BASE, assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
 import type { DossierFlow } from './flow.js';
@@ -31,13 +31,13 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** For each built-in stylesheet: the built-in one, then the user's own of the same name if their folder has it. */
-export async function stylesheetUrls(templates: TemplateSet, layout: LayoutName = 'dossier'): Promise<string[]> {
+export async function stylesheetUrls(templates: TemplateSet, layout: LayoutName = 'dossier', assetBase = ASSET_BASE): Promise<string[]> {
   const names = layout === 'poster' ? [STYLESHEET, POSTER_STYLESHEET] : [STYLESHEET];
   const userDir = templates.dirs.length > 1 ? templates.dirs[0] : undefined;
   const urls: string[] = [];
   for (const name of names) {
-    urls.push(assetUrl(MOUNTS.builtin, name));
-    if (userDir && (await exists(path.join(userDir, name)))) urls.push(assetUrl(MOUNTS.theme, name));
+    urls.push(assetUrl(MOUNTS.builtin, name, assetBase));
+    if (userDir && (await exists(path.join(userDir, name)))) urls.push(assetUrl(MOUNTS.theme, name, assetBase));
   }
   return urls;
 }
@@ -49,15 +49,31 @@ export async function existingRelatedSlugs(record: CaseFile, dataDir: string): P
   return new Set(found.filter((slug): slug is string => slug !== undefined));
 }
 
-export async function renderDossierHtml(
-  record: CaseFile,
-  options: { templates: TemplateSet; page: PageGeometry; layout?: LayoutName; existingSlugs?: ReadonlySet<string>; fit?: number; runOn?: ReadonlySet<SectionId>; qr?: QrCode; theme?: ResolvedTheme; flow?: DossierFlow },
-): Promise<string> {
+export interface DossierHtmlOptions {
+  templates: TemplateSet;
+  page: PageGeometry;
+  /** The template set: the dossier (default) or the poster. */
+  layout?: LayoutName;
+  existingSlugs?: ReadonlySet<string>;
+  fit?: number;
+  runOn?: ReadonlySet<SectionId>;
+  qr?: QrCode;
+  theme?: ResolvedTheme;
+  flow?: DossierFlow;
+  /**
+   * Where the fonts and stylesheets are fetched from: the print page's own origin unless the HTML
+   * is shown somewhere else that serves the same mounts (the preview, at `/assets/`).
+   */
+  assetBase?: string;
+}
+
+export async function renderDossierHtml(record: CaseFile, options: DossierHtmlOptions): Promise<string> {
   const layout = options.layout ?? 'dossier';
+  const assetBase = options.assetBase ?? ASSET_BASE;
   const context = dossierContext(record, {
     page: options.page,
-    fontFaces: fontFaceCss((file) => assetUrl(MOUNTS.fonts, file)),
-    stylesheets: await stylesheetUrls(options.templates, layout),
+    fontFaces: fontFaceCss((file) => assetUrl(MOUNTS.fonts, file, assetBase)),
+    stylesheets: await stylesheetUrls(options.templates, layout, assetBase),
     // A themed document carries the site's name, not casefile's.
     generator: options.theme ? dossierTheme(options.theme).name : `casefile ${VERSION}`,
     palette: dossierPalette(options.theme),
