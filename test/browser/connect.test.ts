@@ -13,15 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { findBrowser } from '../../src/browser/find.js';
 import { remoteChromiumArgs } from '../../src/browser/connect.js';
-import { launchBrowser } from '../../src/browser/launch.js';
+import { withBrowser } from '../../src/browser/launch.js';
 import { createDossierPrinter } from '../../src/build/printer.js';
-import { loadRecord } from '../../src/record/load.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { pdftotext } from '../helpers/poppler.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const dataDir = path.join(ROOT, 'data');
-const { record } = await loadRecord('enterprise-architect', { dataDir });
+const record = loadDataRecord('enterprise-architect');
 const dir = tempDir('casefile-remote-');
 // With the QR code in every footer, so the footer's SVG image is compared too.
 const QR = { baseUrl: 'https://example.org/roles' };
@@ -102,12 +102,8 @@ describe('printing in a remote browser (--browser-ws)', () => {
   beforeAll(async () => {
     remote = await startRemoteChromium();
     before = await remoteState(remote);
-    const handle = await launchBrowser();
-    try {
-      local = (await renderDossier(handle.browser, record, { dataDir, qr: QR })).pdf;
-    } finally {
-      await handle.close();
-    }
+    // The local reference print, in a browser of its own closed before the remote one is used.
+    local = await withBrowser({}, async (browser) => (await renderDossier(browser, record, { dataDir, qr: QR })).pdf);
   }, 120_000);
   afterAll(async () => {
     const browser = remote?.process;

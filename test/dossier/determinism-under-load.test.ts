@@ -14,7 +14,6 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageMounts, printOptions, renderDossier } from '../../src/api/dossier.js';
 import { renderPoster, tilePosterPdf } from '../../src/api/poster.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { buildSite } from '../../src/build/batch.js';
 import { BUILD_DEFAULTS } from '../../src/build/options.js';
 import { finishPdf } from '../../src/dossier/finish.js';
@@ -22,12 +21,13 @@ import { renderDossierHtml } from '../../src/dossier/html.js';
 import { pageGeometry } from '../../src/dossier/paper.js';
 import { renderPdf } from '../../src/dossier/pdf.js';
 import { loadTemplates } from '../../src/dossier/templates.js';
-import { loadRecord } from '../../src/record/load.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const DATA = path.join(ROOT, 'data');
-const { record } = await loadRecord('lead-infrastructure-engineer', { dataDir: DATA });
+const record = loadDataRecord('lead-infrastructure-engineer');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const DATE = new Date('2024-01-02T03:04:05Z');
 
@@ -56,44 +56,40 @@ async function structureIds(pdf: Uint8Array): Promise<{ tree: string[]; headers:
 }
 
 describe('structure-element IDs', () => {
-  it('do not depend on the DOM node ids Chromium happened to use', async () => {
-    const handle = await launchBrowser();
-    try {
-      const templates = await loadTemplates();
-      const page = pageGeometry('a4', false, printOptions({}));
-      const html = await renderDossierHtml(record, { templates, page });
-      const { pdf } = await renderPdf(handle.browser, html, { page, mounts: pageMounts(templates, DATA) });
-      const options = { record, page, kind: 'dossier' as const, date: DATE };
-      const [finished, fromShifted] = [await finishPdf(pdf, options), await finishPdf(shiftStructureIds(pdf), options)];
-      expect(sha(fromShifted)).toBe(sha(finished));
+  const browser = useBrowser();
 
-      // Numbered from one in document order, the IDTree naming each element, headers resolving.
-      const ids = await structureIds(finished);
-      expect(ids.tree.length).toBeGreaterThan(0);
-      expect(ids.tree).toEqual(ids.tree.map((_, index) => `node${String(index + 1).padStart(8, '0')}`));
-      expect(ids.headers.length).toBeGreaterThan(0);
-      for (const header of ids.headers) expect(ids.tree).toContain(header);
-    } finally {
-      await handle.close();
-    }
+  it('do not depend on the DOM node ids Chromium happened to use', async () => {
+    const templates = await loadTemplates();
+    const page = pageGeometry('a4', false, printOptions({}));
+    const html = await renderDossierHtml(record, { templates, page });
+    const { pdf } = await renderPdf(browser(), html, { page, mounts: pageMounts(templates, DATA) });
+    const options = { record, page, kind: 'dossier' as const, date: DATE };
+    const [finished, fromShifted] = [await finishPdf(pdf, options), await finishPdf(shiftStructureIds(pdf), options)];
+    expect(sha(fromShifted)).toBe(sha(finished));
+
+    // Numbered from one in document order, the IDTree naming each element, headers resolving.
+    const ids = await structureIds(finished);
+    expect(ids.tree.length).toBeGreaterThan(0);
+    expect(ids.tree).toEqual(ids.tree.map((_, index) => `node${String(index + 1).padStart(8, '0')}`));
+    expect(ids.headers.length).toBeGreaterThan(0);
+    for (const header of ids.headers) expect(ids.tree).toContain(header);
   });
 });
 
 describe('with the CPU saturated by two busy processes', () => {
-  let handle: BrowserHandle;
   const spinners: ChildProcess[] = [];
-  beforeAll(async () => {
+  beforeAll(() => {
     for (let i = 0; i < 2; i += 1) spinners.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
-    handle = await launchBrowser();
   });
-  afterAll(async () => {
+  afterAll(() => {
     for (const spinner of spinners) spinner.kill('SIGKILL');
-    await handle?.close();
   });
+  // After the spinners' hooks: the browser starts with the CPU already busy and closes before they stop.
+  const browser = useBrowser();
 
   it('renders the same dossier bytes every time', async () => {
     const hashes: string[] = [];
-    for (let i = 0; i < 4; i += 1) hashes.push(sha((await renderDossier(handle.browser, record, { dataDir: DATA, date: DATE })).pdf));
+    for (let i = 0; i < 4; i += 1) hashes.push(sha((await renderDossier(browser(), record, { dataDir: DATA, date: DATE })).pdf));
     console.info(`dossier under load: ${hashes.join(' ')}`);
     expect(new Set(hashes).size).toBe(1);
   });
@@ -102,7 +98,7 @@ describe('with the CPU saturated by two busy processes', () => {
     const posters: string[] = [];
     const tiles: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const poster = (await renderPoster(handle.browser, record, { dataDir: DATA, date: DATE })).pdf;
+      const poster = (await renderPoster(browser(), record, { dataDir: DATA, date: DATE })).pdf;
       posters.push(sha(poster));
       tiles.push(sha((await tilePosterPdf(poster, record, 'a4', { date: DATE })).pdf));
     }
@@ -124,7 +120,7 @@ describe('with the CPU saturated by two busy processes', () => {
     const alone: Record<string, string> = {};
     for (const slug of slugs) {
       batch[slug] = sha(readFileSync(path.join(batchOut, `${slug}.pdf`)));
-      alone[slug] = sha((await renderDossier(handle.browser, (await loadRecord(slug, { dataDir: DATA })).record, { dataDir: DATA })).pdf);
+      alone[slug] = sha((await renderDossier(browser(), loadDataRecord(slug), { dataDir: DATA })).pdf);
     }
     expect(batch).toEqual(alone);
   });

@@ -11,10 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { fileHash } from '../../src/build/hash.js';
 import { createDossierPrinter } from '../../src/build/printer.js';
-import { loadRecord } from '../../src/record/load.js';
 import { CLI, ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { decodePng } from '../helpers/png.js';
 import { qpdfCheck } from '../helpers/poppler.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SLUGS = ['sdet', 'enterprise-architect', 'lead-infrastructure-engineer', 'lead-backend-data-procurement-analyst'];
@@ -252,7 +252,7 @@ describe('a long batch in one browser', () => {
   it('closes every page it opens: the page count does not grow, even across a browser crash', async () => {
     const printer = createDossierPrinter({ concurrency: 2 });
     try {
-      const { record } = await loadRecord('sdet', { dataDir: path.join(ROOT, 'data') });
+      const record = loadDataRecord('sdet');
       const pageCounts: number[] = [];
       for (let round = 0; round < 3; round += 1) {
         await Promise.all([0, 1].map(() => printer.print((browser) => renderDossier(browser, record, { dataDir: path.join(ROOT, 'data') }))));

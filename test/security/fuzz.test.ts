@@ -6,15 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
 import { planCards } from '../../src/cards/plan.js';
 import { renderCard } from '../../src/cards/render.js';
 import { isCasefileError } from '../../src/errors.js';
 import { parseRecord } from '../../src/record/load.js';
 import { parseJson } from '../../src/record/parse.js';
 import { CaseFileSchema, type CaseFile } from '../../src/record/schema.js';
+import { useBrowser } from '../helpers/browser.js';
 import { FIXTURES } from '../helpers/cli.js';
 import { inheritedProblems } from '../helpers/plain-values.js';
 import { pdfinfo } from '../helpers/poppler.js';
@@ -61,11 +61,7 @@ describe('valid records across the whole schema', () => {
   });
 
   describe('render', () => {
-    let handle: BrowserHandle;
-    beforeAll(async () => {
-      handle = await launchBrowser();
-    });
-    afterAll(() => handle?.close());
+    const browser = useBrowser();
 
     const edges: [string, (record: CaseFile) => void][] = [
       ['empty lists and 0%', (record) => {
@@ -100,7 +96,7 @@ describe('valid records across the whole schema', () => {
       const record = JSON.parse(readFileSync(file, 'utf8')) as CaseFile;
       edit(record);
       const checked = CaseFileSchema.parse(record);
-      const { pdf } = await renderDossier(handle.browser, checked, { dataDir });
+      const { pdf } = await renderDossier(browser(), checked, { dataDir });
       counts.rendered += 1;
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
       for (const job of planCards(checked, { sections: ['cover', 'flight-risk', 'metrics'], sizes: ['og'] })) {
@@ -113,7 +109,7 @@ describe('valid records across the whole schema', () => {
     it('renders every generated record to a PDF and its cards', async () => {
       await fc.assert(
         fc.asyncProperty(recordArbitrary({ maxItems: 3, longestPercent: 1 }), async (record) => {
-          const { pdf } = await renderDossier(handle.browser, record, { dataDir });
+          const { pdf } = await renderDossier(browser(), record, { dataDir });
           counts.rendered += 1;
           const out = path.join(dir, `fuzz-${counts.rendered}.pdf`);
           writeFileSync(out, pdf);
