@@ -20,7 +20,6 @@ import { loadEngine } from './engines/index.js';
 import { findOverflow } from './overflow.js';
 import { DEFAULT_QUALITY, type CardFormat, type CardJob } from './plan.js';
 import { cardShape } from './sizes.js';
-import { renderSvg, type LaidOutBox } from './svg.js';
 
 export interface RenderedCard {
   job: CardJob;
@@ -108,18 +107,7 @@ function describeReport(report: FitReport): string[] {
   return parts;
 }
 
-export interface LaidOutCard {
-  svg: string;
-  /** Satori's boxes, for the overflow check (and for tests that check it independently). */
-  boxes: LaidOutBox[];
-  report: FitReport;
-  /** Characters no font covers, as `U+XXXX "x"`. */
-  missing: string[];
-  /** Fallback families the record's text called in. */
-  fallbackFamilies: string[];
-}
-
-type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'> & Partial<Pick<CardJob, 'size' | 'scale'>>;
+export type CardShapeJob = Pick<CardJob, 'section' | 'width' | 'height'> & Partial<Pick<CardJob, 'size' | 'scale'>>;
 
 /** The element tree alone, with the context it was fitted in (the benchmark draws the same tree as HTML). */
 export async function cardTree(
@@ -149,16 +137,6 @@ export async function cardTree(
   const layout = await importUserLayout(user, label);
   const tree = await runUserLayout(layout, layoutContext(ctx), { file: user.file, label, ...(settings.layoutTimeLimitMs ? { timeLimitMs: settings.layoutTimeLimitMs } : {}) });
   return { tree: recolour(tree, theme), ctx, fallbackFamilies };
-}
-
-/** Layout and SVG for one card: the part of rendering that decides where everything goes. */
-export async function layoutCard(record: CaseFile, job: CardShapeJob, env?: RenderEnvironment, settings: CardSettings = {}): Promise<LaidOutCard> {
-  const environment = env ?? (await renderEnvironment());
-  const { book, finder } = environment;
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
-  const { missing } = checkCoverage(collectText(tree), book, finder);
-  const { svg, boxes } = await renderSvg(tree, { width: job.width, height: job.height, fonts: book.satoriFonts(fallbackFamilies) });
-  return { svg, boxes, report: ctx.report, missing, fallbackFamilies };
 }
 
 /** A rendered card's bytes for one format (SVG as UTF-8). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planCards } from '../../src/cards/plan.js';
-import { layoutCard } from '../../src/cards/render.js';
+import { layoutCard } from '../helpers/card-layout.js';
 import { loadDataRecord } from '../helpers/records.js';
 
 const record = loadDataRecord('lead-infrastructure-engineer');

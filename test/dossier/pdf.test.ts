@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier, type MakeDossierOptions } from '../../src/api/dossier.js';
 import { CARD_IDS, planCards } from '../../src/cards/plan.js';
-import { layoutCard } from '../../src/cards/render.js';
+import { layoutCard } from '../helpers/card-layout.js';
 import { fileNumber } from '../../src/record/file-number.js';
 import type { OrgNode } from '../../src/record/schema.js';
 import { SECTIONS } from '../../src/record/sections.js';
