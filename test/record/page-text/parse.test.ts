@@ -118,6 +118,11 @@ describe('the format\'s fields', () => {
     expect(parse(text).record.aliases).toEqual(['iOS Platform Wrangler', '10x Engineer', 'Ops']);
   });
 
+  it('reads aliases that follow the label on its own line, and the taxonomy link on a line of its own', () => {
+    const text = edited('KNOWN ALIASES / DISGUISES:\nPrincipal', 'KNOWN ALIASES / DISGUISES: Principal').replace('[VIEW FULL TAXONOMY] ↗SYSTEM MATCH: 98%', '[VIEW FULL TAXONOMY] ↗\nSYSTEM MATCH: 98%');
+    expect(parse(text).record).toEqual(parse(SOURCE).record);
+  });
+
   it('uses camel-case words from elsewhere in the text to keep aliases whole', () => {
     const text = edited('Cloud Operations Lead\n', 'Cloud Operations LeadZorbNet Steward\n').replace('A sprawling document', 'A sprawling ZorbNet document');
     expect(parse(text).record.aliases.slice(-2)).toEqual(['Cloud Operations Lead', 'ZorbNet Steward']);

@@ -10,7 +10,8 @@ import { isOrgChartLabel, readOrgChartBlock } from '../org-chart-block.js';
 import type { SectionText } from '../reading.js';
 import { bulleted } from './shared.js';
 
-const ALIASES_LABEL = /^(?:KNOWN\s+)?ALIASES\b.*$/i;
+/** "KNOWN ALIASES / DISGUISES:", with or without its parts; aliases may follow on the same line. */
+const ALIASES_LABEL = /^(?:KNOWN\s+)?ALIASES(?:\s*\/\s*DISGUISES)?(?:\s*:\s*(.*))?$/isu;
 
 export interface OrgChartReading {
   section: Omit<Sections['org-chart'], 'heading'>;
@@ -30,6 +31,9 @@ function blocks(section: SectionText): { aliases?: { label: TextLine; lines: Tex
     }
     if (found[kind] !== undefined) section.failAt(line, `one ${kind === 'aliases' ? 'KNOWN ALIASES' : 'ORG CHART:'} block, not two`, section.path);
     current = found[kind] = { label: line, lines: [] };
+    // "KNOWN ALIASES / DISGUISES: Principal EngineerCloud Lead": the rest of the label's line is aliases.
+    const onLabel = kind === 'aliases' ? ALIASES_LABEL.exec(line.text)?.[1]?.trim() : undefined;
+    if (onLabel) current.lines.push({ number: line.number, text: onLabel, indented: onLabel });
   }
   return found;
 }
@@ -40,8 +44,9 @@ export function readOrgChart(section: SectionText, title: string, allLines: read
   const { aliases: aliasBlock, chart: chartBlock } = blocks(section);
 
   const aliasLines = aliasBlock?.lines ?? [];
-  const unlisted = new Set(aliasLines.filter((line) => bulleted(line, '-') === undefined));
-  const ownWords = camelWordsIn(allLines.filter((line) => !unlisted.has(line)).map((line) => line.text).join('\n'));
+  // The run-together lines are what the record's own words must help split, so they are not among them.
+  const unlisted = new Set(aliasLines.filter((line) => bulleted(line, '-') === undefined).map((line) => line.number));
+  const ownWords = camelWordsIn(allLines.filter((line) => !unlisted.has(line.number)).map((line) => line.text).join('\n'));
   const aliases = aliasLines
     .flatMap((line) => {
       const listed = bulleted(line, '-');

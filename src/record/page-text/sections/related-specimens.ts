@@ -10,6 +10,8 @@ import type { SectionText } from '../reading.js';
 /** "[VIEW FULL TAXONOMY] ↗" is the page's link furniture before the first match. */
 const MATCH = /^(?:\[VIEW FULL TAXONOMY\]\s*↗?\s*)?SYSTEM MATCH\s*:?\s*(\d+(?:\.\d+)?)\s*%$/iu;
 const ARROW = /^(?:→|->)\s*(.*)$/su;
+/** The page's link to the taxonomy, when it stands on a line of its own. */
+const TAXONOMY_LINK = /^\[VIEW FULL TAXONOMY\]\s*↗?$/iu;
 
 /** The slug a title would have: "Enterprise Architect" → "enterprise-architect". */
 export function slugOfTitle(title: string): string {
@@ -25,6 +27,7 @@ export function readRelatedSpecimens(section: SectionText): Omit<Sections['relat
   const items: Sections['related-specimens']['items'] = [];
   const plain = (line: TextLine) => !MATCH.test(line.text) && !ARROW.test(line.text);
   while (!section.atEnd()) {
+    if (TAXONOMY_LINK.test(section.peek()!.text)) section.next();
     const path = [...section.path, 'items', items.length];
     const matchLine = section.expect('"SYSTEM MATCH: NN%", opening a related role', [...path, 'match'], (line) => MATCH.test(line.text));
     const titleLine = section.expect('the related role\'s title', [...path, 'title'], plain);
