@@ -8,16 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDossier } from '../../src/api/dossier.js';
 import { makePoster } from '../../src/api/poster.js';
-import { launchBrowser, type BrowserHandle } from '../../src/browser/launch.js';
+import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
+import { GOLDEN_ROOT, UPDATE_GOLDENS, writeGolden } from '../helpers/goldens.js';
 import { pdftoppm } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const GOLDEN_DIR = path.join(ROOT, 'test', 'golden', 'dossier');
-const UPDATE = process.env['UPDATE_GOLDENS'] === '1';
+const GOLDEN_DIR = path.join(GOLDEN_ROOT, 'dossier');
 /** Per-pixel colour distance pixelmatch ignores (anti-aliasing, hinting), and the share of pixels that may differ. */
 const PIXEL_THRESHOLD = 0.15;
 const MAX_DIFF_RATIO = 0.005;
@@ -36,11 +36,7 @@ const DOSSIER_PAGES = [
 
 function compare(name: string, actual: Buffer): void {
   const golden = path.join(GOLDEN_DIR, `${name}.png`);
-  if (UPDATE) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(golden, actual);
-    return;
-  }
+  if (UPDATE_GOLDENS) return writeGolden(golden, actual);
   expect(existsSync(golden), `${golden} is missing; run \`npm run golden:dossier\``).toBe(true);
   const want = PNG.sync.read(readFileSync(golden));
   const got = PNG.sync.read(actual);
@@ -58,18 +54,16 @@ function compare(name: string, actual: Buffer): void {
 }
 
 describe('visual regression', () => {
-  let handle: BrowserHandle;
+  const browser = useBrowser();
   let dossier: string;
   let poster: string;
 
   beforeAll(async () => {
-    handle = await launchBrowser();
     const outDir = tempDir();
     const dataDir = path.join(ROOT, 'data');
-    dossier = (await makeDossier('lead-infrastructure-engineer', { dataDir, outDir, browser: handle.browser })).output;
-    poster = (await makePoster('lead-infrastructure-engineer', { dataDir, outDir, browser: handle.browser })).output;
+    dossier = (await makeDossier('lead-infrastructure-engineer', { dataDir, outDir, browser: browser() })).output;
+    poster = (await makePoster('lead-infrastructure-engineer', { dataDir, outDir, browser: browser() })).output;
   });
-  afterAll(() => handle?.close());
 
   it.each(DOSSIER_PAGES)('A4 page %i (%s) matches its golden image', (page, name) => {
     compare(`a4-${String(page).padStart(2, '0')}-${name}`, pdftoppm(dossier, page, DOSSIER_DPI));
@@ -80,7 +74,7 @@ describe('visual regression', () => {
   });
 
   it('notices a change: a page compared with another page fails', () => {
-    if (UPDATE) return;
+    if (UPDATE_GOLDENS) return;
     const cover = PNG.sync.read(readFileSync(path.join(GOLDEN_DIR, 'a4-01-cover.png')));
     const other = PNG.sync.read(pdftoppm(dossier, 3, DOSSIER_DPI));
     const differing = pixelmatch(cover.data, other.data, undefined, cover.width, cover.height, { threshold: PIXEL_THRESHOLD });
