@@ -1,6 +1,6 @@
 /**
  * out/manifest.json: every output a build made or kept, for sites to read (image sizes for
- * og:image:width, hashes for cache busting). Shard manifests merge into one.
+ * og:image:width, hashes and versions for cache busting). Shard manifests merge into one.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -22,7 +22,13 @@ export const ManifestEntrySchema = z.object({
   width: z.number().optional(),
   height: z.number().optional(),
   bytes: z.number(),
+  /** The SHA-256 of the file's bytes, lowercase hex, as `sha256sum` prints it. */
   hash: z.string(),
+  /**
+   * The hash's first 12 hex digits: the `?v=` the meta tags put on the image's URL, for a site's
+   * own links to do the same. Written on every entry; optional only to read older manifests.
+   */
+  version: z.string().regex(/^[0-9a-f]{12}$/).optional(),
 });
 
 export const ManifestSchema = z.object({
@@ -34,13 +40,37 @@ export const ManifestSchema = z.object({
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 export type Manifest = z.infer<typeof ManifestSchema>;
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+export const VERSION_LENGTH = 12;
+
+/**
+ * An output's content version: the first 12 hex digits of the SHA-256 of its bytes (its `hash`),
+ * so it changes exactly when the bytes do.
+ */
+export function contentVersion(hash: string): string {
+  if (!SHA256_HEX.test(hash)) throw new CasefileError('E_SCHEMA', `${JSON.stringify(hash)} is not a SHA-256 in hex`);
+  return hash.slice(0, VERSION_LENGTH);
+}
+
+/** The entry's version, from its hash (a version written beside another hash is not trusted). */
+export function entryVersion(entry: ManifestEntry): string {
+  if (!SHA256_HEX.test(entry.hash)) throw new CasefileError('E_SCHEMA', `${entry.path}: hash ${JSON.stringify(entry.hash)} is not the SHA-256 of its bytes`);
+  return contentVersion(entry.hash);
+}
+
+/** The entry with its `version`, as every manifest writes it. */
+export function withVersion(entry: ManifestEntry): ManifestEntry {
+  const version = entryVersion(entry);
+  return entry.version === version ? entry : { ...entry, version };
+}
+
 /** One stable order, so a manifest diffs cleanly between builds. */
 export function sortEntries(entries: readonly ManifestEntry[]): ManifestEntry[] {
   return [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function manifestJson(manifest: Manifest): string {
-  return `${JSON.stringify({ ...manifest, outputs: sortEntries(manifest.outputs) }, null, 2)}\n`;
+  return `${JSON.stringify({ ...manifest, outputs: sortEntries(manifest.outputs).map(withVersion) }, null, 2)}\n`;
 }
 
 export async function readManifest(file: string): Promise<Manifest> {
@@ -70,7 +100,7 @@ export function mergeManifests(manifests: readonly Manifest[]): Manifest {
       if (existing && existing.hash !== entry.hash) {
         throw new CasefileError('E_SCHEMA', `manifests disagree about ${entry.path}: two different files were built for it`);
       }
-      byPath.set(entry.path, entry);
+      byPath.set(entry.path, withVersion(entry));
     }
   }
   const baseUrls = [...new Set(manifests.map((manifest) => manifest.baseUrl).filter((url): url is string => url !== undefined))];
