@@ -1,13 +1,23 @@
 /**
  * The Open Graph and Twitter tags for one record's page, as an HTML snippet a site pastes or
- * includes: the cover card as og:image, with its size and alt text. Pure.
+ * includes: the page's own URL, the site's name, and the cover card as og:image, with its size,
+ * alt text and a content version in its URL. Pure.
  */
+import { qrUrl } from '../dossier/qr-code.js';
 import { escapeHtml } from './html-escape.js';
-import type { ManifestEntry } from './manifest.js';
+import { entryVersion, type ManifestEntry } from './manifest.js';
 
 /** base + relative path, with exactly one slash between them. */
 export function absoluteUrl(baseUrl: string, relativePath: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/**
+ * The image's URL with `?v=` its content version: social sites cache a card by its URL, so the
+ * URL changes exactly when the card's bytes do, and an edited card is fetched anew.
+ */
+export function versionedImageUrl(baseUrl: string, image: ManifestEntry): string {
+  return `${absoluteUrl(baseUrl, image.path)}?v=${entryVersion(image)}`;
 }
 
 const MEDIA_TYPES: Record<ManifestEntry['format'], string> = {
@@ -18,14 +28,37 @@ const MEDIA_TYPES: Record<ManifestEntry['format'], string> = {
   pdf: 'application/pdf',
 };
 
-export function metaTagsHtml(options: { title: string; description: string; image: ManifestEntry; baseUrl: string }): string {
+export interface MetaTagsOptions {
+  title: string;
+  description: string;
+  /** The card the page shares; its `record` is the page's slug. */
+  image: ManifestEntry;
+  baseUrl: string;
+  /**
+   * The dossier QR code's URL template (`{baseUrl}`, `{slug}`): og:url is the same URL the
+   * printed code leads to, so paper and web name one page. Default `{baseUrl}/{slug}/`.
+   */
+  qrUrl?: string;
+  /** og:site_name: the theme's name; no tag without one. */
+  siteName?: string;
+}
+
+type Tag = [attribute: 'property' | 'name', key: string, value: string];
+
+export function metaTagsHtml(options: MetaTagsOptions): string {
   const { title, description, image, baseUrl } = options;
   const alt = `Case file: ${title}. ${description}`;
-  const tags: [string, string, string][] = [
+  const imageUrl = versionedImageUrl(baseUrl, image);
+  const tags: Tag[] = [
     ['property', 'og:type', 'article'],
     ['property', 'og:title', `Case File: ${title}`],
     ['property', 'og:description', description],
-    ['property', 'og:image', absoluteUrl(baseUrl, image.path)],
+    // The protocol's fourth required property: the page's canonical URL, where the QR code leads too.
+    ['property', 'og:url', qrUrl(image.record, baseUrl, options.qrUrl)],
+    ...(options.siteName ? [['property', 'og:site_name', options.siteName] satisfies Tag] : []),
+    ['property', 'og:image', imageUrl],
+    // Only an https URL is a secure one; an http site names none rather than a false one.
+    ...(/^https:/i.test(imageUrl) ? [['property', 'og:image:secure_url', imageUrl] satisfies Tag] : []),
     ['property', 'og:image:type', MEDIA_TYPES[image.format]],
     ['property', 'og:image:width', String(image.width ?? '')],
     ['property', 'og:image:height', String(image.height ?? '')],
@@ -33,7 +66,7 @@ export function metaTagsHtml(options: { title: string; description: string; imag
     ['name', 'twitter:card', 'summary_large_image'],
     ['name', 'twitter:title', `Case File: ${title}`],
     ['name', 'twitter:description', description],
-    ['name', 'twitter:image', absoluteUrl(baseUrl, image.path)],
+    ['name', 'twitter:image', imageUrl],
     ['name', 'twitter:image:alt', alt],
   ];
   return `${tags.map(([attribute, key, value]) => `<meta ${attribute}="${key}" content="${escapeHtml(value)}">`).join('\n')}\n`;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { CaseFile } from '../record/schema.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { galleryHtml } from './gallery.js';
 import { MANIFEST_FILE, manifestJson, type Manifest, type ManifestEntry } from './manifest.js';
 import { metaTagsHtml } from './meta-tags.js';
@@ -29,13 +30,28 @@ export function shareImage(cards: readonly ManifestEntry[]): ManifestEntry | und
   return undefined;
 }
 
+/** What a record's page says about the site beyond the base URL; a build's options fit as they are. */
+export interface MetaSite {
+  /** The dossier QR code's URL template: og:url follows it, so paper and web agree. */
+  qrUrl?: string;
+  /** og:site_name is the theme's name, when it has one. */
+  theme?: Pick<ResolvedTheme, 'name'>;
+}
+
 /** Pure: each record's meta.html, for records that have a card to share; none without a base URL. */
-export function metaPages(manifest: Manifest, records: readonly CaseFile[], baseUrl: string | undefined): MetaPage[] {
+export function metaPages(manifest: Manifest, records: readonly CaseFile[], baseUrl: string | undefined, site: MetaSite = {}): MetaPage[] {
   if (!baseUrl) return [];
   return records.flatMap((record) => {
     const image = shareImage(manifest.outputs.filter((entry) => entry.record === record.slug));
     if (!image) return [];
-    const html = metaTagsHtml({ title: record.title, description: record.question, image, baseUrl });
+    const html = metaTagsHtml({
+      title: record.title,
+      description: record.question,
+      image,
+      baseUrl,
+      ...(site.qrUrl ? { qrUrl: site.qrUrl } : {}),
+      ...(site.theme?.name ? { siteName: site.theme.name } : {}),
+    });
     return [{ path: `${record.slug}/meta.html`, record: record.slug, html }];
   });
 }

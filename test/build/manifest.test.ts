@@ -43,7 +43,7 @@ describe('metaTagsHtml', () => {
 
   it('gives og:image with its size and alt, and a large Twitter card', () => {
     const html = metaTagsHtml({ title: 'SDET', description: 'What does an SDET do?', image, baseUrl: 'https://example.org/roles/' });
-    expect(html).toContain('<meta property="og:image" content="https://example.org/roles/sdet/cards/cover.png">');
+    expect(html).toContain('<meta property="og:image" content="https://example.org/roles/sdet/cards/cover.png?v=aaaaaaaaaaaa">');
     expect(html).toContain('<meta property="og:image:width" content="1200">');
     expect(html).toContain('<meta property="og:image:height" content="630">');
     expect(html).toMatch(/<meta property="og:image:alt" content="Case file: SDET\. What does an SDET do\?">/);

@@ -43,7 +43,7 @@ describe('metaPages', () => {
     expect(rest).toEqual([]);
     expect(page?.path).toBe('sdet/meta.html');
     expect(page?.record).toBe('sdet');
-    expect(page?.html).toContain('<meta property="og:image" content="https://example.org/sdet/cards/cover.jpeg">');
+    expect(page?.html).toContain('<meta property="og:image" content="https://example.org/sdet/cards/cover.jpeg?v=aaaaaaaaaaaa">');
     expect(page?.html).toContain('<meta property="og:image:type" content="image/jpeg">');
   });
 
