@@ -2,22 +2,20 @@
  * The worker pool (child processes running dist/cards/worker.js, built by `pretest`): same bytes
  * as rendering in-process, results in job order, workers replaced after a card budget when given one.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCards } from '../../src/cards/plan.js';
 import { CardPool, workerFile } from '../../src/cards/pool.js';
 import { renderCard } from '../../src/cards/render.js';
 import { createCardRenderer } from '../../src/cards/renderer.js';
-import { parseRecord } from '../../src/record/load.js';
 import type { CaseFile } from '../../src/record/schema.js';
 import { ROOT } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { restartEvery } from '../helpers/restart-policy.js';
 
 let record: CaseFile;
 beforeAll(() => {
-  const file = path.join(ROOT, 'data', 'lead-infrastructure-engineer.json');
-  record = parseRecord(readFileSync(file, 'utf8'), file);
+  record = loadDataRecord('lead-infrastructure-engineer');
 });
 
 describe('createCardRenderer', () => {
