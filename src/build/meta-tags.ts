@@ -35,10 +35,11 @@ export interface MetaTagsOptions {
   image: ManifestEntry;
   baseUrl: string;
   /**
-   * The dossier QR code's URL template (`{baseUrl}`, `{slug}`): og:url is the same URL the
-   * printed code leads to, so paper and web name one page. Default `{baseUrl}/{slug}/`.
+   * The dossier's QR link: og:url is the URL its printed code leads to, so paper and web name one
+   * page: `urlTemplate` (`{baseUrl}`, `{slug}`; default `{baseUrl}/{slug}/`) filled with its
+   * `baseUrl` (default the page's).
    */
-  qrUrl?: string;
+  qr?: { baseUrl?: string; urlTemplate?: string };
   /** og:site_name: the theme's name; no tag without one. */
   siteName?: string;
 }
@@ -54,7 +55,7 @@ export function metaTagsHtml(options: MetaTagsOptions): string {
     ['property', 'og:title', `Case File: ${title}`],
     ['property', 'og:description', description],
     // The protocol's fourth required property: the page's canonical URL, where the QR code leads too.
-    ['property', 'og:url', qrUrl(image.record, baseUrl, options.qrUrl)],
+    ['property', 'og:url', qrUrl(image.record, options.qr?.baseUrl ?? baseUrl, options.qr?.urlTemplate)],
     ...(options.siteName ? [['property', 'og:site_name', options.siteName] satisfies Tag] : []),
     ['property', 'og:image', imageUrl],
     // Only an https URL is a secure one; an http site names none rather than a false one.

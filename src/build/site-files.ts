@@ -32,8 +32,8 @@ export function shareImage(cards: readonly ManifestEntry[]): ManifestEntry | und
 
 /** What a record's page says about the site beyond the base URL; a build's options fit as they are. */
 export interface MetaSite {
-  /** The dossier QR code's URL template: og:url follows it, so paper and web agree. */
-  qrUrl?: string;
+  /** The dossiers' QR link: og:url is the URL its code leads to, so paper and web agree. */
+  qr?: { baseUrl?: string; urlTemplate?: string };
   /** og:site_name is the theme's name, when it has one. */
   theme?: Pick<ResolvedTheme, 'name'>;
 }
@@ -49,7 +49,7 @@ export function metaPages(manifest: Manifest, records: readonly CaseFile[], base
       description: record.question,
       image,
       baseUrl,
-      ...(site.qrUrl ? { qrUrl: site.qrUrl } : {}),
+      ...(site.qr ? { qr: site.qr } : {}),
       ...(site.theme?.name ? { siteName: site.theme.name } : {}),
     });
     return [{ path: `${record.slug}/meta.html`, record: record.slug, html }];

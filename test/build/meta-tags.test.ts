@@ -27,12 +27,16 @@ describe('og:url', () => {
   });
 
   it("follows the --qr-url template, so the page and the dossier's QR code are one URL", () => {
-    const html = metaTagsHtml({ title: 'SDET', description: 'q', image, baseUrl: 'https://example.org', qrUrl: '{baseUrl}/cases/{slug}.html' });
+    const html = metaTagsHtml({ title: 'SDET', description: 'q', image, baseUrl: 'https://example.org', qr: { urlTemplate: '{baseUrl}/cases/{slug}.html' } });
     expect(content(html, 'og:url')).toBe('https://example.org/cases/sdet.html');
+    // A QR link with its own base URL: the page is where the code leads; the images stay on the site's.
+    const elsewhere = metaTagsHtml({ title: 'SDET', description: 'q', image, baseUrl: 'https://cdn.example.org', qr: { baseUrl: 'https://example.org/roles' } });
+    expect(content(elsewhere, 'og:url')).toBe('https://example.org/roles/sdet/');
+    expect(content(elsewhere, 'og:image')).toMatch(/^https:\/\/cdn\.example\.org\/sdet\/cards\/cover\.png\?v=/);
   });
 
   it('escapes a template URL with a query for the attribute', () => {
-    const html = metaTagsHtml({ title: 'SDET', description: 'q', image, baseUrl: 'https://example.org', qrUrl: '{baseUrl}/r?slug={slug}&from="qr"' });
+    const html = metaTagsHtml({ title: 'SDET', description: 'q', image, baseUrl: 'https://example.org', qr: { urlTemplate: '{baseUrl}/r?slug={slug}&from="qr"' } });
     expect(html).toContain('<meta property="og:url" content="https://example.org/r?slug=sdet&amp;from=%22qr%22">');
     expect(html).not.toMatch(/content="[^"]*&(?!amp;)/);
   });

@@ -47,6 +47,18 @@ describe('metaPages', () => {
     expect(page?.html).toContain('<meta property="og:image:type" content="image/jpeg">');
   });
 
+  it("passes the build's QR link and theme on: og:url where the QR code leads, og:site_name the theme's name", () => {
+    const manifest = { generator: 'test', outputs: [card('sdet', 'cover', 'og', 'png')] };
+    const qr = { baseUrl: 'https://example.org', urlTemplate: '{baseUrl}/cases/{slug}.html' };
+    const [page] = metaPages(manifest, [sdet], 'https://example.org', { qr, theme: { name: 'Acme Careers' } });
+    expect(page?.html).toContain('<meta property="og:url" content="https://example.org/cases/sdet.html">');
+    expect(page?.html).toContain('<meta property="og:site_name" content="Acme Careers">');
+    // A theme without a name (only a site line, say) names no site.
+    const [plain] = metaPages(manifest, [sdet], 'https://example.org', { theme: {} });
+    expect(plain?.html).toContain('<meta property="og:url" content="https://example.org/sdet/">');
+    expect(plain?.html).not.toContain('og:site_name');
+  });
+
   it('writes none without a base URL or without a card to share', () => {
     expect(metaPages({ generator: 'test', outputs: [card('sdet', 'cover', 'og', 'png')] }, [sdet], undefined)).toEqual([]);
     expect(metaPages({ generator: 'test', outputs: [card('other', 'cover', 'og', 'png')] }, [sdet], 'https://example.org')).toEqual([]);
