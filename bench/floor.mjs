@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { finishDossier, pageMounts, printDossier } from '../dist/api/dossier.js';
 import { createPagePool } from '../dist/browser/page-pool.js';
 import { loadDocument } from '../dist/browser/serve.js';
-import { createDossierPrinter } from '../dist/build/printer.js';
+import { createDossierPrinter } from '../dist/browser/printer.js';
 import { finishPdf } from '../dist/dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml } from '../dist/dossier/html.js';
 import { pageGeometry } from '../dist/dossier/paper.js';

@@ -23,7 +23,7 @@ import { brandName, type ResolvedTheme } from '../theme/load.js';
 import { canonicalJson, fileHash, sha256 } from './hash.js';
 import { sortEntries, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
-import { createDossierPrinter, type DossierPrinter } from './printer.js';
+import { createDossierPrinter, type DossierPrinter } from '../browser/printer.js';
 import { knownOutputs, removeStaleOutputs, staleOutputs, type PruneScope } from './prune.js';
 import { metaPages, writeSiteFiles } from './site-files.js';
 import { selectRecords } from './select.js';

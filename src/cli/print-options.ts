@@ -96,7 +96,7 @@ export async function printEach<T>(
 ): Promise<T[]> {
   const { reporter } = context;
   // Loaded here, not at start-up: --help, --version and usage errors need no browser code.
-  const { createDossierPrinter } = await import('../build/printer.js');
+  const { createDossierPrinter } = await import('../browser/printer.js');
   const printer = createDossierPrinter({
     concurrency: 1,
     launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },

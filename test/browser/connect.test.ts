@@ -14,7 +14,7 @@ import { renderDossier } from '../../src/api/dossier.js';
 import { findBrowser } from '../../src/browser/find.js';
 import { remoteChromiumArgs } from '../../src/browser/connect.js';
 import { withBrowser } from '../../src/browser/launch.js';
-import { createDossierPrinter } from '../../src/build/printer.js';
+import { createDossierPrinter } from '../../src/browser/printer.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { pdftotext } from '../helpers/poppler.js';
 import { loadDataRecord } from '../helpers/records.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
-import { createDossierPrinter } from '../../src/build/printer.js';
+import { createDossierPrinter } from '../../src/browser/printer.js';
 import { ROOT } from '../helpers/cli.js';
 import { loadDataRecord } from '../helpers/records.js';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
 import { fileHash } from '../../src/build/hash.js';
-import { createDossierPrinter } from '../../src/build/printer.js';
+import { createDossierPrinter } from '../../src/browser/printer.js';
 import { CLI, ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { decodePng } from '../helpers/png.js';
 import { qpdfCheck } from '../helpers/poppler.js';

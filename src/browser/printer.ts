@@ -1,15 +1,16 @@
 /**
- * Dossiers for a batch: one browser, at most `concurrency` pages printing at once, on warm
- * pages reused from document to document. A browser that dies mid-batch (or a remote browser
- * whose connection drops) is replaced (or reconnected), with a fresh page pool, and the
- * documents it was printing are tried once more.
+ * The dossier printer that `pdf`, `poster`, `build` and `preview` print with: one browser,
+ * started on first use, at most `concurrency` pages printing at once, on warm pages reused from
+ * document to document. A browser that dies mid-batch (or a remote browser whose connection
+ * drops) is replaced (or reconnected), with a fresh page pool, and the documents it was printing
+ * are tried once more.
  */
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { CasefileError } from '../errors.js';
-import type { LaunchOptions } from '../browser/launch.js';
-import { createPagePool, type PagePool } from '../browser/page-pool.js';
-import { openPrintTarget, type PageOpener, type PrintTarget } from '../browser/target.js';
+import type { LaunchOptions } from './launch.js';
+import { createPagePool, type PagePool } from './page-pool.js';
+import { openPrintTarget, type PageOpener, type PrintTarget } from './target.js';
 
 export interface DossierPrinter {
   /**
