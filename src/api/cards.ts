@@ -2,7 +2,7 @@
  * The cards pipeline end to end: load → validate → plan → render → write. Everything that can
  * be checked (the record, sizes, sections, formats) is checked before a worker starts.
  */
-import { createCardRenderer, defaultWorkers, type CardRenderer } from '../cards/renderer.js';
+import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
 import { cardBytes, type CardSettings, type RenderedCard } from '../cards/render.js';
 import type { EngineName } from '../cards/engines/engine.js';
@@ -11,8 +11,12 @@ import { writeFileAtomic } from '../output/atomic.js';
 import { resolveInside } from '../output/safe-path.js';
 import { loadRecord } from '../record/load.js';
 import { isCasefileError, type CasefileError } from '../errors.js';
+import { DEFAULTS } from '../settings/defaults.js';
 
-export interface MakeCardsOptions extends PlanOptions {
+/** What cards to make, parsed: the engine and formats by name (the CLI parses flags and the config into these). */
+export interface MakeCardsOptions extends Omit<PlanOptions, 'engine' | 'formats'> {
+  engine?: EngineName;
+  formats?: readonly CardFormat[];
   dataDir?: string;
   outDir?: string;
   /** The data folder's slugs, read once by a caller printing several records (a page text's bare arrows link to them). */
@@ -56,7 +60,7 @@ export interface MadeCards {
 export function workersFor(jobCount: number, requested?: number): number {
   if (requested !== undefined) return requested;
   if (jobCount <= 1) return 0;
-  return Math.min(jobCount, defaultWorkers());
+  return Math.min(jobCount, DEFAULTS.workers);
 }
 
 async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput[]> {
@@ -73,8 +77,8 @@ async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput
 
 /** A slug or record file in; out/<slug>/cards/<section>[.<size>][@<scale>x].<format> written atomically. */
 export async function makeCards(reference: string, options: MakeCardsOptions = {}): Promise<MadeCards> {
-  const dataDir = options.dataDir ?? 'data';
-  const outDir = options.outDir ?? 'out';
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const outDir = options.outDir ?? DEFAULTS.outDir;
   const { record, file } = await loadRecord(reference, { dataDir, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
   const jobs = planCards(record, options);
   // A platform without Takumi's native binary fails here, in one line, before any worker starts.

@@ -24,6 +24,7 @@ import { resolveInside } from '../output/safe-path.js';
 import { BUILTIN_TEMPLATES_DIR, FONTS_DIR } from '../paths.js';
 import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import { brandOf, type ResolvedTheme } from '../theme/load.js';
 
 export interface DossierRenderOptions {
@@ -77,7 +78,7 @@ export function pageMounts(templates: TemplateSet, dataDir: string): AssetMounts
 }
 
 export function printOptions(options: { bleedMm?: number; cropMarks?: boolean }): PrintOptions {
-  return { bleedMm: options.bleedMm ?? 0, cropMarks: options.cropMarks ?? false };
+  return { bleedMm: options.bleedMm ?? DEFAULTS.bleedMm, cropMarks: options.cropMarks ?? DEFAULTS.cropMarks };
 }
 
 /** Chromium's print of a dossier, before finishing: what the browser had to do. */
@@ -108,10 +109,10 @@ export async function dossierDocument(
   templates: TemplateSet,
   options: DossierRenderOptions & { assetBase?: string } = {},
 ): Promise<{ html: string; page: PageGeometry; flow: DossierFlow }> {
-  const page = pageGeometry(options.paper ?? 'a4', options.landscape ?? false, printOptions(options));
-  const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? 'data');
+  const page = pageGeometry(options.paper ?? DEFAULTS.paper, options.landscape ?? DEFAULTS.landscape, printOptions(options));
+  const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? DEFAULTS.dataDir);
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
-  const flow = options.layout ?? 'sheets';
+  const flow = options.layout ?? DEFAULTS.flow;
   const html = await renderDossierHtml(record, {
     templates,
     page,
@@ -131,7 +132,7 @@ export async function printDossier(
   options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
 ): Promise<PrintedDossier> {
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
-  const dataDir = options.dataDir ?? 'data';
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const date = options.date ?? documentDate();
   const { html, page, flow } = await dossierDocument(record, templates, options);
   const print = (document: string, tagged = true) =>
@@ -208,8 +209,8 @@ export function dossierOutputPath(outDir: string, slug: string): string {
 
 /** A slug or record file in, out/<slug>.pdf written atomically. */
 export async function makeDossier(reference: string, options: MakeDossierOptions = {}): Promise<MadeDossier> {
-  const dataDir = options.dataDir ?? 'data';
-  const outDir = options.outDir ?? 'out';
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const outDir = options.outDir ?? DEFAULTS.outDir;
   const { record, file } = await loadRecord(reference, { dataDir, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
   const templates = await loadTemplates(options.templatesDir);
   const date = options.date ?? documentDate();

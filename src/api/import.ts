@@ -16,6 +16,7 @@ import { pageTextSlug } from '../record/page-text/outline.js';
 import { parsePageText, type ReadingNote } from '../record/page-text/parse.js';
 import { recordJsonText } from '../record/record-json.js';
 import type { CaseFile } from '../record/schema.js';
+import { DEFAULTS } from '../settings/defaults.js';
 
 export type { ReadingNote, ReadingNoteKind } from '../record/page-text/parse.js';
 
@@ -70,7 +71,7 @@ async function readPageText(source: string): Promise<string> {
 
 /** Reads one page text and makes its JSON file's content; writes nothing (`--stdout`). */
 export async function convertPageText(source: string, options: ImportOptions = {}): Promise<ConvertedText> {
-  const dataDir = options.dataDir ?? 'data';
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const knownSlugs = options.knownSlugs ?? (await dataFolderSlugs(dataDir));
   const { record, notes } = parsePageText(await readPageText(source), { file: source, knownSlugs });
   const output = resolveInside(dataDir, `${record.slug}${RECORD_EXTENSIONS.json}`, 'record');
@@ -91,7 +92,7 @@ const IMPORTS_AT_ONCE = 8;
  */
 export async function importPageTexts(sources: readonly string[], options: ImportOptions = {}): Promise<ImportResult[]> {
   assertPageTextFiles(sources);
-  const dataDir = options.dataDir ?? 'data';
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const named = await namedSlugs(sources);
   const knownSlugs = options.knownSlugs ?? new Set([...(await dataFolderSlugs(dataDir)), ...named.keys()]);
   const limit = pLimit(IMPORTS_AT_ONCE);

@@ -12,7 +12,7 @@ import { documentDate, documentInfoFor, saveDeterministic, setDocumentInfo } fro
 import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml } from '../dossier/html.js';
 import { sheetGeometry } from '../dossier/paper.js';
-import { DEFAULT_TIMEOUT_MS, renderPdf } from '../dossier/pdf.js';
+import { renderPdf } from '../dossier/pdf.js';
 import { measureFit } from '../dossier/poster-fit.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { writeFileAtomic } from '../output/atomic.js';
@@ -25,6 +25,7 @@ import type { CaseFile } from '../record/schema.js';
 import type { SectionId } from '../record/sections.js';
 import { brandOf, type ResolvedTheme } from '../theme/load.js';
 import { qrCode } from '../dossier/qr-code.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
 
 /** The smallest shrink factor tried before giving up, and how finely the best fit is searched for (by layout, not print). */
@@ -67,13 +68,13 @@ export async function renderPoster(
   options: PosterRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<PosterRender> {
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
-  const dataDir = options.dataDir ?? 'data';
-  const size = options.size ?? 'a2';
-  const page = sheetGeometry(size, POSTER_SIZES[size], options.landscape ?? false, printOptions(options));
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
+  const size = options.size ?? DEFAULTS.posterSize;
+  const page = sheetGeometry(size, POSTER_SIZES[size], options.landscape ?? DEFAULTS.landscape, printOptions(options));
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const blocked: string[] = [];
   const mounts = pageMounts(templates, dataDir);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.posterTimeoutMs;
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: POSTER_QR_MODULE_MM * page.scale }) : undefined;
   const htmlAt = (fit: number, runOn?: ReadonlySet<SectionId>) =>
     renderDossierHtml(record, { templates, page, existingSlugs, layout: 'poster', fit, ...(runOn ? { runOn } : {}), ...(qr ? { qr } : {}), ...(options.theme ? { theme: options.theme } : {}) });
@@ -145,12 +146,12 @@ export function posterOutputPath(outDir: string, slug: string, size: PosterSizeN
 }
 
 export async function makePoster(reference: string, options: MakePosterOptions = {}): Promise<MadePoster> {
-  const dataDir = options.dataDir ?? 'data';
+  const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const { record, file } = await loadRecord(reference, { dataDir, ...(options.knownSlugs ? { knownSlugs: options.knownSlugs } : {}) });
   const templates = await loadTemplates(options.templatesDir);
   const date = options.date ?? documentDate();
-  const size = options.size ?? 'a2';
-  const output = posterOutputPath(options.outDir ?? 'out', record.slug, size, options.tile);
+  const size = options.size ?? DEFAULTS.posterSize;
+  const output = posterOutputPath(options.outDir ?? DEFAULTS.outDir, record.slug, size, options.tile);
 
   const render = (browser: PageOpener) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
   const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);

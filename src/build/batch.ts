@@ -78,14 +78,14 @@ export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, option
   const qr = dossierQr(options);
   // The QR code's URL is part of the printed page; without one the hash is what it always was.
   // The layout joins the hash only when it is not the default, so sheets dossiers keep their cache.
-  const layout = options.layout === 'sheets' ? {} : { layout: options.layout };
+  const layout = options.flow === 'sheets' ? {} : { layout: options.flow };
   const printed = qr ? { paper: options.paper, ...layout, qr: recordQrUrl(record, qr) } : { paper: options.paper, ...layout };
   return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','), ...(options.theme ? [options.theme.hash] : []));
 }
 
 /** With a base URL every dossier carries a QR code to its record's page. */
 function dossierQr(options: BuildOptions): QrLink | undefined {
-  return options.baseUrl ? { baseUrl: options.baseUrl, ...(options.qrUrl ? { urlTemplate: options.qrUrl } : {}) } : undefined;
+  return options.qr;
 }
 
 /**
@@ -270,7 +270,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
           printDossier(pages, task.record, {
             templates: templates!,
             paper: options.paper,
-            layout: options.layout,
+            layout: options.flow,
             dataDir: options.dataDir,
             timeoutMs: options.timeoutMs,
             pages: pool,

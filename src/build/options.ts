@@ -1,9 +1,12 @@
-/** Everything `casefile build` can be told, from flags or casefile.config.json, with defaults. */
-import { availableParallelism } from 'node:os';
+/** Everything `casefile build` can be told, resolved: the library's own words, parsed and checked. */
+import type { QrLink } from '../api/dossier.js';
+import type { CardFormat } from '../cards/plan.js';
+import type { EngineName } from '../cards/engines/engine.js';
 import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';
-import type { Shard } from './shard.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import type { ResolvedTheme } from '../theme/load.js';
+import type { Shard } from './shard.js';
 
 export type OutputKind = 'dossier' | 'cards';
 
@@ -12,20 +15,20 @@ export interface BuildOptions {
   outDir: string;
   /** Slugs, globs or record files; empty for every record in dataDir. */
   records: string[];
-  kinds: OutputKind[];
+  kinds: readonly OutputKind[];
   /** Card sizes (presets or WxH), scale and formats. */
-  sizes: string[];
+  sizes: readonly string[];
   /** Card ids to render ('cover' and section ids); all when absent. */
-  sections?: string[];
+  sections?: readonly string[];
   scale: number;
-  formats: string[];
-  /** What draws the cards: `satori` (default) or `takumi`. */
-  engine: string;
+  formats: readonly CardFormat[];
+  /** What draws the cards. */
+  engine: EngineName;
   /** webp and jpeg quality, 1-100. */
   quality?: number;
   paper: PaperName;
-  /** The dossier's layout: each section on its own sheet, or run on (`compact`). */
-  layout: DossierFlow;
+  /** The dossier's flow: each section on its own sheet, or run on (`compact`). */
+  flow: DossierFlow;
   templatesDir?: string;
   /** The site's theme, on dossiers and cards. */
   theme?: ResolvedTheme;
@@ -33,8 +36,8 @@ export interface BuildOptions {
   cardLayoutsDir?: string;
   /** Site root for og:image URLs; meta-tag snippets are written only when it is set. */
   baseUrl?: string;
-  /** The dossier's QR code URL template (`{baseUrl}`, `{slug}`); the code is printed whenever baseUrl is set. */
-  qrUrl?: string;
+  /** The QR code every dossier carries (the CLI makes one whenever a base URL is set). */
+  qr?: QrLink;
   /** Pages printing at once, and card workers. */
   concurrency: number;
   shard?: Shard;
@@ -47,22 +50,19 @@ export interface BuildOptions {
   browserWs?: string;
 }
 
-export function defaultConcurrency(): number {
-  return Math.max(1, availableParallelism());
-}
-
+/** The build's defaults, as src/settings/defaults.ts has them. */
 export const BUILD_DEFAULTS: Omit<BuildOptions, 'records'> = {
-  dataDir: 'data',
-  outDir: 'out',
-  kinds: ['dossier', 'cards'],
-  sizes: ['og'],
-  scale: 1,
-  formats: ['png'],
-  engine: 'satori',
-  paper: 'a4',
-  layout: 'sheets',
-  concurrency: defaultConcurrency(),
-  force: false,
-  prune: true,
-  timeoutMs: 60_000,
+  dataDir: DEFAULTS.dataDir,
+  outDir: DEFAULTS.outDir,
+  kinds: DEFAULTS.kinds,
+  sizes: DEFAULTS.sizes,
+  scale: DEFAULTS.scale,
+  formats: DEFAULTS.formats,
+  engine: DEFAULTS.engine,
+  paper: DEFAULTS.paper,
+  flow: DEFAULTS.flow,
+  concurrency: DEFAULTS.concurrency,
+  force: DEFAULTS.force,
+  prune: DEFAULTS.prune,
+  timeoutMs: DEFAULTS.dossierTimeoutMs,
 };

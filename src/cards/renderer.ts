@@ -3,8 +3,8 @@
  * processes (each parses the fonts once), or, with `workers: 0`, rendering in this process.
  * Whoever creates one closes it.
  */
-import os from 'node:os';
 import type { CaseFile } from '../record/schema.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import type { CardJob } from './plan.js';
 import { CardPool } from './pool.js';
 import { renderCard, type CardSettings, type RenderedCard } from './render.js';
@@ -13,7 +13,7 @@ export type { RenderedCard } from './render.js';
 
 export interface CardRendererOptions {
   /**
-   * Worker processes; 0 renders in this process. Default: the machine's available parallelism.
+   * Worker processes; 0 renders in this process. Default: one per core (src/settings/defaults.ts).
    * Memory stays level either way (test/cards/native-memory.test.ts); workers add cores, and keep
    * a native crash or an unbounded growth out of the caller's process.
    */
@@ -30,12 +30,8 @@ export interface CardRenderer {
   readonly workers: number;
 }
 
-export function defaultWorkers(): number {
-  return Math.max(1, os.availableParallelism());
-}
-
 export function createCardRenderer(options: CardRendererOptions = {}): CardRenderer {
-  const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers()));
+  const workers = Math.max(0, Math.floor(options.workers ?? DEFAULTS.workers));
   if (workers === 0) {
     return {
       workers,

@@ -74,6 +74,16 @@ export function parseSize(text: string): CardSize {
   return { name: `${width}x${height}`, width, height };
 }
 
+/** Whether `text` is a size `parseSize` takes (the config file's check). */
+export function isCardSize(text: string): boolean {
+  try {
+    parseSize(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function parseScale(value: number | string): number {
   const scale = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(scale) || scale < MIN_SCALE || scale > MAX_SCALE) {

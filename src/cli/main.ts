@@ -18,30 +18,35 @@ import { previewCommand } from './commands/preview.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { globalOptions } from './options.js';
-import { Reporter } from './reporter.js';
+import { Reporter, type ReporterMode } from './reporter.js';
+
+/**
+ * --json, --quiet and --verbose, read by yargs with the same declarations and nothing else (no
+ * command, no checks), so that even a usage error prints the way they ask.
+ */
+function reporterMode(argv: string[]): ReporterMode {
+  const args = globalOptions(yargs(argv)).help(false).version(false).exitProcess(false).parseSync();
+  return { json: args.json === true, quiet: args.quiet === true, verbose: args.verbose === true };
+}
 
 /** Runs casefile with `argv` and resolves to the process exit code; never throws. */
 export async function runCli(argv: string[]): Promise<number> {
-  const wantsVerbose = argv.includes('--verbose');
-  const context: CommandContext = {
-    reporter: new Reporter({ json: argv.includes('--json'), quiet: argv.includes('--quiet') || argv.includes('-q'), verbose: wantsVerbose }),
-    exitCode: 0,
-  };
+  const context: CommandContext = { reporter: new Reporter(reporterMode(argv)), exitCode: 0 };
 
   const parser = globalOptions(yargs(argv))
     .scriptName('casefile')
     .usage('$0 <command> [options]\n\nTurn role case-file records into dossier PDFs and social cards.')
-    .command(pdfCommand(context, argv))
-    .command(posterCommand(context, argv))
-    .command(cardsCommand(context, argv))
-    .command(previewCommand(context, argv))
+    .command(pdfCommand(context))
+    .command(posterCommand(context))
+    .command(cardsCommand(context))
+    .command(previewCommand(context))
     .command(validateCommand(context))
     .command(listCommand(context))
-    .command(buildCommand(context, argv))
+    .command(buildCommand(context))
     .command(mergeManifestsCommand(context))
     .command(newCommand(context))
     .command(importCommand(context))
-    .command(exportCommand(context, argv))
+    .command(exportCommand(context))
     .demandCommand(1, 'Name a command, e.g. pdf, cards, build, validate or list.')
     .recommendCommands()
     .strict()

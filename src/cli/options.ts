@@ -1,24 +1,56 @@
-/** Options every command shares, and how they map to library options. */
+/**
+ * The options every command takes, and the checks a flag's value goes through before it joins
+ * the settings. yargs gives no option a default: a flag is in the arguments exactly when it was
+ * given, and the defaults come from one table (src/settings/defaults.ts), shown in --help.
+ */
 import type { Argv } from 'yargs';
+import type { QrLink } from '../api/dossier.js';
 import { checkBrowserWs } from '../browser/ws-url.js';
 import { CasefileError } from '../errors.js';
+import { DEFAULTS, type Range } from '../settings/defaults.js';
 
-export interface GlobalArgs {
-  dataDir: string;
-  outDir: string;
-  quiet: boolean;
-  verbose: boolean;
-  json: boolean;
+/** The arguments a builder declares, which are what its handler is given. */
+export type ArgsOf<B extends (...args: never[]) => unknown> = ReturnType<B> extends Argv<infer U> ? U : never;
+
+/** A default as --help shows it: `[default: "data"]`, `[default: 60]`. */
+export function shown(value: unknown): string {
+  return JSON.stringify(value);
 }
 
-/** yargs also exposes each option camel-cased (dataDir); GlobalArgs names that view. */
-export function globalOptions<T>(yargs: Argv<T>): Argv<GlobalArgs> {
+/** The default of a setting the config file may also give: `[default: the config's, else "a4"]`. */
+export function configOr(value: unknown): string {
+  return `the config's, else ${shown(value)}`;
+}
+
+/** The options every command takes. */
+export function globalOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('data-dir', { type: 'string', default: 'data', describe: 'Folder of records: <slug>.json, or <slug>.txt page texts', global: true })
-    .option('out-dir', { type: 'string', default: 'out', describe: 'Folder outputs are written to', global: true })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing but errors', global: true })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print details, and stack traces of unexpected failures', global: true })
-    .option('json', { type: 'boolean', default: false, describe: 'Print one machine-readable JSON result on stdout', global: true }) as unknown as Argv<GlobalArgs>;
+    .option('data-dir', { type: 'string', defaultDescription: shown(DEFAULTS.dataDir), describe: 'Folder of records: <slug>.json, or <slug>.txt page texts', global: true })
+    .option('out-dir', { type: 'string', defaultDescription: shown(DEFAULTS.outDir), describe: 'Folder outputs are written to', global: true })
+    .option('quiet', { alias: 'q', type: 'boolean', defaultDescription: 'false', describe: 'Print nothing but errors', global: true })
+    .option('verbose', { type: 'boolean', defaultDescription: 'false', describe: 'Print details, and stack traces of unexpected failures', global: true })
+    .option('json', { type: 'boolean', defaultDescription: 'false', describe: 'Print one machine-readable JSON result on stdout', global: true });
+}
+
+export type GlobalArgs = ArgsOf<typeof globalOptions<{}>>;
+
+/** The data and out folders of a command that reads no config file: the flags, else the defaults. */
+export function folders(args: GlobalArgs): { dataDir: string; outDir: string } {
+  return { dataDir: args['data-dir'] ?? DEFAULTS.dataDir, outDir: args['out-dir'] ?? DEFAULTS.outDir };
+}
+
+/** `--size og,story --size x` → ['og', 'story', 'x']: repeatable and comma lists both work; undefined stays undefined. */
+export function splitList(values: readonly (string | number)[] | undefined): string[] | undefined {
+  return values?.flatMap((value) => String(value).split(',')).map((value) => value.trim()).filter((value) => value !== '');
+}
+
+/** A whole-number setting within its bounds (src/settings/defaults.ts BOUNDS), the same rule in every command. */
+export function wholeNumber(flag: string, value: number | undefined, range: Range): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new CasefileError('E_USAGE', `Invalid value for --${flag}. --${flag} must be a whole number of at least ${range.min} and at most ${range.max}. Received: ${JSON.stringify(value)}.`);
+  }
+  return value;
 }
 
 /** --timeout seconds → milliseconds. Zero would mean "no limit" to Puppeteer, so it is refused. */
@@ -29,8 +61,11 @@ export function timeoutMs(seconds: number): number {
   return Math.ceil(seconds * 1000);
 }
 
-/** --base-url (and --qr-url) → the QR code the dossier and poster print, checked before a browser starts. */
-export function qrLink(baseUrl: string | undefined, urlTemplate: string | undefined): { baseUrl: string; urlTemplate?: string } | undefined {
+/**
+ * The base URL and QR URL template (flags over the config) → the QR code the dossier and poster
+ * print, checked before a browser starts. The same check for pdf, poster, build and preview.
+ */
+export function parseQrLink(baseUrl: string | undefined, urlTemplate: string | undefined): QrLink | undefined {
   if (baseUrl === undefined) {
     if (urlTemplate !== undefined) throw new CasefileError('E_USAGE', '--qr-url needs --base-url (or a qrUrl template with no {baseUrl} and a base URL to enable the code)');
     return undefined;

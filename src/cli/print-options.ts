@@ -1,42 +1,26 @@
 /**
  * The options of the commands that print in a browser, and what they resolve to: the browser
- * (pdf, poster, build, preview), the QR code (the same four), and the sheet finish and
- * one-at-a-time printing of `pdf` and `poster`.
+ * (pdf, poster, build, preview), the QR code (the same four), the dossier's flow (pdf, build,
+ * preview), and the sheet finish and one-at-a-time printing of `pdf` and `poster`.
  */
 import type { Argv } from 'yargs';
+import type { QrLink } from '../api/dossier.js';
 import type { PagePool } from '../browser/page-pool.js';
 import type { PageOpener } from '../browser/target.js';
+import { DEFAULT_QR_URL_TEMPLATE } from '../dossier/qr-code.js';
+import { DOSSIER_FLOWS } from '../dossier/flow.js';
 import { parseLengthMm } from '../print/length.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import type { CommandContext } from './context.js';
 import { closeOnInterrupt } from './interrupt.js';
-import { qrLink, resolveBrowserWs, timeoutMs } from './options.js';
-import { loadRenderSettings, type RenderSettings, type SettingsArgs } from './settings.js';
+import { configOr, parseQrLink, resolveBrowserWs, shown, timeoutMs, type ArgsOf, type GlobalArgs } from './options.js';
+import { resolveSettings, settingsFlags, settingsOptions, type ResolvedSettings, type SettingsLayer } from './settings.js';
 
 /** More bleed than this is a typo (say 3cm for 3mm), not a print-shop request. */
 export const MAX_BLEED_MM = 25;
 
-export interface BrowserArgs {
-  browser?: string;
-  browserWs?: string;
-}
-
-export interface QrArgs {
-  baseUrl?: string;
-  qrUrl?: string;
-}
-
-/** The arguments `pdf` and `poster` share. */
-export interface PrintArgs extends SettingsArgs, BrowserArgs, QrArgs {
-  records: string[];
-  landscape: boolean;
-  bleed: string;
-  cropMarks: boolean;
-  timeout: number;
-  open: boolean;
-}
-
 /** --browser and --browser-ws; `purpose` says what the running browser is used for, for --help. */
-export function browserOptions<T>(yargs: Argv<T>, purpose = 'Print'): Argv<T> {
+export function browserOptions<T>(yargs: Argv<T>, purpose = 'Print') {
   return yargs
     .option('browser', { type: 'string', describe: 'Chrome or Chromium executable (else CASEFILE_BROWSER, PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
     .option('browser-ws', {
@@ -46,41 +30,72 @@ export function browserOptions<T>(yargs: Argv<T>, purpose = 'Print'): Argv<T> {
 }
 
 /** --base-url and --qr-url; `baseUrlDoes` says what a base URL adds, for --help. */
-export function qrOptions<T>(yargs: Argv<T>, baseUrlDoes: string): Argv<T> {
+export function qrOptions<T>(yargs: Argv<T>, baseUrlDoes: string) {
   return yargs
     .option('base-url', { type: 'string', describe: `Where the records are published: ${baseUrlDoes}` })
-    .option('qr-url', { type: 'string', describe: 'The QR code\'s URL as a template with {baseUrl} and {slug} (default "{baseUrl}/{slug}/")' });
+    .option('qr-url', { type: 'string', defaultDescription: shown(DEFAULT_QR_URL_TEMPLATE), describe: 'The QR code\'s URL as a template with {baseUrl} and {slug}' });
 }
 
-/** Everything `pdf` and `poster` share on the command line. */
-export function printOptions<T>(yargs: Argv<T>, options: { sheet: string; qrCodeWhere: string; timeoutSeconds: number }): Argv<T> {
-  const withFinish = yargs
+/** --layout, or --flow: the dossier's flow (pdf, build, preview). */
+export function flowOption<T>(yargs: Argv<T>, describe: string) {
+  return yargs.option('layout', { alias: 'flow', choices: DOSSIER_FLOWS, defaultDescription: configOr(DEFAULTS.flow), describe });
+}
+
+/** The browser and QR code flags as settings. */
+export function browserAndQrFlags(args: { browser?: string | undefined; 'browser-ws'?: string | undefined; 'base-url'?: string | undefined; 'qr-url'?: string | undefined }): SettingsLayer {
+  return { browser: args.browser, browserWs: args['browser-ws'], baseUrl: args['base-url'], qrUrl: args['qr-url'] };
+}
+
+/**
+ * The QR code and the running browser of resolved settings, checked before a browser starts.
+ * The browser to connect to is the flag's, else CASEFILE_BROWSER_WS, else the config's.
+ */
+export function printTarget(settings: ResolvedSettings, flags: SettingsLayer): { qr?: QrLink; browserWs?: string } {
+  const qr = parseQrLink(settings.baseUrl, settings.qrUrl);
+  const browserWs = resolveBrowserWs(flags.browserWs, process.env, settings.fromConfig.browserWs, settings.browser);
+  return { ...(qr ? { qr } : {}), ...(browserWs ? { browserWs } : {}) };
+}
+
+/** Everything `pdf` and `poster` share on the command line; `timeoutMs` is the document's default. */
+export function printCommandOptions<T>(yargs: Argv<T>, options: { sheet: string; qrCodeWhere: string; timeoutMs: number }) {
+  const withFinish = settingsOptions(yargs)
     .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files (.json, or .txt page texts)' })
-    .option('landscape', { type: 'boolean', default: false, describe: `Turn the ${options.sheet} sideways` })
-    .option('bleed', { type: 'string', default: '0mm', describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
-    .option('crop-marks', { type: 'boolean', default: false, describe: 'Draw trim marks outside the bleed' })
-    .option('timeout', { type: 'number', default: options.timeoutSeconds, describe: 'Seconds one document may take before it fails' })
-    .option('open', { type: 'boolean', default: false, describe: 'Open the PDF when done' });
+    .option('landscape', { type: 'boolean', defaultDescription: shown(DEFAULTS.landscape), describe: `Turn the ${options.sheet} sideways` })
+    .option('bleed', { type: 'string', defaultDescription: shown(`${DEFAULTS.bleedMm}mm`), describe: 'Print-shop bleed past the trim, e.g. 3mm or 0.125in' })
+    .option('crop-marks', { type: 'boolean', defaultDescription: shown(DEFAULTS.cropMarks), describe: 'Draw trim marks outside the bleed' })
+    .option('timeout', { type: 'number', defaultDescription: shown(options.timeoutMs / 1000), describe: 'Seconds one document may take before it fails' })
+    .option('open', { type: 'boolean', defaultDescription: shown(DEFAULTS.open), describe: 'Open the PDF when done' });
   return qrOptions(browserOptions(withFinish), `prints a QR code to <base-url>/<slug>/ ${options.qrCodeWhere}`);
 }
 
-export interface PrintSettings {
-  settings: RenderSettings;
-  bleedMm: number;
-  timeoutMs: number;
-  qr?: ReturnType<typeof qrLink>;
+/** What `resolvePrintSettings` reads: the shared print options, and the command's --templates. */
+export type PrintArgs = ArgsOf<typeof printCommandOptions<GlobalArgs>> & { templates?: string | undefined };
+
+export interface PrintSettings extends ResolvedSettings {
+  qr?: QrLink;
   browserWs?: string;
 }
 
-/** Checks and resolves the shared print arguments, flags over the config, before a browser starts. */
-export async function resolvePrintSettings(args: PrintArgs, argv: readonly string[]): Promise<PrintSettings> {
-  const bleedMm = parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
-  const timeout = timeoutMs(args.timeout);
-  const settings = await loadRenderSettings(args, argv);
-  // The config's baseUrl and qrUrl print the same QR code the build's dossiers carry.
-  const qr = qrLink(args.baseUrl ?? settings.config.baseUrl, args.qrUrl ?? settings.config.qrUrl);
-  const browserWs = resolveBrowserWs(args.browserWs, process.env, settings.config.browserWs, args.browser);
-  return { settings, bleedMm, timeoutMs: timeout, ...(qr ? { qr } : {}), ...(browserWs ? { browserWs } : {}) };
+/**
+ * `pdf`'s and `poster`'s settings: their flags (checked before anything is read) over the config
+ * over the defaults, with the QR code and browser checked before a browser starts. `own` are the
+ * command's own flags, as settings.
+ */
+export async function resolvePrintSettings(command: 'pdf' | 'poster', args: PrintArgs, own: SettingsLayer): Promise<PrintSettings> {
+  const bleedMm = args.bleed === undefined ? undefined : parseLengthMm(args.bleed, '--bleed', MAX_BLEED_MM);
+  const timeout = args.timeout === undefined ? undefined : timeoutMs(args.timeout);
+  const flags: SettingsLayer = {
+    ...settingsFlags(args),
+    ...browserAndQrFlags(args),
+    landscape: args.landscape,
+    bleedMm,
+    cropMarks: args['crop-marks'],
+    ...(command === 'poster' ? { posterTimeoutMs: timeout } : { dossierTimeoutMs: timeout }),
+    open: args.open,
+    ...own,
+  };
+  const settings = await resolveSettings(command, args, flags);
+  return { ...settings, ...printTarget(settings, flags) };
 }
 
 /**
@@ -89,9 +104,9 @@ export async function resolvePrintSettings(args: PrintArgs, argv: readonly strin
  */
 export async function printEach<T>(
   context: CommandContext,
-  args: PrintArgs,
-  browserWs: string | undefined,
-  print: (reference: string, pages: PageOpener, pool: PagePool) => Promise<T>,
+  records: readonly string[],
+  settings: PrintSettings,
+  print: (reference: string, browser: PageOpener, pool: PagePool) => Promise<T>,
   onPrinted: (result: T) => void,
 ): Promise<T[]> {
   const { reporter } = context;
@@ -99,14 +114,14 @@ export async function printEach<T>(
   const { createDossierPrinter } = await import('../browser/printer.js');
   const printer = createDossierPrinter({
     concurrency: 1,
-    launch: { ...(args.browser ? { explicitPath: args.browser } : {}), onInfo: (line) => reporter.debug(line) },
-    ...(browserWs ? { browserWs } : {}),
+    launch: { ...(settings.browser ? { explicitPath: settings.browser } : {}), onInfo: (line) => reporter.debug(line) },
+    ...(settings.browserWs ? { browserWs: settings.browserWs } : {}),
   });
   const guard = closeOnInterrupt(() => printer.close(), () => reporter.warn('interrupted: closing the browser; finished outputs are kept'));
   const made: T[] = [];
   try {
-    for (const reference of args.records) {
-      const result = await printer.print((pages, pool) => print(reference, pages, pool)).catch((error: unknown) => {
+    for (const reference of records) {
+      const result = await printer.print((browser, pool) => print(reference, browser, pool)).catch((error: unknown) => {
         // The document the interrupt cut short: no error to report, the exit (130) is under way.
         if (guard.interrupted) return new Promise<never>(() => undefined);
         throw error;

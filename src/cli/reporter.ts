@@ -4,10 +4,7 @@
  */
 import { errorLines, type CasefileError } from '../errors.js';
 
-export interface ReporterOptions {
-  json: boolean;
-  quiet: boolean;
-  verbose: boolean;
+export interface ReporterOptions extends ReporterMode {
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
   env?: NodeJS.ProcessEnv;
@@ -19,6 +16,13 @@ export function colourEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEn
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
   return stream.isTTY === true && env['TERM'] !== 'dumb';
+}
+
+/** How much a run prints: --json, --quiet and --verbose. */
+export interface ReporterMode {
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
 }
 
 export class Reporter {

@@ -6,10 +6,11 @@ import type { PagePool } from '../browser/page-pool.js';
 import { openVisiblePage } from '../browser/open-page.js';
 import { hardenPage, loadDocument, type AssetMounts, type ServeLog } from '../browser/serve.js';
 import type { PageGeometry } from './paper.js';
+import { DEFAULTS } from '../settings/defaults.js';
 
 /** A dossier is a few hundred kilobytes of HTML; anything far beyond that is a runaway or an attack. */
 export const MAX_HTML_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULTS.dossierTimeoutMs;
 /** Room past the document's limit for opening and closing its page, which Puppeteer's timeouts do not cover. */
 export const PAGE_GRACE_MS = 10_000;
 

@@ -23,6 +23,7 @@ import { planCards, type CardJob } from '../cards/plan.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import type { CardSettings } from '../cards/render.js';
 import type { SizePresetName } from '../cards/sizes.js';
+import type { EngineName } from '../cards/engines/engine.js';
 import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';
 import { loadTemplates } from '../dossier/templates.js';
@@ -41,8 +42,8 @@ export interface PreviewSettings {
   templatesDir?: string;
   layoutsDir?: string;
   paper?: PaperName;
-  /** The dossier's flow: sheets (default) or compact, as `pdf --layout` prints it. */
-  layout?: DossierFlow;
+  /** The dossier's flow: sheets (default) or compact, as `pdf --flow` prints it. */
+  flow?: DossierFlow;
   /** The QR code the printed dossier carries (the config's or the flags' base URL). */
   qr?: QrLink;
 }
@@ -52,10 +53,10 @@ export interface PreviewOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  sizes?: SizePresetName[];
+  sizes?: readonly SizePresetName[];
   /** Only these cards on the record pages (default: every card). */
   sections?: string[];
-  engine?: string;
+  engine?: EngineName;
   /** Renders at once (cards and dossiers together). */
   concurrency?: number;
   /** Card worker processes (at least 1: the pool keeps native memory out of the server's process). */
@@ -107,7 +108,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const dossierOptions = (settings: PreviewSettings) => ({
     dataDir,
     paper: settings.paper ?? 'a4',
-    ...(settings.layout ? { layout: settings.layout } : {}),
+    ...(settings.flow ? { layout: settings.flow } : {}),
     ...(settings.qr ? { qr: settings.qr } : {}),
     ...(settings.theme ? { theme: settings.theme } : {}),
   });

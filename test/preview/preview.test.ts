@@ -164,7 +164,7 @@ describe('casefile preview', () => {
       sizes: ['og'],
       sections: ['cover'],
       workers: 1,
-      loadSettings: async () => ({ layout: 'compact', qr: { baseUrl: 'https://example.org/roles' } }),
+      loadSettings: async () => ({ flow: 'compact', qr: { baseUrl: 'https://example.org/roles' } }),
     });
     try {
       const html = (await rawGet(compact.url, '/records/sdet/dossier.html')).body.toString('utf8');

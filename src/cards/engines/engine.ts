@@ -9,13 +9,14 @@
  *   faster, and encodes WebP and JPEG as well. Both engines put right-to-left runs in reading order.
  */
 import { CasefileError } from '../../errors.js';
+import { DEFAULTS } from '../../settings/defaults.js';
 import type { CardElement } from '../element.js';
 import type { CardFormat } from '../plan.js';
 import type { LaidOutBox } from '../svg.js';
 
 export const ENGINE_NAMES = ['satori', 'takumi'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
-export const DEFAULT_ENGINE: EngineName = 'satori';
+export const DEFAULT_ENGINE: EngineName = DEFAULTS.engine;
 
 /** The formats each engine can write; the first engine listed for a format is the one named when another refuses it. */
 export const ENGINE_FORMATS: Record<EngineName, readonly CardFormat[]> = {

@@ -1,84 +1,103 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import type { BuildSummary } from '../../build/batch.js';
-import { loadRenderSettings, settingsOptions, type SettingsArgs } from '../settings.js';
-import { BUILD_DEFAULTS, type BuildOptions, type OutputKind } from '../../build/options.js';
+import type { BuildOptions, OutputKind } from '../../build/options.js';
 import { parseShard } from '../../build/shard.js';
 import { shardFromEnvironment } from '../../build/shard-env.js';
-import { CasefileError } from '../../errors.js';
-import { DOSSIER_FLOWS, type DossierFlow } from '../../dossier/flow.js';
-import { PAPER_NAMES, type PaperName } from '../../dossier/paper.js';
+import { PAPER_NAMES } from '../../dossier/paper.js';
+import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
+import { cardFlags } from '../card-options.js';
 import type { CommandContext } from '../context.js';
-import { qrLink, resolveBrowserWs, timeoutMs, type GlobalArgs } from '../options.js';
-import { browserOptions, qrOptions, type BrowserArgs, type QrArgs } from '../print-options.js';
+import { configOr, shown, timeoutMs, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
+import { browserAndQrFlags, browserOptions, flowOption, printTarget, qrOptions } from '../print-options.js';
 import { createProgress } from '../progress.js';
+import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions } from '../settings.js';
 
-interface BuildArgs extends SettingsArgs, BrowserArgs, QrArgs {
-  records: string[];
-  only?: OutputKind;
-  size?: string[];
-  section?: string[];
-  scale?: number;
-  format?: string[];
-  engine?: string;
-  quality?: number;
-  paper?: PaperName;
-  layout?: DossierFlow;
-  templates?: string;
-  concurrency?: number;
-  shard?: string;
-  shardTotal?: number;
-  prune: boolean;
-  force: boolean;
-  config?: string;
-  timeout: number;
+const OUTPUT_KINDS: readonly OutputKind[] = ['dossier', 'cards'];
+
+function buildOptions(yargs: Argv<GlobalArgs>) {
+  const options = qrOptions(browserOptions(cardLayoutsOption(settingsOptions(yargs))), 'writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier')
+    .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs, globs (e.g. "lead-*") or record files; default all' })
+    .option('only', { choices: OUTPUT_KINDS, defaultDescription: 'both', describe: 'Build only dossiers or only cards' })
+    .option('size', { type: 'string', array: true, defaultDescription: configOr(DEFAULTS.sizes), describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
+    .option('section', { type: 'string', array: true, defaultDescription: 'all', describe: 'Only these cards: cover and section ids (repeat or comma-separate)' })
+    .option('scale', { type: 'number', defaultDescription: configOr(DEFAULTS.scale), describe: 'Card pixel density, e.g. 2' })
+    .option('format', { type: 'string', array: true, defaultDescription: configOr(DEFAULTS.formats), describe: 'Card formats: png, svg, webp, jpeg (webp and jpeg need --engine takumi)' })
+    .option('engine', { type: 'string', defaultDescription: configOr(DEFAULTS.engine), describe: 'What draws the cards: satori or takumi (faster, native)' })
+    .option('quality', { type: 'number', defaultDescription: configOr(DEFAULTS.quality), describe: 'webp and jpeg quality, 1 to 100' })
+    .option('paper', { choices: PAPER_NAMES, defaultDescription: configOr(DEFAULTS.paper), describe: 'Dossier paper size' });
+  return flowOption(options, 'The dossier\'s flow: sheets (each section opens a sheet) or compact (they run on)')
+    .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
+    .option('concurrency', {
+      type: 'number',
+      defaultDescription: 'the config\'s, else the number of cores',
+      describe: `Pages printing at once and card workers, ${BOUNDS.concurrency.min} to ${BOUNDS.concurrency.max}`,
+    })
+    .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, or "auto" to read it from the CI (GitLab, CircleCI, Buildkite, Kubernetes, CASEFILE_SHARD)' })
+    .option('shard-total', { type: 'number', defaultDescription: 'the config\'s shardTotal', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
+    .option('prune', { type: 'boolean', defaultDescription: shown(DEFAULTS.prune), describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
+    .option('force', { type: 'boolean', defaultDescription: shown(DEFAULTS.force), describe: 'Rebuild everything, ignoring the cache' })
+    .option('timeout', { type: 'number', defaultDescription: shown(DEFAULTS.dossierTimeoutMs / 1000), describe: 'Seconds one dossier may take' })
+    .example('$0 build', 'Everything in data/ into out/, then out/manifest.json and out/index.html')
+    .example('$0 build "lead-*" --only cards --size og,square', 'Some records, cards only, two sizes')
+    .example('$0 build --base-url https://example.org/roles --shard 1/4', 'First quarter of a CI matrix, with meta tags')
+    .example('$0 build --shard auto', 'The shard the CI says (CI_NODE_INDEX, CIRCLE_NODE_INDEX, BUILDKITE_PARALLEL_JOB, JOB_COMPLETION_INDEX or CASEFILE_SHARD)');
 }
 
-const splitList = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+type BuildArgs = ArgsOf<typeof buildOptions>;
 
-/** Flags win over the config file, which wins over the defaults. */
-async function resolveOptions(args: BuildArgs, argv: readonly string[], say: (line: string) => void): Promise<BuildOptions & { shardFrom?: string }> {
-  const settings = await loadRenderSettings(args, argv);
-  const { config, templatesDir } = settings;
-  const baseUrl = args.baseUrl ?? config.baseUrl;
-  const qrUrlTemplate = args.qrUrl ?? config.qrUrl;
-  if (baseUrl !== undefined) qrLink(baseUrl, qrUrlTemplate);
-  const browserWs = resolveBrowserWs(args.browserWs, process.env, config.browserWs, args.browser);
-  let shard: BuildOptions['shard'];
-  let shardFrom: string | undefined;
-  if (args.shard === 'auto') {
-    const resolved = shardFromEnvironment(process.env, args.shardTotal ?? config.shardTotal, args.shardTotal === undefined ? 'shardTotal in the config' : '--shard-total');
-    say(`shard ${resolved.shard.index}/${resolved.shard.count} from ${resolved.from}`);
-    shard = resolved.shard;
-    shardFrom = resolved.from;
-  } else if (args.shard !== undefined) {
-    shard = parseShard(args.shard);
-  }
+/** The shard to build: --shard i/n, or --shard auto read from the CI (its total from --shard-total, else the config). */
+function resolveShard(shard: string | undefined, shardTotal: { flag?: number | undefined; config?: number | undefined }, say: (line: string) => void): { shard?: BuildOptions['shard']; shardFrom?: string } {
+  if (shard === undefined) return {};
+  if (shard !== 'auto') return { shard: parseShard(shard) };
+  const total = shardTotal.flag ?? shardTotal.config;
+  const resolved = shardFromEnvironment(process.env, total, shardTotal.flag === undefined ? 'shardTotal in the config' : '--shard-total');
+  say(`shard ${resolved.shard.index}/${resolved.shard.count} from ${resolved.from}`);
+  return { shard: resolved.shard, shardFrom: resolved.from };
+}
+
+/** Flags win over the config file, which wins over the defaults; every flag is checked before anything is read. */
+async function resolveOptions(args: BuildArgs, say: (line: string) => void): Promise<BuildOptions & { shardFrom?: string }> {
+  const flags = {
+    ...settingsFlags(args),
+    ...browserAndQrFlags(args),
+    ...cardFlags(args),
+    kinds: args.only === undefined ? undefined : [args.only],
+    paper: args.paper,
+    flow: args.layout,
+    concurrency: wholeNumber('concurrency', args.concurrency, BOUNDS.concurrency),
+    shardTotal: wholeNumber('shard-total', args['shard-total'], BOUNDS.shardTotal),
+    force: args.force,
+    prune: args.prune,
+    dossierTimeoutMs: args.timeout === undefined ? undefined : timeoutMs(args.timeout),
+  };
+  if (args.shard !== undefined && args.shard !== 'auto') parseShard(args.shard);
+  const settings = await resolveSettings('build', args, flags);
+  const { qr, browserWs } = printTarget(settings, flags);
+  const shard = resolveShard(args.shard, { flag: flags.shardTotal, config: settings.fromConfig.shardTotal }, say);
   return {
-    ...BUILD_DEFAULTS,
     records: args.records,
     dataDir: settings.dataDir,
     outDir: settings.outDir,
+    kinds: settings.kinds,
+    sizes: settings.sizes,
+    ...(settings.sections ? { sections: settings.sections } : {}),
+    scale: settings.scale,
+    formats: settings.formats,
+    engine: settings.engine,
+    quality: settings.quality,
+    paper: settings.paper,
+    flow: settings.flow,
+    concurrency: settings.concurrency,
+    force: settings.force,
+    prune: settings.prune,
+    timeoutMs: settings.dossierTimeoutMs,
+    ...(settings.templatesDir ? { templatesDir: settings.templatesDir } : {}),
     ...(settings.theme ? { theme: settings.theme } : {}),
     ...(settings.cardLayoutsDir ? { cardLayoutsDir: settings.cardLayoutsDir } : {}),
-    kinds: args.only ? [args.only] : BUILD_DEFAULTS.kinds,
-    sizes: splitList(args.size) ?? config.sizes ?? BUILD_DEFAULTS.sizes,
-    ...(args.section ? { sections: splitList(args.section)! } : {}),
-    scale: args.scale ?? config.scale ?? BUILD_DEFAULTS.scale,
-    formats: splitList(args.format) ?? config.formats ?? BUILD_DEFAULTS.formats,
-    engine: args.engine ?? config.engine ?? BUILD_DEFAULTS.engine,
-    ...((args.quality ?? config.quality) !== undefined ? { quality: (args.quality ?? config.quality)! } : {}),
-    paper: args.paper ?? (config.paper as PaperName | undefined) ?? BUILD_DEFAULTS.paper,
-    layout: args.layout ?? config.layout ?? BUILD_DEFAULTS.layout,
-    concurrency: args.concurrency ?? config.concurrency ?? BUILD_DEFAULTS.concurrency,
-    force: args.force,
-    prune: args.prune,
-    timeoutMs: timeoutMs(args.timeout),
-    ...(templatesDir ? { templatesDir } : {}),
-    ...(baseUrl ? { baseUrl } : {}),
-    ...(qrUrlTemplate ? { qrUrl: qrUrlTemplate } : {}),
-    ...(shard ? { shard } : {}),
-    ...(shardFrom ? { shardFrom } : {}),
-    ...(args.browser ? { browserPath: args.browser } : {}),
+    ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+    ...(qr ? { qr } : {}),
+    ...shard,
+    ...(settings.browser ? { browserPath: settings.browser } : {}),
     ...(browserWs ? { browserWs } : {}),
   };
 }
@@ -89,47 +108,14 @@ function summaryLine(summary: BuildSummary): string {
   return `${summary.records} records: ${summary.made} made, ${summary.skipped} skipped, ${summary.failed} failed${removed} in ${seconds}s`;
 }
 
-export function buildCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, BuildArgs> {
+export function buildCommand(context: CommandContext): CommandModule<GlobalArgs, BuildArgs> {
   return {
     command: 'build [records..]',
     describe: 'Build every dossier and card (or those of the records named), skipping what is unchanged',
-    builder: (yargs) =>
-      qrOptions(browserOptions(settingsOptions(yargs, { cardLayouts: true })), 'writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier')
-        .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs, globs (e.g. "lead-*") or record files; default all' })
-        .option('only', { choices: ['dossier', 'cards'] as OutputKind[], describe: 'Build only dossiers or only cards' })
-        .option('size', { type: 'string', array: true, describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
-        .option('section', { type: 'string', array: true, describe: 'Only these cards: cover and section ids (repeat or comma-separate)' })
-        .option('scale', { type: 'number', describe: 'Card pixel density, e.g. 2' })
-        .option('format', { type: 'string', array: true, describe: 'Card formats: png, svg, webp, jpeg (webp and jpeg need --engine takumi)' })
-        .option('engine', { type: 'string', describe: 'What draws the cards: satori (default) or takumi (faster, native)' })
-        .option('quality', { type: 'number', describe: 'webp and jpeg quality, 1 to 100 (default 85)' })
-        .option('paper', { choices: PAPER_NAMES, describe: 'Dossier paper size' })
-        .option('layout', { choices: DOSSIER_FLOWS, describe: 'Dossier layout: sheets (each section opens a sheet, default) or compact (sections run on)' })
-        .option('templates', { type: 'string', describe: 'Folder of your own dossier templates' })
-        .option('concurrency', { type: 'number', describe: 'Pages printing at once and card workers (default: the number of cores)' })
-        .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, or "auto" to read it from the CI (GitLab, CircleCI, Buildkite, Kubernetes, CASEFILE_SHARD)' })
-        .option('shard-total', { type: 'number', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
-        .option('prune', { type: 'boolean', default: true, describe: 'Remove outputs an earlier build made that this build no longer makes (--no-prune keeps them)' })
-        .option('force', { type: 'boolean', default: false, describe: 'Rebuild everything, ignoring the cache' })
-        .option('timeout', { type: 'number', default: 60, describe: 'Seconds one dossier may take' })
-        .check((parsed) => {
-          if (parsed.concurrency !== undefined && (!Number.isInteger(parsed.concurrency) || parsed.concurrency < 1)) {
-            throw new CasefileError('E_USAGE', '--concurrency must be a whole number of at least 1');
-          }
-          if (parsed.shard !== undefined && parsed.shard !== 'auto') parseShard(parsed.shard);
-          const shardTotal = parsed.shardTotal as number | undefined;
-          if (shardTotal !== undefined && (!Number.isInteger(shardTotal) || shardTotal < 1)) {
-            throw new CasefileError('E_USAGE', '--shard-total must be a whole number of at least 1');
-          }
-          return true;
-        })
-        .example('$0 build', 'Everything in data/ into out/, then out/manifest.json and out/index.html')
-        .example('$0 build "lead-*" --only cards --size og,square', 'Some records, cards only, two sizes')
-        .example('$0 build --base-url https://example.org/roles --shard 1/4', 'First quarter of a CI matrix, with meta tags')
-        .example('$0 build --shard auto', 'The shard the CI says (CI_NODE_INDEX, CIRCLE_NODE_INDEX, BUILDKITE_PARALLEL_JOB, JOB_COMPLETION_INDEX or CASEFILE_SHARD)') as never,
+    builder: buildOptions,
     handler: async (args) => {
       const { reporter } = context;
-      const options = await resolveOptions(args, argv, (line) => reporter.info(line));
+      const options = await resolveOptions(args, (line) => reporter.info(line));
       reporter.debug(`build: ${options.concurrency} at once, out ${options.outDir}`);
       const controller = new AbortController();
       const interrupt = () => {

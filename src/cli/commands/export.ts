@@ -1,34 +1,33 @@
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { isCasefileError, type CasefileError } from '../../errors.js';
 import { makePageText, type MadePageText } from '../../api/page-text.js';
-import type { GlobalArgs } from '../options.js';
+import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
-interface ExportArgs extends GlobalArgs {
-  records: string[];
+function exportOptions(yargs: Argv<GlobalArgs>) {
+  return yargs
+    .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
+    .example('$0 export lead-infrastructure-engineer', 'Print the record as page text')
+    .example('$0 export sdet > sdet.txt', 'Save it wherever you like')
+    .example('$0 export sdet enterprise-architect --out-dir pages', 'Write pages/sdet.txt and pages/enterprise-architect.txt')
+    .example('$0 export ./drafts/role.json --out-dir pages --json', 'A draft, with a JSON report');
 }
 
-export function exportCommand(context: CommandContext, argv: readonly string[]): CommandModule<GlobalArgs, ExportArgs> {
+export function exportCommand(context: CommandContext): CommandModule<GlobalArgs, ArgsOf<typeof exportOptions>> {
   return {
     command: 'export <records..>',
     describe: 'Write records as FILE RECORD page text: one record to stdout, or each to <out-dir>/<slug>.txt',
-    builder: (yargs) =>
-      yargs
-        .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files' })
-        .example('$0 export lead-infrastructure-engineer', 'Print the record as page text')
-        .example('$0 export sdet > sdet.txt', 'Save it wherever you like')
-        .example('$0 export sdet enterprise-architect --out-dir pages', 'Write pages/sdet.txt and pages/enterprise-architect.txt')
-        .example('$0 export ./drafts/role.json --out-dir pages --json', 'A draft, with a JSON report') as never,
+    builder: exportOptions,
     handler: async (args) => {
       const { reporter } = context;
-      // --out-dir has a default, so only its presence on the command line asks for files.
-      const outDirGiven = argv.some((arg) => arg === '--out-dir' || arg.startsWith('--out-dir='));
-      const toStdout = args.records.length === 1 && !outDirGiven;
+      const { dataDir, outDir } = folders(args);
+      // One record goes to stdout unless --out-dir asks for files.
+      const toStdout = args.records.length === 1 && args['out-dir'] === undefined;
       const made: MadePageText[] = [];
       const failures: { reference: string; error: CasefileError }[] = [];
       for (const reference of args.records) {
         try {
-          const result = await makePageText(reference, { dataDir: args.dataDir, ...(toStdout ? {} : { outDir: args.outDir }) });
+          const result = await makePageText(reference, { dataDir, ...(toStdout ? {} : { outDir }) });
           made.push(result);
           if (toStdout) reporter.output(result.text);
           else reporter.info(`${reporter.green('✓')} ${result.output}`);

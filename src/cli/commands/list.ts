@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { listRecords } from '../../record/list.js';
-import type { GlobalArgs } from '../options.js';
+import { folders, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
 export function listCommand(context: CommandContext): CommandModule<GlobalArgs, GlobalArgs> {
@@ -9,10 +9,11 @@ export function listCommand(context: CommandContext): CommandModule<GlobalArgs, 
     describe: 'List the records in the data folder',
     builder: (yargs) => yargs.example('$0 list', 'Show every record and whether it is valid').example('$0 list --json', 'The same, as JSON'),
     handler: async (args) => {
-      const records = await listRecords(args.dataDir);
+      const { dataDir } = folders(args);
+      const records = await listRecords(dataDir);
       const { reporter } = context;
       reporter.result({
-        dataDir: args.dataDir,
+        dataDir,
         records: records.map((entry) => ({
           slug: entry.slug,
           file: entry.file,
@@ -21,7 +22,7 @@ export function listCommand(context: CommandContext): CommandModule<GlobalArgs, 
           error: entry.error?.toJSON(),
         })),
       });
-      if (records.length === 0) reporter.info(`no records in ${args.dataDir}`);
+      if (records.length === 0) reporter.info(`no records in ${dataDir}`);
       const width = Math.max(0, ...records.map((entry) => entry.slug.length));
       for (const entry of records) {
         const title = entry.error ? reporter.red(`invalid: ${entry.error.message}`) : entry.title;

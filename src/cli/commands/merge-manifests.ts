@@ -1,28 +1,28 @@
 import path from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { galleryHtml } from '../../build/gallery.js';
 import { MANIFEST_FILE, manifestJson, mergeManifests, readManifest } from '../../build/manifest.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import type { CommandContext } from '../context.js';
-import type { GlobalArgs } from '../options.js';
+import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 
-interface MergeArgs extends GlobalArgs {
-  manifests: string[];
+function mergeOptions(yargs: Argv<GlobalArgs>) {
+  return yargs
+    .positional('manifests', { type: 'string', array: true, demandOption: true, describe: 'manifest.json files from each shard' })
+    .example('$0 merge-manifests shard-*/manifest.json --out-dir out', 'After a CI matrix, one manifest and gallery for the site');
 }
 
-export function mergeManifestsCommand(context: CommandContext): CommandModule<GlobalArgs, MergeArgs> {
+export function mergeManifestsCommand(context: CommandContext): CommandModule<GlobalArgs, ArgsOf<typeof mergeOptions>> {
   return {
     command: 'merge-manifests <manifests..>',
     describe: 'Join the manifests of sharded builds into <out-dir>/manifest.json and rebuild the gallery',
-    builder: (yargs) =>
-      yargs
-        .positional('manifests', { type: 'string', array: true, demandOption: true, describe: 'manifest.json files from each shard' })
-        .example('$0 merge-manifests shard-*/manifest.json --out-dir out', 'After a CI matrix, one manifest and gallery for the site') as never,
+    builder: mergeOptions,
     handler: async (args) => {
+      const { outDir } = folders(args);
       const merged = mergeManifests(await Promise.all(args.manifests.map(readManifest)));
-      const target = path.join(args.outDir, MANIFEST_FILE);
+      const target = path.join(outDir, MANIFEST_FILE);
       await writeFileAtomic(target, manifestJson(merged));
-      await writeFileAtomic(path.join(args.outDir, 'index.html'), galleryHtml(merged));
+      await writeFileAtomic(path.join(outDir, 'index.html'), galleryHtml(merged));
       context.reporter.result({ manifest: target, outputs: merged.outputs.length });
       context.reporter.info(`${target}: ${merged.outputs.length} outputs from ${args.manifests.length} manifests`);
     },

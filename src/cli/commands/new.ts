@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { CasefileError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import { resolveInside } from '../../output/safe-path.js';
@@ -10,28 +10,25 @@ import { schemaPathFor } from '../../record/record-json.js';
 import { scaffoldRecord } from '../../record/scaffold.js';
 import { validateRecord } from '../../record/validate.js';
 import type { CommandContext } from '../context.js';
-import type { GlobalArgs } from '../options.js';
+import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 
-interface NewArgs extends GlobalArgs {
-  slug: string;
-  title?: string;
-  force: boolean;
+function newOptions(yargs: Argv<GlobalArgs>) {
+  return yargs
+    .positional('slug', { type: 'string', demandOption: true, describe: 'The new record\'s slug, e.g. "scrum-master"' })
+    .option('title', { type: 'string', defaultDescription: 'from the slug', describe: 'The role as it should print' })
+    .option('force', { type: 'boolean', defaultDescription: 'false', describe: 'Overwrite an existing record' })
+    .example('$0 new scrum-master', 'Write data/scrum-master.json')
+    .example('$0 new vp-of-synergy --title "VP of Synergy"', 'With a title that the slug cannot spell');
 }
 
-export function newCommand(context: CommandContext): CommandModule<GlobalArgs, NewArgs> {
+export function newCommand(context: CommandContext): CommandModule<GlobalArgs, ArgsOf<typeof newOptions>> {
   return {
     command: 'new <slug>',
     describe: 'Start a new record: a valid skeleton with "$schema" set, every section to fill in',
-    builder: (yargs) =>
-      yargs
-        .positional('slug', { type: 'string', demandOption: true, describe: 'The new record\'s slug, e.g. "scrum-master"' })
-        .option('title', { type: 'string', describe: 'The role as it should print (default: from the slug)' })
-        .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing record' })
-        .example('$0 new scrum-master', 'Write data/scrum-master.json')
-        .example('$0 new vp-of-synergy --title "VP of Synergy"', 'With a title that the slug cannot spell') as never,
+    builder: newOptions,
     handler: async (args) => {
       assertSlug(args.slug);
-      const file = resolveInside(args.dataDir, `${args.slug}.json`, 'record');
+      const file = resolveInside(folders(args).dataDir, `${args.slug}.json`, 'record');
       const exists = await access(file).then(() => true, () => false);
       if (exists && !args.force) {
         throw new CasefileError('E_USAGE', `${file} already exists; use --force to overwrite it`, { file });

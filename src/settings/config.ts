@@ -1,36 +1,48 @@
 /**
  * casefile.config.json: settings a site keeps in its repository instead of repeating flags in CI.
  * Every command that renders reads it (pdf, poster, cards, build, preview); flags on the command
- * line win over the file. One schema for every key, so each feature adds its keys here.
+ * line win over the file, and the file over the defaults (src/settings/defaults.ts). One schema
+ * for every key, built from the same lists and bounds the code checks flags against, so a value
+ * that passes here needs no second check or cast.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CasefileError } from '../errors.js';
 import { checkJsonFile, type CheckedFile } from '../record/schema-file.js';
+import { CARD_FORMATS } from '../cards/plan.js';
+import { ENGINE_NAMES } from '../cards/engines/engine.js';
+import { isCardSize, MAX_SCALE, MAX_SIDE, MIN_SCALE, MIN_SIDE, SIZE_PRESET_NAMES } from '../cards/sizes.js';
 import { DOSSIER_FLOWS } from '../dossier/flow.js';
 import { PAPER_NAMES } from '../dossier/paper.js';
 import { ThemeSchema } from '../theme/schema.js';
+import { BOUNDS, type Range } from './defaults.js';
 
 export const CONFIG_FILE = 'casefile.config.json';
 
+const wholeNumber = (range: Range) => z.number().int().min(range.min).max(range.max).optional();
+const folder = z.string().min(1).optional();
+const cardSize = z.string().refine(isCardSize, { message: `expected a card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (${MIN_SIDE} to ${MAX_SIDE} pixels a side)` });
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
-  dataDir: z.string().min(1).optional(),
-  outDir: z.string().min(1).optional(),
-  templates: z.string().min(1).optional(),
+  dataDir: folder,
+  outDir: folder,
+  templates: folder,
   baseUrl: z.url().optional(),
-  paper: z.enum(PAPER_NAMES as [string, ...string[]]).optional(),
-  /** The dossier's layout: `sheets` (each section opens a sheet) or `compact` (sections run on). */
+  paper: z.enum(PAPER_NAMES).optional(),
+  /** The dossier's flow: `sheets` (each section opens a sheet) or `compact` (sections run on). */
+  flow: z.enum(DOSSIER_FLOWS).optional(),
+  /** `flow` by its older name, still read (`flow` wins when both are there). */
   layout: z.enum(DOSSIER_FLOWS).optional(),
-  sizes: z.array(z.string().min(1)).min(1).optional(),
-  scale: z.number().min(1).max(4).optional(),
-  formats: z.array(z.enum(['png', 'svg', 'webp', 'jpeg'])).min(1).optional(),
-  engine: z.enum(['satori', 'takumi']).optional(),
-  quality: z.number().int().min(1).max(100).optional(),
-  concurrency: z.number().int().min(1).max(64).optional(),
+  sizes: z.array(cardSize).min(1).optional(),
+  scale: z.number().min(MIN_SCALE).max(MAX_SCALE).optional(),
+  formats: z.array(z.enum(CARD_FORMATS)).min(1).optional(),
+  engine: z.enum(ENGINE_NAMES).optional(),
+  quality: wholeNumber(BOUNDS.quality),
+  concurrency: wholeNumber(BOUNDS.concurrency),
   /** With `--shard auto` where the CI gives only an index (a Kubernetes Indexed Job): how many shards there are. */
-  shardTotal: z.number().int().min(1).max(10_000).optional(),
+  shardTotal: wholeNumber(BOUNDS.shardTotal),
   /** A running Chrome to print in (DevTools WebSocket URL) instead of launching one. */
   browserWs: z.url({ protocol: /^wss?$/ }).optional(),
   /** Where a record's QR code points: `{baseUrl}` and `{slug}` are filled in; default `{baseUrl}/{slug}/`. */
@@ -38,7 +50,7 @@ export const ConfigSchema = z.strictObject({
   /** The site's brand on every output (see src/theme/schema.ts). */
   theme: ThemeSchema.omit({ $schema: true }).optional(),
   /** A folder of the site's own card layouts, `<card-id>.js|.mjs`. */
-  cardLayouts: z.string().min(1).optional(),
+  cardLayouts: folder,
 });
 
 export type BuildConfig = z.infer<typeof ConfigSchema>;

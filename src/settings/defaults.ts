@@ -1,0 +1,118 @@
+/**
+ * Every default casefile applies, in one table: the library's (what `makeDossier`, `makeCards`,
+ * `makePoster` and `startPreview` use for an option left out) and the commands'. A command's
+ * settings are `{ ...DEFAULTS, ...config file, ...flags given }` (src/cli/settings.ts), and
+ * `--help` shows these values, so nothing downstream applies a default of its own.
+ *
+ * The bounds a setting must keep are here too, the same in every command and in the config file.
+ */
+import { availableParallelism } from 'node:os';
+import type { OutputKind } from '../build/options.js';
+import type { CardFormat } from '../cards/plan.js';
+import type { EngineName } from '../cards/engines/engine.js';
+import type { SizePresetName } from '../cards/sizes.js';
+import type { DossierFlow } from '../dossier/flow.js';
+import type { PaperName } from '../dossier/paper.js';
+import type { PosterSizeName } from '../print/poster-sizes.js';
+
+/** One per core, at least one: card worker processes, and pages printing at once. */
+export function defaultParallelism(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** The settings that have a default, with their types. */
+export interface Defaults {
+  /** Where records are read from and outputs written to, relative to the working folder. */
+  dataDir: string;
+  outDir: string;
+  /** The dossier's sheet and flow (`sheets`: each section opens a sheet; `compact`: they run on). */
+  paper: PaperName;
+  flow: DossierFlow;
+  /** Turn the sheet; print-shop bleed and trim marks (dossier and poster). */
+  landscape: boolean;
+  bleedMm: number;
+  cropMarks: boolean;
+  /** The wall poster's sheet. */
+  posterSize: PosterSizeName;
+  /** Time one document may take in the browser. */
+  dossierTimeoutMs: number;
+  posterTimeoutMs: number;
+  /** Open each PDF once written (pdf, poster). */
+  open: boolean;
+  /** The cards: sizes (presets or WxH), pixel density, formats, what draws them, webp and jpeg quality. */
+  sizes: readonly SizePresetName[];
+  scale: number;
+  formats: readonly CardFormat[];
+  engine: EngineName;
+  quality: number;
+  /** Card worker processes, and pages printing at once (build). */
+  workers: number;
+  concurrency: number;
+  /** build: which outputs, the cache, pruning. */
+  kinds: readonly OutputKind[];
+  force: boolean;
+  prune: boolean;
+  /** preview: where it listens, and renders at once (and card workers). */
+  host: string;
+  port: number;
+  previewConcurrency: number;
+}
+
+export const DEFAULTS: Readonly<Defaults> = {
+  dataDir: 'data',
+  outDir: 'out',
+  paper: 'a4',
+  flow: 'sheets',
+  landscape: false,
+  bleedMm: 0,
+  cropMarks: false,
+  posterSize: 'a2',
+  dossierTimeoutMs: 60_000,
+  posterTimeoutMs: 90_000,
+  open: false,
+  sizes: ['og'],
+  scale: 1,
+  formats: ['png'],
+  engine: 'satori',
+  quality: 85,
+  workers: defaultParallelism(),
+  concurrency: defaultParallelism(),
+  kinds: ['dossier', 'cards'],
+  force: false,
+  prune: true,
+  host: '127.0.0.1',
+  port: 4173,
+  previewConcurrency: 2,
+};
+
+/** A whole number from `min` to `max`. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** The same bounds wherever a setting is taken: flags, the config file, the library. */
+export const BOUNDS = {
+  /** Pages printing at once and card workers (build, preview, the config's `concurrency`). */
+  concurrency: { min: 1, max: 64 },
+  /** Card worker processes (cards); 0 renders in the caller's own process. */
+  workers: { min: 0, max: 64 },
+  quality: { min: 1, max: 100 },
+  shardTotal: { min: 1, max: 10_000 },
+  port: { min: 0, max: 65_535 },
+} as const satisfies Record<string, Range>;
+
+/** Keys whose value may be undefined in a layer, made plain: the merged value is never undefined where the defaults have one. */
+export type Layered<D, L> = Omit<L, keyof D> & { [K in keyof D]: K extends keyof L ? D[K] | Exclude<L[K], undefined> : D[K] };
+
+/**
+ * `{ ...defaults, ...below, ...above }`, where a layer's undefined value leaves the one under it
+ * in place: each layer is partial (a config file's keys, the flags given, a caller's options).
+ */
+export function withDefaults<D extends object, A extends object, B extends object = {}>(defaults: D, below: A, above?: B): Layered<Layered<D, A>, B> {
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const layer of [below, above ?? {}]) {
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined) merged[key] = value;
+  }
+  return merged as Layered<Layered<D, A>, B>;
+}
