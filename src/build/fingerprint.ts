@@ -1,12 +1,20 @@
 /**
- * What every output of this casefile install depends on besides its record and options:
- * the version, the code that renders (dist/), the fonts and the templates. Computed once per build.
+ * What decides whether an output is fresh, for the build cache and the preview's ETags alike:
+ * the install's fingerprint (the version, the code that renders, the fonts, the templates and
+ * layouts; computed once per build) and, per output, the hash of everything it is made from.
+ * An output whose inputs hash is unchanged is the same file.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takumiVersion } from '../cards/engines/takumi.js';
+import type { CardJob } from '../cards/plan.js';
+import type { DossierFlow } from '../dossier/flow.js';
+import type { PaperName } from '../dossier/paper.js';
 import { BUILTIN_TEMPLATES_DIR, FONTS_DIR, PACKAGE_ROOT } from '../paths.js';
+import type { CaseFile } from '../record/schema.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import { VERSION } from '../version.js';
-import { hashTree, sha256 } from './hash.js';
+import { canonicalJson, hashTree, sha256 } from './hash.js';
 
 export interface Fingerprint {
   /** Code, fonts and version: shared by dossiers and cards. */
@@ -51,4 +59,36 @@ export async function computeFingerprint(sources: FingerprintSources): Promise<F
     templates: sha256(builtin, user),
     layouts,
   };
+}
+
+/** How a dossier is printed, besides its record: what its inputs hash covers. */
+export interface DossierPrint {
+  paper: PaperName;
+  flow: DossierFlow;
+  /** The URL its QR code points to, when it carries one. */
+  qrUrl?: string;
+  theme?: ResolvedTheme;
+}
+
+/**
+ * A dossier depends on the record, the templates, how it is printed and which other records
+ * exist (its related links). A setting at its default (no QR code, the sheets flow, no theme)
+ * adds nothing to the hash, so a new setting never rebuilds the outputs that do not use it.
+ */
+export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, print: DossierPrint, dataSlugs: readonly string[]): string {
+  // The flow is hashed under the key `layout`: renaming the key would rebuild every compact dossier once.
+  const flow = print.flow === 'sheets' ? {} : { layout: print.flow };
+  const printed = print.qrUrl ? { paper: print.paper, ...flow, qr: print.qrUrl } : { paper: print.paper, ...flow };
+  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','), ...(print.theme ? [print.theme.hash] : []));
+}
+
+/**
+ * A card depends on its record and its job (which names its engine); a takumi card also on the
+ * installed Takumi's version. A theme or user layouts add their hashes only when there are any,
+ * for the same reason as the dossier's defaults.
+ */
+export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob, theme?: ResolvedTheme): string {
+  const engineVersion = job.engine === 'takumi' ? `takumi ${takumiVersion() ?? 'absent'}` : '';
+  const site = theme || fingerprint.layouts ? [theme?.hash ?? '', fingerprint.layouts] : [];
+  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job), engineVersion, ...site);
 }

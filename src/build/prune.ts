@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { CachedPages, CacheEntries } from './cache.js';
 import { fileHash } from './hash.js';
 import type { OutputKind } from './options.js';
+import type { Shard } from './shard.js';
 
 export interface PruneScope {
   /** Output kinds this build makes. */
@@ -24,6 +25,11 @@ export interface PruneScope {
   coversRemoved: boolean;
   /** Records that failed to load: their earlier outputs are kept until they build again. */
   failed: ReadonlySet<string>;
+}
+
+/** Which build made an output (`scope` in the cache): a shard prunes only what the same shard made. */
+export function scopeTag(shard: Shard | undefined): string {
+  return shard ? `shard ${shard.index}/${shard.count}` : 'all';
 }
 
 /** What pruning needs to know of a file an earlier build wrote. */

@@ -5,7 +5,6 @@
 import { CasefileError } from '../errors.js';
 import { SECTION_IDS, type SectionId } from '../record/sections.js';
 import type { CaseFile } from '../record/schema.js';
-import { DEFAULTS } from '../settings/defaults.js';
 import { assertEngineFormats, DEFAULT_ENGINE, parseEngine, type EngineName } from './engines/engine.js';
 import { DEFAULT_SIZE, assertPixelBudget, parseScale, parseSize, type CardSize } from './sizes.js';
 
@@ -17,7 +16,7 @@ export const CARD_FORMATS = ['png', 'svg', 'webp', 'jpeg'] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
 /** Formats a --quality applies to. */
 export const LOSSY_FORMATS: readonly CardFormat[] = ['webp', 'jpeg'];
-export const DEFAULT_QUALITY = DEFAULTS.quality;
+export const DEFAULT_QUALITY = 85;
 
 export interface CardJob {
   /** 'cover' or the section id; also the file's base name. */
@@ -71,7 +70,7 @@ function parseSections(sections: readonly string[] | undefined): CardId[] {
 }
 
 export function parseFormats(formats: readonly string[] | undefined): CardFormat[] {
-  if (!formats || formats.length === 0) return [...DEFAULTS.formats];
+  if (!formats || formats.length === 0) return ['png'];
   const wanted = new Set<CardFormat>();
   for (const format of formats) {
     const name = format.trim().toLowerCase();
@@ -93,7 +92,7 @@ export function parseQuality(value: number | undefined): number {
 }
 
 function parseSizes(sizes: readonly string[] | undefined): CardSize[] {
-  const parsed = (sizes && sizes.length > 0 ? sizes : DEFAULTS.sizes).map(parseSize);
+  const parsed = (sizes && sizes.length > 0 ? sizes : [DEFAULT_SIZE]).map(parseSize);
   const seen = new Set<string>();
   return parsed.filter((size) => (seen.has(size.name) ? false : (seen.add(size.name), true)));
 }
@@ -109,20 +108,36 @@ export function cardPath(slug: string, section: CardId, size: string, scale: num
   return `${slug}/cards/${cardBaseName(section, size, scale)}.${format}`;
 }
 
-/** Every card the options ask for, sections outermost, then sizes: the order files are reported in. */
-export function planCards(record: Pick<CaseFile, 'slug'>, options: PlanOptions = {}): CardJob[] {
+/** The card options checked: what every record's jobs are made from. */
+export interface CardPlan {
+  sections: CardId[];
+  sizes: CardSize[];
+  scale: number;
+  formats: CardFormat[];
+  engine: EngineName;
+  /** Present only when a webp or jpeg is asked for. */
+  quality?: number;
+}
+
+/** Checks the options once, with no record at hand: a batch refuses bad ones before anything starts. */
+export function parseCardPlan(options: PlanOptions = {}): CardPlan {
   const sections = parseSections(options.sections);
   const sizes = parseSizes(options.sizes);
-  const scale = parseScale(options.scale ?? DEFAULTS.scale);
+  const scale = parseScale(options.scale ?? 1);
   const formats = parseFormats(options.formats);
   const engine = parseEngine(options.engine ?? DEFAULT_ENGINE);
   assertEngineFormats(engine, formats);
   const lossy = formats.some((format) => LOSSY_FORMATS.includes(format));
   const quality = parseQuality(options.quality);
   for (const size of sizes) assertPixelBudget(size, scale);
+  return { sections, sizes, scale, formats, engine, ...(lossy ? { quality } : {}) };
+}
 
-  return sections.flatMap((section) =>
-    sizes.map((size) => ({
+/** One record's cards under a checked plan, sections outermost, then sizes: the order files are reported in. */
+export function cardJobs(record: Pick<CaseFile, 'slug'>, plan: CardPlan): CardJob[] {
+  const { scale, formats, engine } = plan;
+  return plan.sections.flatMap((section) =>
+    plan.sizes.map((size) => ({
       section,
       size: size.name,
       width: size.width,
@@ -130,8 +145,13 @@ export function planCards(record: Pick<CaseFile, 'slug'>, options: PlanOptions =
       scale,
       formats,
       engine,
-      ...(lossy ? { quality } : {}),
+      ...(plan.quality === undefined ? {} : { quality: plan.quality }),
       paths: Object.fromEntries(formats.map((format) => [format, cardPath(record.slug, section, size.name, scale, format)])),
     })),
   );
+}
+
+/** Every card the options ask for, for one record. */
+export function planCards(record: Pick<CaseFile, 'slug'>, options: PlanOptions = {}): CardJob[] {
+  return cardJobs(record, parseCardPlan(options));
 }

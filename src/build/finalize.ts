@@ -1,0 +1,108 @@
+/**
+ * The build's last stage: the manifest of every output made or kept, each record's meta page, the
+ * outputs earlier builds made that this one no longer makes pruned, the cache saved, and the site
+ * files (manifest, gallery, meta pages) written.
+ */
+import { fileHash } from './hash.js';
+import { saveCache, type CachedPages, type CacheEntries } from './cache.js';
+import type { BuildEvents } from './events.js';
+import { assertNotAborted } from './failure.js';
+import type { Freshness } from './freshness.js';
+import { sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
+import type { BuildOptions } from './options.js';
+import type { BuildPlan } from './plan.js';
+import { knownOutputs, removeStaleOutputs, scopeTag, staleOutputs, type PruneScope } from './prune.js';
+import type { RunResult } from './run.js';
+import { metaPages, writeSiteFiles, type MetaPage } from './site-files.js';
+import { brandName } from '../theme/load.js';
+import { VERSION } from '../version.js';
+
+export interface FinalizeInput {
+  options: BuildOptions;
+  outDir: string;
+  plan: BuildPlan;
+  freshness: Freshness;
+  run: RunResult;
+  events: BuildEvents;
+  signal?: AbortSignal | undefined;
+}
+
+/** The cache as the run left the disk: what it wrote is remembered, what it did not finish is forgotten. */
+function cacheAfterRun(entries: CacheEntries, run: RunResult, scope: string): CacheEntries {
+  const after = { ...entries };
+  for (const { task, entry } of run.written) after[entry.path] = { inputs: task.inputs, output: entry.hash, entry, scope };
+  for (const task of run.unfinished) for (const file of task.paths) delete after[file];
+  return after;
+}
+
+function manifestOf(options: BuildOptions, outputs: readonly ManifestEntry[]): Manifest {
+  return {
+    generator: options.theme ? brandName(options.theme) : `casefile ${VERSION}`,
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    outputs: sortEntries(outputs).map(withVersion),
+  };
+}
+
+interface Cache {
+  entries: CacheEntries;
+  pages: CachedPages;
+}
+
+/**
+ * Outputs of earlier builds, in this build's scope, that it no longer makes: removed (unless
+ * --no-prune), and the cache told. Returns the cache as it then describes the disk.
+ */
+async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: ReadonlySet<string>): Promise<Cache & { pruned: string[] }> {
+  const scope: PruneScope = {
+    kinds: options.kinds,
+    records: plan.covered,
+    existing: new Set(plan.dataSlugs),
+    scopeTag: scopeTag(options.shard),
+    coversRemoved: options.records.length === 0,
+    failed: new Set(plan.failures.map((failure) => failure.record)),
+  };
+  const known = knownOutputs(freshness.known, freshness.knownPages);
+  const stale = staleOutputs(known, wanted, scope);
+  const entries = { ...cache.entries };
+  const pages = { ...cache.pages };
+  if (!options.prune) {
+    // The files stay, and so does the cache's memory of them, so a later build can still prune them.
+    for (const file of stale) if (freshness.known[file]) entries[file] ??= freshness.known[file];
+    return { entries, pages, pruned: [] };
+  }
+  if (stale.length === 0) return { entries, pages, pruned: [] };
+  const result = await removeStaleOutputs(outDir, known, stale);
+  for (const file of result.removed) events.onInfo?.(`removed ${file}: no longer part of the build`);
+  for (const file of result.kept) events.onWarning?.(`kept ${file}: no longer part of the build, but changed since casefile wrote it`);
+  for (const file of stale) {
+    delete entries[file];
+    delete pages[file];
+  }
+  return { entries, pages, pruned: result.removed };
+}
+
+function rememberPages(pages: CachedPages, written: readonly MetaPage[], scope: string): CachedPages {
+  const after = { ...pages };
+  for (const page of written) after[page.path] = { record: page.record, output: fileHash(Buffer.from(page.html)), scope };
+  return after;
+}
+
+export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: Manifest; pruned: string[] }> {
+  const { options, outDir, plan, freshness, run, signal } = input;
+  const scope = scopeTag(options.shard);
+  const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
+  const pages = metaPages(manifest, plan.records, options.baseUrl);
+  let cache: Cache = { entries: cacheAfterRun(freshness.entries, run, scope), pages: freshness.knownPages };
+  let pruned: string[] = [];
+  if (!signal?.aborted) {
+    const wanted = new Set([...plan.tasks.flatMap((task) => task.paths), ...pages.map((page) => page.path)]);
+    const after = await pruneStale(input, cache, wanted);
+    cache = { entries: after.entries, pages: rememberPages(after.pages, pages, scope) };
+    pruned = after.pruned;
+  }
+  // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
+  await saveCache(outDir, cache.entries, cache.pages);
+  assertNotAborted(signal);
+  await writeSiteFiles(outDir, manifest, pages);
+  return { manifest, pruned };
+}

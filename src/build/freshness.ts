@@ -1,0 +1,64 @@
+/**
+ * The build's second stage: the out folder made safe to write in again, the cache read, and the
+ * planned tasks sorted into those whose files the cache proves unchanged (kept, not redone) and
+ * those to run.
+ */
+import { removeStaleTemporaries } from '../output/atomic.js';
+import { isFresh, loadCache, type CachedPages, type CacheEntries } from './cache.js';
+import type { BuildEvents } from './events.js';
+import type { ManifestEntry } from './manifest.js';
+import type { Task } from './plan.js';
+
+export interface Freshness {
+  /** What earlier builds made, --force or not: pruning needs to know. */
+  known: CacheEntries;
+  knownPages: CachedPages;
+  /** The cache this build goes on from: the known entries, or none with --force. */
+  entries: CacheEntries;
+  /** The manifest entries of the outputs kept as they are. */
+  kept: ManifestEntry[];
+  /** The tasks to run. */
+  pending: Task[];
+}
+
+/** A build killed with SIGKILL leaves its temporary files behind; they are half-written, so they go. */
+async function removeLeftovers(outDir: string, events: BuildEvents): Promise<void> {
+  for (const file of await removeStaleTemporaries(outDir)) events.onInfo?.(`removed ${file}, left by an interrupted build`);
+}
+
+/** Every file of the task is the one its inputs made, and the cache still has its manifest entry. */
+async function keptEntries(outDir: string, entries: CacheEntries, task: Task): Promise<ManifestEntry[] | undefined> {
+  const fresh = (await Promise.all(task.paths.map((file) => isFresh(outDir, entries, file, task.inputs)))).every(Boolean);
+  const cached = task.paths.map((file) => entries[file]?.entry);
+  return fresh && cached.every((entry) => entry !== undefined) ? (cached as ManifestEntry[]) : undefined;
+}
+
+/**
+ * `total` (outputs and records that failed to load) is told to the caller once the cache is read,
+ * before the first output is reported. `scope` marks what this build keeps as its own to prune.
+ */
+export async function sortByFreshness(outDir: string, tasks: readonly Task[], options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
+  await removeLeftovers(outDir, events);
+  const cache = await loadCache(outDir);
+  if (cache.discarded) events.onWarning?.(cache.discarded);
+  const entries: CacheEntries = options.force ? {} : { ...cache.entries };
+  events.onPlanned?.(options.total);
+
+  const kept: ManifestEntry[] = [];
+  const pending: Task[] = [];
+  for (const task of tasks) {
+    const cached = await keptEntries(outDir, entries, task);
+    if (cached === undefined) {
+      pending.push(task);
+      continue;
+    }
+    kept.push(...cached);
+    // Kept by this build, so this build's to prune should it leave later.
+    for (const file of task.paths) {
+      const entry = entries[file];
+      if (entry) entries[file] = { ...entry, scope: options.scope };
+    }
+    events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
+  }
+  return { known: cache.entries, knownPages: cache.pages, entries, kept, pending };
+}

@@ -1,0 +1,140 @@
+/**
+ * The build's third stage: the tasks the cache could not keep, dossiers in one browser and cards
+ * in one worker pool, all at once; each file is written as soon as it is made. A task that fails
+ * fails alone; an interrupt closes the browser and the pool, and what was written stays.
+ */
+import path from 'node:path';
+import { finishDossier, printDossier } from '../api/dossier.js';
+import { cardBytes } from '../cards/render.js';
+import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
+import { CasefileError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic.js';
+import type { BuildEvents } from './events.js';
+import { assertNotAborted, reportFailure, toError, type BuildFailure } from './failure.js';
+import { fileHash } from './hash.js';
+import type { ManifestEntry } from './manifest.js';
+import type { BuildOptions } from './options.js';
+import type { CardTask, DossierTask, Task } from './plan.js';
+import { createDossierPrinter, type DossierPrinter } from '../browser/printer.js';
+
+/** A file written, and the task it was written for. */
+export interface Written {
+  task: Task;
+  entry: ManifestEntry;
+}
+
+export interface RunResult {
+  /** Every file written, whether or not its task then finished. */
+  written: Written[];
+  /** Tasks that failed or were cut short: the cache may trust none of their files. */
+  unfinished: Task[];
+  /** Already reported; a task cut short by an interrupt is not a failure. */
+  failures: BuildFailure[];
+  blockedRequests: number;
+  browserRelaunches: number;
+}
+
+/** What every task of one run shares. */
+interface Run {
+  outDir: string;
+  events: BuildEvents;
+  signal: AbortSignal | undefined;
+  result: RunResult;
+}
+
+function manifestEntry(task: Task, file: string, bytes: Uint8Array, extra: Partial<ManifestEntry>): ManifestEntry {
+  return {
+    record: task.record.slug,
+    title: task.record.title,
+    kind: task.kind,
+    format: path.extname(file).slice(1) as ManifestEntry['format'],
+    path: file,
+    bytes: bytes.byteLength,
+    hash: fileHash(bytes),
+    ...extra,
+  };
+}
+
+async function write(run: Run, task: Task, file: string, bytes: Uint8Array, extra: Partial<ManifestEntry>): Promise<void> {
+  await writeFileAtomic(path.join(run.outDir, file), bytes);
+  run.result.written.push({ task, entry: manifestEntry(task, file, bytes, extra) });
+}
+
+async function makeDossier(run: Run, printer: DossierPrinter, task: DossierTask): Promise<void> {
+  const printed = await printer.print((pages, pool) => printDossier(pages, task.record, { ...task.print, pages: pool }));
+  // Out of the printer's slot: this dossier is finished while the next one prints.
+  assertNotAborted(run.signal);
+  const { pdf, blockedRequests } = await finishDossier(printed);
+  run.result.blockedRequests += blockedRequests.length;
+  for (const url of blockedRequests) run.events.onInfo?.(`${task.record.slug}: blocked request: ${url}`);
+  assertNotAborted(run.signal);
+  await write(run, task, task.paths[0], pdf, {});
+}
+
+async function makeCard(run: Run, renderer: CardRenderer, task: CardTask): Promise<void> {
+  const [rendered] = await renderer.render(task.record, [task.job]);
+  assertNotAborted(run.signal);
+  if (rendered === undefined) throw new CasefileError('E_RENDER', `the card renderer returned nothing for ${task.paths[0]}`);
+  for (const warning of rendered.warnings) run.events.onWarning?.(warning);
+  const { job } = task;
+  const size = { width: rendered.width, height: rendered.height, section: job.section, size: job.size, engine: rendered.engine };
+  for (const format of job.formats) {
+    const bytes = cardBytes(rendered, format);
+    const file = job.paths[format];
+    if (bytes && file) await write(run, task, file, bytes, size);
+  }
+}
+
+async function attempt(run: Run, task: Task, work: () => Promise<void>): Promise<void> {
+  try {
+    assertNotAborted(run.signal);
+    await work();
+    run.events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'made' });
+  } catch (error) {
+    run.result.unfinished.push(task);
+    if (run.signal?.aborted) return;
+    run.result.failures.push(reportFailure(run.events, task.record.slug, toError(error), { kind: task.kind, path: task.paths[0] }));
+  }
+}
+
+function startPrinter(options: BuildOptions, events: BuildEvents): DossierPrinter {
+  // A relaunched browser would repeat what it says (browser path, --no-sandbox): say it once.
+  const said = new Set<string>();
+  const onInfo = (message: string) => {
+    if (said.has(message)) return;
+    said.add(message);
+    events.onInfo?.(message);
+  };
+  return createDossierPrinter({
+    concurrency: options.concurrency,
+    launch: { ...(options.browserPath ? { explicitPath: options.browserPath } : {}), onInfo },
+    ...(options.browserWs ? { browserWs: options.browserWs } : {}),
+  });
+}
+
+function startCardRenderer(options: BuildOptions): CardRenderer {
+  const settings = { ...(options.theme ? { theme: options.theme } : {}), ...(options.cardLayoutsDir ? { layoutsDir: options.cardLayoutsDir } : {}) };
+  return createCardRenderer({ workers: options.concurrency, settings });
+}
+
+/** The browser starts on the first dossier and the pool on the first card: neither when there is none to make. */
+export async function runTasks(tasks: readonly Task[], options: BuildOptions, outDir: string, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
+  const run: Run = { outDir, events, signal, result: { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 } };
+  const dossiers = tasks.filter((task): task is DossierTask => task.kind === 'dossier');
+  const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
+  const printer = dossiers.length > 0 ? startPrinter(options, events) : undefined;
+  const renderer = cards.length > 0 ? startCardRenderer(options) : undefined;
+  const closeAll = () => Promise.all([printer?.close(), renderer?.close()]);
+  const onAbort = () => void closeAll();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.all([
+      ...(printer ? dossiers.map((task) => attempt(run, task, () => makeDossier(run, printer, task))) : []),
+      ...(renderer ? cards.map((task) => attempt(run, task, () => makeCard(run, renderer, task))) : []),
+    ]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await closeAll();
+  }
+  return { ...run.result, browserRelaunches: printer?.relaunches ?? 0 };
+}
