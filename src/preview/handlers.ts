@@ -1,0 +1,153 @@
+/**
+ * One handler per preview route (routes.ts parsed and checked the URL): the index, the event
+ * stream, a record's page, a card, the dossier as HTML and as PDF, the dossier's assets. Every
+ * record is read from disk on each request, so a page always shows the file as it is now.
+ */
+import { readFile } from 'node:fs/promises';
+import type http from 'node:http';
+import { dossierDocument, pageMounts, renderDossier } from '../api/dossier.js';
+import { PAGE_ORIGIN, routeRequest } from '../browser/serve.js';
+import { cardInputs } from '../build/batch.js';
+import { planCards, type CardJob } from '../cards/plan.js';
+import type { CardRenderer } from '../cards/renderer.js';
+import type { SizePresetName } from '../cards/sizes.js';
+import type { EngineName } from '../cards/engines/engine.js';
+import { loadTemplates } from '../dossier/templates.js';
+import { CasefileError } from '../errors.js';
+import { listRecords } from '../record/list.js';
+import { loadRecord } from '../record/load.js';
+import type { CaseFile } from '../record/schema.js';
+import type { ChangeEvents } from './events.js';
+import { errorBlock, indexPage, recordPage } from './pages.js';
+import type { PreviewPrinter } from './printer.js';
+import { asError, cliWords, send, sendError, statusFor } from './respond.js';
+import type { Route } from './routes.js';
+import type { PreviewSettings, PreviewState } from './state.js';
+
+/** What the handlers share, made once by the server. */
+export interface HandlerContext {
+  /** The data folder, resolved. */
+  dataDir: string;
+  state: PreviewState;
+  /** The card sizes and sections the record pages show, and what draws the cards. */
+  sizes: readonly SizePresetName[];
+  sections?: readonly string[];
+  engine?: EngineName;
+  timeoutMs?: number;
+  renderer: CardRenderer;
+  printer: PreviewPrinter;
+  events: ChangeEvents;
+  /** Runs a render within the preview's bound on renders at once. */
+  bounded<T>(work: () => Promise<T>): Promise<T>;
+}
+
+type Handler<R extends Route> = (route: R, request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+export type Handlers = { [K in Route['kind']]: Handler<Extract<Route, { kind: K }>> };
+
+const HTML = 'text/html; charset=utf-8';
+const DOSSIER_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
+
+/** The dossier as `casefile pdf` makes it with the same settings: paper, flow, QR code, theme. */
+function dossierOptions(dataDir: string, settings: PreviewSettings) {
+  return {
+    dataDir,
+    ...(settings.paper ? { paper: settings.paper } : {}),
+    ...(settings.flow ? { layout: settings.flow } : {}),
+    ...(settings.qr ? { qr: settings.qr } : {}),
+    ...(settings.theme ? { theme: settings.theme } : {}),
+  };
+}
+
+/** The cards a record page shows, or the one card a card URL names. */
+function cardJobs(context: HandlerContext, record: CaseFile, card?: string, size?: string): CardJob[] {
+  const sections = card ? { sections: [card] } : context.sections ? { sections: context.sections } : {};
+  return planCards(record, { sizes: size ? [size] : context.sizes, formats: ['png'], scale: 1, ...sections, ...(context.engine ? { engine: context.engine } : {}) });
+}
+
+export function createHandlers(context: HandlerContext): Handlers {
+  const { dataDir, state } = context;
+  return {
+    async index(_route, _request, response) {
+      const records = await listRecords(dataDir).catch((error: unknown) => asError(error));
+      if (records instanceof CasefileError) return send(response, 500, HTML, indexPage([], cliWords(records)));
+      const entries = records.map((entry) => ({ slug: entry.slug, ...(entry.title ? { title: entry.title } : {}), ...(entry.error ? { error: cliWords(entry.error) } : {}) }));
+      send(response, 200, HTML, indexPage(entries, state.error ? cliWords(state.error) : undefined));
+    },
+    async events(_route, request, response) {
+      context.events.subscribe(request, response);
+    },
+    async record(route, _request, response) {
+      try {
+        const { settings, fingerprint } = state.usable();
+        const { record } = await loadRecord(route.slug, { dataDir });
+        const cards = cardJobs(context, record).map((job) => ({
+          card: job.section,
+          size: job.size as SizePresetName,
+          width: job.width,
+          height: job.height,
+          version: cardInputs(fingerprint, record, job, settings.theme).slice(0, 16),
+        }));
+        send(response, 200, HTML, recordPage(record.slug, record.title, cards));
+      } catch (error) {
+        const failure = asError(error);
+        send(response, statusFor(failure), HTML, recordPage(route.slug, route.slug, [], cliWords(failure)));
+      }
+    },
+    async card(route, request, response) {
+      try {
+        const { settings, fingerprint } = state.usable();
+        const { record } = await loadRecord(route.slug, { dataDir });
+        const job = cardJobs(context, record, route.card, route.size)[0]!;
+        const hash = cardInputs(fingerprint, record, job, settings.theme);
+        const etag = `"${hash}"`;
+        const cacheControl = route.version && hash.startsWith(route.version) ? 'public, max-age=31536000, immutable' : 'public, no-cache';
+        if (request.headers['if-none-match'] === etag) {
+          response.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl });
+          response.end();
+          return;
+        }
+        const [card] = await context.bounded(() => context.renderer.render(record, [job], state.cardSettings()));
+        send(response, 200, 'image/png', card!.png!, { ETag: etag, 'Cache-Control': cacheControl });
+      } catch (error) {
+        sendError(response, asError(error));
+      }
+    },
+    async 'dossier-html'(route, _request, response) {
+      try {
+        const { settings } = state.usable();
+        const { record } = await loadRecord(route.slug, { dataDir });
+        const templates = await loadTemplates(settings.templatesDir);
+        const { html } = await dossierDocument(record, templates, dossierOptions(dataDir, settings));
+        // As it will print, with its assets served from here; scripts stay off, as in the print page.
+        send(response, 200, HTML, html.split(`${PAGE_ORIGIN}/assets/`).join('/assets/'), { 'Content-Security-Policy': DOSSIER_CSP });
+      } catch (error) {
+        const failure = asError(error);
+        send(response, statusFor(failure), HTML, `<!DOCTYPE html><meta charset="utf-8">${errorBlock(cliWords(failure))}`, { 'Content-Security-Policy': DOSSIER_CSP });
+      }
+    },
+    async 'dossier-pdf'(route, _request, response) {
+      try {
+        const { settings } = state.usable();
+        const { record } = await loadRecord(route.slug, { dataDir });
+        const templates = await loadTemplates(settings.templatesDir);
+        const timeout = context.timeoutMs ? { timeoutMs: context.timeoutMs } : {};
+        const { pdf } = await context.bounded(() =>
+          context.printer.print((pages, pool) => renderDossier(pages, record, { templates, ...dossierOptions(dataDir, settings), ...timeout, pages: pool })),
+        );
+        send(response, 200, 'application/pdf', pdf, { 'Content-Disposition': `inline; filename="${record.slug}.pdf"` });
+      } catch (error) {
+        sendError(response, asError(error));
+      }
+    },
+    async asset(route, _request, response) {
+      const templates = await loadTemplates(state.settings?.templatesDir).catch(() => undefined);
+      const decision = templates ? routeRequest(`${PAGE_ORIGIN}${route.path}`, pageMounts(templates, dataDir)) : { kind: 'block' as const };
+      const body = decision.kind === 'asset' ? await readFile(decision.file).catch(() => undefined) : undefined;
+      if (decision.kind !== 'asset' || body === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+      send(response, 200, decision.type, body, { 'Cache-Control': 'no-cache' });
+    },
+    async error(route, _request, response) {
+      send(response, route.status, 'text/plain; charset=utf-8', `${route.status}: ${route.reason}`);
+    },
+  };
+}
