@@ -53,9 +53,9 @@ export interface BuildPlan {
   tasks: Task[];
 }
 
-/** With a base URL every dossier carries a QR code to its record's page. */
+/** The QR code every dossier carries to its record's page, as the options have it (checked once, where they were made). */
 export function dossierQr(options: BuildOptions): QrLink | undefined {
-  return options.baseUrl ? { baseUrl: options.baseUrl, ...(options.qrUrl ? { urlTemplate: options.qrUrl } : {}) } : undefined;
+  return options.qr;
 }
 
 function cardPlanOptions(options: BuildOptions) {
@@ -74,7 +74,7 @@ function dossierPrintOptions(options: BuildOptions, templates: TemplateSet): Dos
   return {
     templates,
     paper: options.paper,
-    layout: options.layout,
+    layout: options.flow,
     dataDir: options.dataDir,
     timeoutMs: options.timeoutMs,
     ...(options.theme ? { theme: options.theme } : {}),
@@ -119,7 +119,7 @@ interface TaskSources {
 
 function dossierTask(record: CaseFile, { options, fingerprint, dataSlugs }: TaskSources, print: DossierPrintOptions): DossierTask {
   const qrUrl = print.qr ? recordQrUrl(record, print.qr) : undefined;
-  const how = { paper: options.paper, flow: options.layout, ...(qrUrl ? { qrUrl } : {}), ...(options.theme ? { theme: options.theme } : {}) };
+  const how = { paper: options.paper, flow: options.flow, ...(qrUrl ? { qrUrl } : {}), ...(options.theme ? { theme: options.theme } : {}) };
   return { kind: 'dossier', record, paths: [`${record.slug}.pdf`], inputs: dossierInputs(fingerprint, record, how, dataSlugs), print };
 }
 

@@ -5,6 +5,7 @@
 import { CasefileError } from '../errors.js';
 import { SECTION_IDS, type SectionId } from '../record/sections.js';
 import type { CaseFile } from '../record/schema.js';
+import { DEFAULTS } from '../settings/defaults.js';
 import { assertEngineFormats, DEFAULT_ENGINE, parseEngine, type EngineName } from './engines/engine.js';
 import { DEFAULT_SIZE, assertPixelBudget, parseScale, parseSize, type CardSize } from './sizes.js';
 
@@ -16,7 +17,7 @@ export const CARD_FORMATS = ['png', 'svg', 'webp', 'jpeg'] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
 /** Formats a --quality applies to. */
 export const LOSSY_FORMATS: readonly CardFormat[] = ['webp', 'jpeg'];
-export const DEFAULT_QUALITY = 85;
+export const DEFAULT_QUALITY = DEFAULTS.quality;
 
 export interface CardJob {
   /** 'cover' or the section id; also the file's base name. */
@@ -70,7 +71,7 @@ function parseSections(sections: readonly string[] | undefined): CardId[] {
 }
 
 export function parseFormats(formats: readonly string[] | undefined): CardFormat[] {
-  if (!formats || formats.length === 0) return ['png'];
+  if (!formats || formats.length === 0) return [...DEFAULTS.formats];
   const wanted = new Set<CardFormat>();
   for (const format of formats) {
     const name = format.trim().toLowerCase();
@@ -92,7 +93,7 @@ export function parseQuality(value: number | undefined): number {
 }
 
 function parseSizes(sizes: readonly string[] | undefined): CardSize[] {
-  const parsed = (sizes && sizes.length > 0 ? sizes : [DEFAULT_SIZE]).map(parseSize);
+  const parsed = (sizes && sizes.length > 0 ? sizes : DEFAULTS.sizes).map(parseSize);
   const seen = new Set<string>();
   return parsed.filter((size) => (seen.has(size.name) ? false : (seen.add(size.name), true)));
 }
@@ -123,7 +124,7 @@ export interface CardPlan {
 export function parseCardPlan(options: PlanOptions = {}): CardPlan {
   const sections = parseSections(options.sections);
   const sizes = parseSizes(options.sizes);
-  const scale = parseScale(options.scale ?? 1);
+  const scale = parseScale(options.scale ?? DEFAULTS.scale);
   const formats = parseFormats(options.formats);
   const engine = parseEngine(options.engine ?? DEFAULT_ENGINE);
   assertEngineFormats(engine, formats);
