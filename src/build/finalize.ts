@@ -91,7 +91,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   const { options, outDir, plan, freshness, run, signal } = input;
   const scope = scopeTag(options.shard);
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
-  const pages = metaPages(manifest, plan.records, options.baseUrl);
+  const pages = metaPages(manifest, plan.records, options.baseUrl, options);
   let cache: Cache = { entries: cacheAfterRun(freshness.entries, run, scope), pages: freshness.knownPages };
   let pruned: string[] = [];
   if (!signal?.aborted) {
