@@ -64,90 +64,99 @@ function cardJobs(context: HandlerContext, record: CaseFile, card?: string, size
   return planCards(record, { sizes: size ? [size] : context.sizes, formats: ['png'], scale: 1, ...sections, ...(context.engine ? { engine: context.engine } : {}) });
 }
 
+async function showIndex(context: HandlerContext, response: http.ServerResponse): Promise<void> {
+  const records = await listRecords(context.dataDir).catch((error: unknown) => asError(error));
+  if (records instanceof CasefileError) return send(response, 500, HTML, indexPage([], cliWords(records)));
+  const entries = records.map((entry) => ({ slug: entry.slug, ...(entry.title ? { title: entry.title } : {}), ...(entry.error ? { error: cliWords(entry.error) } : {}) }));
+  send(response, 200, HTML, indexPage(entries, context.state.error ? cliWords(context.state.error) : undefined));
+}
+
+/** A record's page: every card it shows, each URL carrying the first hex of its inputs hash. */
+async function showRecord(context: HandlerContext, slug: string, response: http.ServerResponse): Promise<void> {
+  try {
+    const { settings, fingerprint } = context.state.usable();
+    const { record } = await loadRecord(slug, { dataDir: context.dataDir });
+    const cards = cardJobs(context, record).map((job) => ({
+      card: job.section,
+      size: job.size as SizePresetName,
+      width: job.width,
+      height: job.height,
+      version: cardInputs(fingerprint, record, job, settings.theme).slice(0, 16),
+    }));
+    send(response, 200, HTML, recordPage(record.slug, record.title, cards));
+  } catch (error) {
+    const failure = asError(error);
+    send(response, statusFor(failure), HTML, recordPage(slug, slug, [], cliWords(failure)));
+  }
+}
+
+/** One card as PNG, with its inputs hash as ETag: 304 when the page has it, immutable under its versioned URL. */
+async function sendCard(context: HandlerContext, route: Extract<Route, { kind: 'card' }>, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  try {
+    const { settings, fingerprint } = context.state.usable();
+    const { record } = await loadRecord(route.slug, { dataDir: context.dataDir });
+    const job = cardJobs(context, record, route.card, route.size)[0]!;
+    const hash = cardInputs(fingerprint, record, job, settings.theme);
+    const etag = `"${hash}"`;
+    const cacheControl = route.version && hash.startsWith(route.version) ? 'public, max-age=31536000, immutable' : 'public, no-cache';
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl });
+      response.end();
+      return;
+    }
+    const [drawn] = await context.bounded(() => context.renderer.render(record, [job], context.state.cardSettings()));
+    send(response, 200, 'image/png', drawn!.png!, { ETag: etag, 'Cache-Control': cacheControl });
+  } catch (error) {
+    sendError(response, asError(error));
+  }
+}
+
+/** The dossier's HTML as it will print, with its assets served from here; scripts stay off, as in the print page. */
+async function showDossierHtml(context: HandlerContext, slug: string, response: http.ServerResponse): Promise<void> {
+  try {
+    const { settings } = context.state.usable();
+    const { record } = await loadRecord(slug, { dataDir: context.dataDir });
+    const templates = await loadTemplates(settings.templatesDir);
+    const { html } = await dossierDocument(record, templates, dossierOptions(context.dataDir, settings));
+    send(response, 200, HTML, html.split(`${PAGE_ORIGIN}/assets/`).join('/assets/'), { 'Content-Security-Policy': DOSSIER_CSP });
+  } catch (error) {
+    const failure = asError(error);
+    send(response, statusFor(failure), HTML, `<!DOCTYPE html><meta charset="utf-8">${errorBlock(cliWords(failure))}`, { 'Content-Security-Policy': DOSSIER_CSP });
+  }
+}
+
+/** The dossier as `casefile pdf` prints it, within the preview's bound on renders at once. */
+async function printDossierPdf(context: HandlerContext, slug: string, response: http.ServerResponse): Promise<void> {
+  try {
+    const { settings } = context.state.usable();
+    const { record } = await loadRecord(slug, { dataDir: context.dataDir });
+    const templates = await loadTemplates(settings.templatesDir);
+    const options = { templates, ...dossierOptions(context.dataDir, settings), ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}) };
+    const { pdf } = await context.bounded(() => context.printer.print((browser, pool) => renderDossier(browser, record, { ...options, pages: pool })));
+    send(response, 200, 'application/pdf', pdf, { 'Content-Disposition': `inline; filename="${record.slug}.pdf"` });
+  } catch (error) {
+    sendError(response, asError(error));
+  }
+}
+
+/** A file the dossier page asks for, from the print page's own mounts only. */
+async function sendAsset(context: HandlerContext, assetPath: string, response: http.ServerResponse): Promise<void> {
+  const templates = await loadTemplates(context.state.settings?.templatesDir).catch(() => undefined);
+  const decision = templates ? routeRequest(`${PAGE_ORIGIN}${assetPath}`, pageMounts(templates, context.dataDir)) : { kind: 'block' as const };
+  const body = decision.kind === 'asset' ? await readFile(decision.file).catch(() => undefined) : undefined;
+  if (decision.kind !== 'asset' || body === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  send(response, 200, decision.type, body, { 'Cache-Control': 'no-cache' });
+}
+
 export function createHandlers(context: HandlerContext): Handlers {
-  const { dataDir, state } = context;
   return {
-    async index(_route, _request, response) {
-      const records = await listRecords(dataDir).catch((error: unknown) => asError(error));
-      if (records instanceof CasefileError) return send(response, 500, HTML, indexPage([], cliWords(records)));
-      const entries = records.map((entry) => ({ slug: entry.slug, ...(entry.title ? { title: entry.title } : {}), ...(entry.error ? { error: cliWords(entry.error) } : {}) }));
-      send(response, 200, HTML, indexPage(entries, state.error ? cliWords(state.error) : undefined));
-    },
-    async events(_route, request, response) {
-      context.events.subscribe(request, response);
-    },
-    async record(route, _request, response) {
-      try {
-        const { settings, fingerprint } = state.usable();
-        const { record } = await loadRecord(route.slug, { dataDir });
-        const cards = cardJobs(context, record).map((job) => ({
-          card: job.section,
-          size: job.size as SizePresetName,
-          width: job.width,
-          height: job.height,
-          version: cardInputs(fingerprint, record, job, settings.theme).slice(0, 16),
-        }));
-        send(response, 200, HTML, recordPage(record.slug, record.title, cards));
-      } catch (error) {
-        const failure = asError(error);
-        send(response, statusFor(failure), HTML, recordPage(route.slug, route.slug, [], cliWords(failure)));
-      }
-    },
-    async card(route, request, response) {
-      try {
-        const { settings, fingerprint } = state.usable();
-        const { record } = await loadRecord(route.slug, { dataDir });
-        const job = cardJobs(context, record, route.card, route.size)[0]!;
-        const hash = cardInputs(fingerprint, record, job, settings.theme);
-        const etag = `"${hash}"`;
-        const cacheControl = route.version && hash.startsWith(route.version) ? 'public, max-age=31536000, immutable' : 'public, no-cache';
-        if (request.headers['if-none-match'] === etag) {
-          response.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl });
-          response.end();
-          return;
-        }
-        const [card] = await context.bounded(() => context.renderer.render(record, [job], state.cardSettings()));
-        send(response, 200, 'image/png', card!.png!, { ETag: etag, 'Cache-Control': cacheControl });
-      } catch (error) {
-        sendError(response, asError(error));
-      }
-    },
-    async 'dossier-html'(route, _request, response) {
-      try {
-        const { settings } = state.usable();
-        const { record } = await loadRecord(route.slug, { dataDir });
-        const templates = await loadTemplates(settings.templatesDir);
-        const { html } = await dossierDocument(record, templates, dossierOptions(dataDir, settings));
-        // As it will print, with its assets served from here; scripts stay off, as in the print page.
-        send(response, 200, HTML, html.split(`${PAGE_ORIGIN}/assets/`).join('/assets/'), { 'Content-Security-Policy': DOSSIER_CSP });
-      } catch (error) {
-        const failure = asError(error);
-        send(response, statusFor(failure), HTML, `<!DOCTYPE html><meta charset="utf-8">${errorBlock(cliWords(failure))}`, { 'Content-Security-Policy': DOSSIER_CSP });
-      }
-    },
-    async 'dossier-pdf'(route, _request, response) {
-      try {
-        const { settings } = state.usable();
-        const { record } = await loadRecord(route.slug, { dataDir });
-        const templates = await loadTemplates(settings.templatesDir);
-        const timeout = context.timeoutMs ? { timeoutMs: context.timeoutMs } : {};
-        const { pdf } = await context.bounded(() =>
-          context.printer.print((pages, pool) => renderDossier(pages, record, { templates, ...dossierOptions(dataDir, settings), ...timeout, pages: pool })),
-        );
-        send(response, 200, 'application/pdf', pdf, { 'Content-Disposition': `inline; filename="${record.slug}.pdf"` });
-      } catch (error) {
-        sendError(response, asError(error));
-      }
-    },
-    async asset(route, _request, response) {
-      const templates = await loadTemplates(state.settings?.templatesDir).catch(() => undefined);
-      const decision = templates ? routeRequest(`${PAGE_ORIGIN}${route.path}`, pageMounts(templates, dataDir)) : { kind: 'block' as const };
-      const body = decision.kind === 'asset' ? await readFile(decision.file).catch(() => undefined) : undefined;
-      if (decision.kind !== 'asset' || body === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
-      send(response, 200, decision.type, body, { 'Cache-Control': 'no-cache' });
-    },
-    async error(route, _request, response) {
-      send(response, route.status, 'text/plain; charset=utf-8', `${route.status}: ${route.reason}`);
-    },
+    index: (_route, _request, response) => showIndex(context, response),
+    events: async (_route, request, response) => context.events.subscribe(request, response),
+    record: (route, _request, response) => showRecord(context, route.slug, response),
+    card: (route, request, response) => sendCard(context, route, request, response),
+    'dossier-html': (route, _request, response) => showDossierHtml(context, route.slug, response),
+    'dossier-pdf': (route, _request, response) => printDossierPdf(context, route.slug, response),
+    asset: (route, _request, response) => sendAsset(context, route.path, response),
+    error: async (route, _request, response) => send(response, route.status, 'text/plain; charset=utf-8', `${route.status}: ${route.reason}`),
   };
 }
