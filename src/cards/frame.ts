@@ -95,79 +95,86 @@ function themedBrand(ctx: CardContext, headerHeight: number, width: number): Car
   );
 }
 
-export function frame(ctx: CardContext, options: FrameOptions): CardElement {
-  const pad = padding(ctx);
-  const inner = ctx.width - pad * 2;
-  const { record } = ctx;
-  const number = fileNumber(record.slug);
-
-  const headerHeight = px(ctx, 30);
-  const brandWidth = ctx.theme.builtIn ? px(ctx, 190) : themedBrandWidth(ctx, headerHeight, inner);
-  const brand = ctx.theme.builtIn ? builtInBrand(ctx, headerHeight) : themedBrand(ctx, headerHeight, brandWidth);
+/** The top line: the brand on the left, the tagline if there is room, the file number on the right. */
+function header(ctx: CardContext, inner: number, height: number): CardElement {
+  const brandWidth = ctx.theme.builtIn ? px(ctx, 190) : themedBrandWidth(ctx, height, inner);
+  const brand = ctx.theme.builtIn ? builtInBrand(ctx, height) : themedBrand(ctx, height, brandWidth);
   const rightWidth = Math.min(px(ctx, 320), inner - brandWidth - px(ctx, 24));
   const taglineWidth = inner - brandWidth - rightWidth - px(ctx, 24);
-  const header = row(
-    { height: headerHeight, alignItems: 'center', justifyContent: 'space-between', flexShrink: 0 },
+  return row(
+    { height, alignItems: 'center', justifyContent: 'space-between', flexShrink: 0 },
     row({ width: brandWidth }, brand),
     taglineWidth > px(ctx, 160) && ctx.theme.brand.tagline
       ? row({ width: taglineWidth, color: COLOURS.muted }, label(ctx, `// ${ctx.theme.brand.tagline}`, ROLES.markLight, taglineWidth))
       : null,
-    row({ width: rightWidth, justifyContent: 'flex-end', color: COLOURS.ink }, label(ctx, `File no. ${number}`, ROLES.mark, rightWidth)),
+    row({ width: rightWidth, justifyContent: 'flex-end', color: COLOURS.ink }, label(ctx, `File no. ${fileNumber(ctx.record.slug)}`, ROLES.mark, rightWidth)),
   );
-  const ruleGap = px(ctx, 12);
-  const ruleHeight = Math.max(2, px(ctx, 3));
+}
 
-  let titleBlock: CardElement | null = null;
-  let titleHeight = 0;
-  const titleGap = px(ctx, 18);
-  if (options.section) {
-    const stampSize = px(ctx, 24);
-    const stampWidth = px(ctx, 200);
-    const textWidth = inner - stampWidth - px(ctx, 20);
-    const tall = ctx.shape === 'tall';
-    const heading = `[${options.section.number}] ${options.section.heading}`;
-    // One line if it fits at no less than 80% size; tall cards then allow a second line rather than cut.
-    const oneLine = fitText(heading, { role: { ...ROLES.sectionName, min: Math.max(ROLES.sectionName.min, ROLES.sectionName.size * 0.8) }, unit: ctx.unit, width: textWidth, maxLines: 1 }, ctx.setter);
-    const sectionLine = fitText(heading, { role: ROLES.sectionName, unit: ctx.unit, width: textWidth, maxLines: oneLine.truncated && tall ? 2 : 1 }, ctx.setter);
-    const title = fitText(record.title, { role: ROLES.roleTitle, unit: ctx.unit, width: textWidth, maxLines: tall ? 2 : 1 }, ctx.setter);
-    ctx.report.truncated += Number(sectionLine.truncated) + Number(title.truncated);
-    const between = px(ctx, 6);
-    titleHeight = Math.max(sectionLine.height + between + title.height, stampSize * 2.2);
-    titleBlock = row(
-      { height: titleHeight, marginTop: titleGap, justifyContent: 'space-between', alignItems: 'flex-start', flexShrink: 0 },
-      column(
-        { width: textWidth, gap: between },
-        tagged(lines(sectionLine, ROLES.sectionName, { color: COLOURS.red }), 'section-name'),
-        tagged(lines(title, ROLES.roleTitle, { color: COLOURS.ink }), 'role-title'),
-      ),
-      row({ width: stampWidth, justifyContent: 'flex-end', paddingTop: px(ctx, 6) }, stamp(ctx, options.stamp, stampSize)),
-    );
-  }
+/** A section card's title block: "[03] SALARY DELUSION" and the role's title beside the stamp; and the height it takes. */
+function titleBlock(ctx: CardContext, inner: number, section: NonNullable<FrameOptions['section']>, stampText: string, marginTop: number): { element: CardElement; height: number } {
+  const stampSize = px(ctx, 24);
+  const stampWidth = px(ctx, 200);
+  const textWidth = inner - stampWidth - px(ctx, 20);
+  const tall = ctx.shape === 'tall';
+  const heading = `[${section.number}] ${section.heading}`;
+  // One line if it fits at no less than 80% size; tall cards then allow a second line rather than cut.
+  const oneLine = fitText(heading, { role: { ...ROLES.sectionName, min: Math.max(ROLES.sectionName.min, ROLES.sectionName.size * 0.8) }, unit: ctx.unit, width: textWidth, maxLines: 1 }, ctx.setter);
+  const sectionLine = fitText(heading, { role: ROLES.sectionName, unit: ctx.unit, width: textWidth, maxLines: oneLine.truncated && tall ? 2 : 1 }, ctx.setter);
+  const title = fitText(ctx.record.title, { role: ROLES.roleTitle, unit: ctx.unit, width: textWidth, maxLines: tall ? 2 : 1 }, ctx.setter);
+  ctx.report.truncated += Number(sectionLine.truncated) + Number(title.truncated);
+  const between = px(ctx, 6);
+  const height = Math.max(sectionLine.height + between + title.height, stampSize * 2.2);
+  const element = row(
+    { height, marginTop, justifyContent: 'space-between', alignItems: 'flex-start', flexShrink: 0 },
+    column(
+      { width: textWidth, gap: between },
+      tagged(lines(sectionLine, ROLES.sectionName, { color: COLOURS.red }), 'section-name'),
+      tagged(lines(title, ROLES.roleTitle, { color: COLOURS.ink }), 'role-title'),
+    ),
+    row({ width: stampWidth, justifyContent: 'flex-end', paddingTop: px(ctx, 6) }, stamp(ctx, stampText, stampSize)),
+  );
+  return { element, height };
+}
 
+/** The fine print at the foot: the site on the left, the record and card number on the right; and the height it takes. */
+function footer(ctx: CardContext, inner: number, section: FrameOptions['section'], marginTop: number): { element: CardElement; height: number } {
   // On a story the unit is large; the footer is fine print and stays small enough to keep its words.
   const footerRole: TextRole = ctx.shape === 'tall' ? { ...ROLES.monoSmall, size: 11.5, min: 10 } : ROLES.monoSmall;
   const footerLine = Math.round(footerRole.size * ctx.unit * footerRole.lineHeight);
   const footerPad = px(ctx, 10);
-  const footerGap = px(ctx, 16);
-  const footerHeight = footerLine + footerPad + 1;
-  const current = options.section ? `${options.section.number} / ${String(SECTIONS.length).padStart(2, '0')}` : `00 / ${String(SECTIONS.length).padStart(2, '0')}`;
+  const height = footerLine + footerPad + 1;
+  const current = section ? `${section.number} / ${String(SECTIONS.length).padStart(2, '0')}` : `00 / ${String(SECTIONS.length).padStart(2, '0')}`;
   // The record's line takes what it needs (up to 60%); the site line gets the rest. The longest
   // wording that fits at full size wins: narrow cards drop the tagline, long slugs drop the slug.
   const footerGutter = px(ctx, 24);
   const fullSize = Math.round(footerRole.size * ctx.unit * 2) / 2;
-  const recordLine = firstThatFits(ctx, [`${record.slug} · ${current}`, `§ ${current}`], footerRole, Math.floor(inner * 0.6));
+  const recordLine = firstThatFits(ctx, [`${ctx.record.slug} · ${current}`, `§ ${current}`], footerRole, Math.floor(inner * 0.6));
   const recordWidth = Math.min(Math.floor(inner * 0.6), Math.ceil(ctx.setter.width(applyCase(recordLine, footerRole), footerRole, fullSize) / WIDTH_SAFETY) + 2);
   const siteWidth = inner - recordWidth - footerGutter;
   const siteLine = firstThatFits(ctx, ctx.theme.brand.siteLines, footerRole, siteWidth);
-  const footer = row(
-    { height: footerHeight, marginTop: footerGap, paddingTop: footerPad, borderTop: `1px solid ${COLOURS.rule}`, justifyContent: 'space-between', color: COLOURS.muted, flexShrink: 0 },
+  const element = row(
+    { height, marginTop, paddingTop: footerPad, borderTop: `1px solid ${COLOURS.rule}`, justifyContent: 'space-between', color: COLOURS.muted, flexShrink: 0 },
     row({ width: siteWidth }, label(ctx, siteLine, footerRole, siteWidth)),
     row({ width: recordWidth, justifyContent: 'flex-end' }, label(ctx, recordLine, footerRole, recordWidth)),
   );
+  return { element, height };
+}
+
+export function frame(ctx: CardContext, options: FrameOptions): CardElement {
+  const pad = padding(ctx);
+  const inner = ctx.width - pad * 2;
+  const headerHeight = px(ctx, 30);
+  const top = header(ctx, inner, headerHeight);
+  const ruleGap = px(ctx, 12);
+  const ruleHeight = Math.max(2, px(ctx, 3));
+  const titleGap = px(ctx, 18);
+  const title = options.section ? titleBlock(ctx, inner, options.section, options.stamp, titleGap) : undefined;
+  const footerGap = px(ctx, 16);
+  const foot = footer(ctx, inner, options.section, footerGap);
 
   const bodyGap = px(ctx, options.section ? 22 : 18);
-  const bodyHeight =
-    ctx.height - pad * 2 - headerHeight - ruleGap - ruleHeight - (titleBlock ? titleGap + titleHeight : 0) - bodyGap - footerGap - footerHeight;
+  const bodyHeight = ctx.height - pad * 2 - headerHeight - ruleGap - ruleHeight - (title ? titleGap + title.height : 0) - bodyGap - footerGap - foot.height;
   const body = options.body({ width: inner, height: bodyHeight });
 
   // Satori sizes boxes content-box: the page is the full card, the sheet inside it is inset by `pad`.
@@ -176,12 +183,12 @@ export function frame(ctx: CardContext, options: FrameOptions): CardElement {
     // A folder edge down the left: the one decorative touch, in the paper's own darker tone.
     box({ position: 'absolute', left: 0, top: 0, width: px(ctx, 10), height: ctx.height, backgroundColor: COLOURS.paperEdge }),
     column({ position: 'absolute', left: pad, top: pad, width: inner, height: ctx.height - pad * 2 },
-    header,
+    top,
     box({ height: ruleHeight, marginTop: ruleGap, backgroundColor: COLOURS.ink, flexShrink: 0 }),
-    titleBlock,
+    title?.element ?? null,
     // Tall and square cards have room to spare: the body sits in the middle rather than hanging from the top.
     tagged(column({ height: bodyHeight, marginTop: bodyGap, flexShrink: 0, overflow: 'hidden', justifyContent: ctx.shape === 'wide' ? 'flex-start' : 'center' }, body), 'body'),
-    tagged(footer, 'footer'),
+    tagged(foot.element, 'footer'),
     ),
   );
 }
