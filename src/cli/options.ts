@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import type { QrLink } from '../api/dossier.js';
 import { checkBrowserWs } from '../browser/ws-url.js';
 import { CasefileError } from '../errors.js';
-import { DEFAULTS, type Range } from '../settings/defaults.js';
+import { DEFAULTS, withDefaults, type Range } from '../settings/defaults.js';
 
 /** The arguments a builder declares, which are what its handler is given. */
 export type ArgsOf<B extends (...args: never[]) => unknown> = ReturnType<B> extends Argv<infer U> ? U : never;
@@ -36,7 +36,7 @@ export type GlobalArgs = ArgsOf<typeof globalOptions<{}>>;
 
 /** The data and out folders of a command that reads no config file: the flags, else the defaults. */
 export function folders(args: GlobalArgs): { dataDir: string; outDir: string } {
-  return { dataDir: args['data-dir'] ?? DEFAULTS.dataDir, outDir: args['out-dir'] ?? DEFAULTS.outDir };
+  return withDefaults({ dataDir: DEFAULTS.dataDir, outDir: DEFAULTS.outDir }, { dataDir: args['data-dir'], outDir: args['out-dir'] });
 }
 
 /** `--size og,story --size x` → ['og', 'story', 'x']: repeatable and comma lists both work; undefined stays undefined. */

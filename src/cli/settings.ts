@@ -40,6 +40,8 @@ export interface ResolvedSettings extends Omit<Settings, 'theme'> {
   theme?: ResolvedTheme;
   /** The config file's layer, for the few messages that name where a value came from. */
   fromConfig: SettingsLayer;
+  /** The config file read (or looked for): --config, else casefile.config.json. */
+  configFile: string;
 }
 
 /** The config file's keys each command reads (docs/cli.md "The config file"), by setting. */
@@ -110,9 +112,10 @@ function loadTheme(source: ThemeSource): Promise<ResolvedTheme> {
 
 /** `{ ...DEFAULTS, ...the config keys `command` reads, ...flags }`, then the theme loaded. */
 export async function resolveSettings(command: RenderCommand, args: { config?: string | undefined }, flags: SettingsLayer): Promise<ResolvedSettings> {
-  const loaded = await loadConfigFile(args.config ?? CONFIG_FILE, args.config !== undefined);
+  const configFile = args.config ?? CONFIG_FILE;
+  const loaded = await loadConfigFile(configFile, args.config !== undefined);
   const everything = configLayer(loaded);
   const fromConfig: SettingsLayer = Object.fromEntries(CONFIG_READS[command].map((key) => [key, everything[key]]));
   const { theme, ...settings } = withDefaults(DEFAULTS, fromConfig, flags);
-  return { ...settings, ...(theme ? { theme: await loadTheme(theme) } : {}), fromConfig };
+  return { ...settings, ...(theme ? { theme: await loadTheme(theme) } : {}), fromConfig, configFile };
 }

@@ -45,12 +45,11 @@ function buildOptions(yargs: Argv<GlobalArgs>) {
 
 type BuildArgs = ArgsOf<typeof buildOptions>;
 
-/** The shard to build: --shard i/n, or --shard auto read from the CI (its total from --shard-total, else the config). */
-function resolveShard(shard: string | undefined, shardTotal: { flag?: number | undefined; config?: number | undefined }, say: (line: string) => void): { shard?: BuildOptions['shard']; shardFrom?: string } {
+/** The shard to build: --shard i/n, or --shard auto read from the CI (its total from --shard-total, else the config, as `totalFrom` says). */
+function resolveShard(shard: string | undefined, total: number | undefined, totalFrom: string, say: (line: string) => void): { shard?: BuildOptions['shard']; shardFrom?: string } {
   if (shard === undefined) return {};
   if (shard !== 'auto') return { shard: parseShard(shard) };
-  const total = shardTotal.flag ?? shardTotal.config;
-  const resolved = shardFromEnvironment(process.env, total, shardTotal.flag === undefined ? 'shardTotal in the config' : '--shard-total');
+  const resolved = shardFromEnvironment(process.env, total, totalFrom);
   say(`shard ${resolved.shard.index}/${resolved.shard.count} from ${resolved.from}`);
   return { shard: resolved.shard, shardFrom: resolved.from };
 }
@@ -73,7 +72,7 @@ async function resolveOptions(args: BuildArgs, say: (line: string) => void): Pro
   if (args.shard !== undefined && args.shard !== 'auto') parseShard(args.shard);
   const settings = await resolveSettings('build', args, flags);
   const { qr, browserWs } = printTarget(settings, flags);
-  const shard = resolveShard(args.shard, { flag: flags.shardTotal, config: settings.fromConfig.shardTotal }, say);
+  const shard = resolveShard(args.shard, settings.shardTotal, flags.shardTotal === undefined ? 'shardTotal in the config' : '--shard-total', say);
   return {
     records: args.records,
     dataDir: settings.dataDir,

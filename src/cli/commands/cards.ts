@@ -36,8 +36,7 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
     builder: cardsOptions,
     handler: async (args) => {
       const { reporter } = context;
-      const workers = wholeNumber('workers', args.workers, BOUNDS.workers);
-      const flags = { ...settingsFlags(args), ...cardFlags(args) };
+      const flags = { ...settingsFlags(args), ...cardFlags(args), workers: wholeNumber('workers', args.workers, BOUNDS.workers) };
       const settings = await resolveSettings('cards', args, flags);
       // Only the flag is refused without a lossy format: a config's quality is a default for when one is asked.
       if (flags.quality !== undefined && !settings.formats.some((format) => LOSSY_FORMATS.includes(format))) {
@@ -51,7 +50,7 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       // makeCards picks the workers from the number of cards.
       // Page texts link their bare arrows to the data folder's records: its slugs are read once.
       const knownSlugs = await dataFolderSlugs(settings.dataDir);
-      const shared = args.records.length > 1 ? createCardRenderer({ workers: workers ?? settings.workers, settings: cardSettings }) : undefined;
+      const shared = args.records.length > 1 ? createCardRenderer({ workers: settings.workers, settings: cardSettings }) : undefined;
       const made = [];
       try {
         for (const reference of args.records) {
@@ -67,7 +66,7 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
             engine: settings.engine,
             quality: settings.quality,
             ...(settings.sections ? { sections: settings.sections } : {}),
-            ...(workers === undefined ? {} : { workers }),
+            ...(flags.workers === undefined ? {} : { workers: flags.workers }),
           });
           made.push(result);
           for (const warning of result.warnings) reporter.warn(warning);

@@ -3,7 +3,6 @@ import type { Argv, CommandModule } from 'yargs';
 import { SIZE_PRESET_NAMES, type SizePresetName } from '../../cards/sizes.js';
 import { CasefileError } from '../../errors.js';
 import type { PreviewSettings } from '../../preview/server.js';
-import { CONFIG_FILE } from '../../settings/config.js';
 import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
 import { cardFlags } from '../card-options.js';
 import type { CommandContext } from '../context.js';
@@ -79,7 +78,7 @@ export function previewCommand(context: CommandContext): CommandModule<GlobalArg
         concurrency: first.previewConcurrency,
         workers: first.previewConcurrency,
         engine: first.engine,
-        settingsFiles: [path.resolve(args.config ?? CONFIG_FILE), ...(args.theme ? [path.resolve(args.theme)] : [])],
+        settingsFiles: [path.resolve(first.configFile), ...(args.theme ? [path.resolve(args.theme)] : [])],
         launch: { ...(first.browser ? { explicitPath: first.browser } : {}), onInfo: (line) => reporter.debug(line) },
         ...(first.browserWs ? { browserWs: first.browserWs } : {}),
         onChange: (file) => reporter.debug(`changed: ${file}`),
