@@ -46,6 +46,8 @@ export interface DossierRenderOptions {
   /** Print a QR code to the record's web page: `<baseUrl>/<slug>/`, or `urlTemplate` with `{baseUrl}` and `{slug}`. */
   qr?: QrLink;
   /** `sheets` (default): each section opens a sheet; `compact`: sections run on, for home printers. */
+  flow?: DossierFlow;
+  /** @deprecated The same as `flow`, which wins when both are given. */
   layout?: DossierFlow;
 }
 
@@ -112,7 +114,7 @@ export async function dossierDocument(
   const page = pageGeometry(options.paper ?? DEFAULTS.paper, options.landscape ?? DEFAULTS.landscape, printOptions(options));
   const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? DEFAULTS.dataDir);
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
-  const flow = options.layout ?? DEFAULTS.flow;
+  const flow = options.flow ?? options.layout ?? DEFAULTS.flow;
   const html = await renderDossierHtml(record, {
     templates,
     page,

@@ -56,4 +56,3 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
     pruned,
   };
 }
-export { cardInputs, dossierInputs } from './fingerprint.js';

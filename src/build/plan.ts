@@ -4,7 +4,7 @@
  * card worker), so a bad option fails before anything costly, and a record that does not load
  * fails alone.
  */
-import { recordQrUrl, type DossierRenderOptions, type QrLink } from '../api/dossier.js';
+import { recordQrUrl, type DossierRenderOptions } from '../api/dossier.js';
 import { loadTakumi } from '../cards/engines/takumi.js';
 import { cardJobs, parseCardPlan, type CardJob, type CardPlan } from '../cards/plan.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
@@ -53,11 +53,6 @@ export interface BuildPlan {
   tasks: Task[];
 }
 
-/** The QR code every dossier carries to its record's page, as the options have it (checked once, where they were made). */
-export function dossierQr(options: BuildOptions): QrLink | undefined {
-  return options.qr;
-}
-
 function cardPlanOptions(options: BuildOptions) {
   return {
     sizes: options.sizes,
@@ -70,15 +65,14 @@ function cardPlanOptions(options: BuildOptions) {
 }
 
 function dossierPrintOptions(options: BuildOptions, templates: TemplateSet): DossierPrintOptions {
-  const qr = dossierQr(options);
   return {
     templates,
     paper: options.paper,
-    layout: options.flow,
+    flow: options.flow,
     dataDir: options.dataDir,
     timeoutMs: options.timeoutMs,
     ...(options.theme ? { theme: options.theme } : {}),
-    ...(qr ? { qr } : {}),
+    ...(options.qr ? { qr: options.qr } : {}),
   };
 }
 

@@ -52,7 +52,7 @@ function dossierOptions(dataDir: string, settings: PreviewSettings) {
   return {
     dataDir,
     ...(settings.paper ? { paper: settings.paper } : {}),
-    ...(settings.flow ? { layout: settings.flow } : {}),
+    ...(settings.flow ? { flow: settings.flow } : {}),
     ...(settings.qr ? { qr: settings.qr } : {}),
     ...(settings.theme ? { theme: settings.theme } : {}),
   };
@@ -117,8 +117,8 @@ async function showDossierHtml(context: HandlerContext, slug: string, response: 
     const { settings } = context.state.usable();
     const { record } = await loadRecord(slug, { dataDir: context.dataDir });
     const templates = await loadTemplates(settings.templatesDir);
-    const { html } = await dossierDocument(record, templates, dossierOptions(context.dataDir, settings));
-    send(response, 200, HTML, html.split(`${PAGE_ORIGIN}/assets/`).join('/assets/'), { 'Content-Security-Policy': DOSSIER_CSP });
+    const { html } = await dossierDocument(record, templates, { ...dossierOptions(context.dataDir, settings), assetBase: '/assets/' });
+    send(response, 200, HTML, html, { 'Content-Security-Policy': DOSSIER_CSP });
   } catch (error) {
     const failure = asError(error);
     send(response, statusFor(failure), HTML, `<!DOCTYPE html><meta charset="utf-8">${errorBlock(cliWords(failure))}`, { 'Content-Security-Policy': DOSSIER_CSP });

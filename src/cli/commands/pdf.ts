@@ -52,7 +52,7 @@ export function pdfCommand(context: CommandContext): CommandModule<GlobalArgs, A
             landscape: settings.landscape,
             bleedMm: settings.bleedMm,
             cropMarks: settings.cropMarks,
-            layout: settings.flow,
+            flow: settings.flow,
             timeoutMs: settings.dossierTimeoutMs,
             ...(settings.qr ? { qr: settings.qr } : {}),
             browser,
