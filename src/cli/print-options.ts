@@ -50,7 +50,7 @@ export function browserAndQrFlags(args: { browser?: string | undefined; 'browser
  * The QR code and the running browser of resolved settings, checked before a browser starts.
  * The browser to connect to is the flag's, else CASEFILE_BROWSER_WS, else the config's.
  */
-export function printTarget(settings: ResolvedSettings, flags: SettingsLayer): { qr?: QrLink; browserWs?: string } {
+export function qrAndBrowser(settings: ResolvedSettings, flags: SettingsLayer): { qr?: QrLink; browserWs?: string } {
   const qr = parseQrLink(settings.baseUrl, settings.qrUrl);
   const browserWs = resolveBrowserWs(flags.browserWs, process.env, settings.fromConfig.browserWs, settings.browser);
   return { ...(qr ? { qr } : {}), ...(browserWs ? { browserWs } : {}) };
@@ -95,7 +95,7 @@ export async function resolvePrintSettings(command: 'pdf' | 'poster', args: Prin
     ...own,
   };
   const settings = await resolveSettings(command, args, flags);
-  return { ...settings, ...printTarget(settings, flags) };
+  return { ...settings, ...qrAndBrowser(settings, flags) };
 }
 
 /**

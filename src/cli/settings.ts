@@ -9,10 +9,11 @@ import type { Argv } from 'yargs';
 import { CONFIG_FILE, loadConfigFile, type LoadedConfig } from '../settings/config.js';
 import { DEFAULTS, withDefaults, type Defaults } from '../settings/defaults.js';
 import { loadThemeFile, resolveTheme, type ResolvedTheme } from '../theme/load.js';
+import type { Theme } from '../theme/schema.js';
 import type { GlobalArgs } from './options.js';
 
 /** A theme to load: a --theme file, or the config file's own `theme`. */
-export type ThemeSource = { file: string } | { config: LoadedConfig };
+export type ThemeSource = { file: string } | { inline: Theme; config: LoadedConfig };
 
 /** Everything a command's settings may hold, by the names the library uses. */
 export interface Settings extends Omit<Defaults, 'sizes'> {
@@ -90,7 +91,7 @@ function configLayer(loaded: LoadedConfig): SettingsLayer {
     outDir: inFolder(config.outDir),
     templatesDir: inFolder(config.templates),
     cardLayoutsDir: inFolder(config.cardLayouts),
-    theme: config.theme === undefined ? undefined : { config: loaded },
+    theme: config.theme === undefined ? undefined : { inline: config.theme, config: loaded },
     paper: config.paper,
     flow: config.flow ?? config.layout,
     sizes: config.sizes,
@@ -107,7 +108,7 @@ function configLayer(loaded: LoadedConfig): SettingsLayer {
 }
 
 function loadTheme(source: ThemeSource): Promise<ResolvedTheme> {
-  return 'file' in source ? loadThemeFile(source.file) : resolveTheme(source.config.value.theme!, source.config, ['theme']);
+  return 'file' in source ? loadThemeFile(source.file) : resolveTheme(source.inline, source.config, ['theme']);
 }
 
 /** `{ ...DEFAULTS, ...the config keys `command` reads, ...flags }`, then the theme loaded. */

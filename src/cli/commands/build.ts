@@ -8,7 +8,7 @@ import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
 import { cardFlags } from '../card-options.js';
 import type { CommandContext } from '../context.js';
 import { configOr, shown, timeoutMs, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
-import { browserAndQrFlags, browserOptions, flowOption, printTarget, qrOptions } from '../print-options.js';
+import { browserAndQrFlags, browserOptions, flowOption, qrAndBrowser, qrOptions } from '../print-options.js';
 import { createProgress } from '../progress.js';
 import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions } from '../settings.js';
 
@@ -71,7 +71,7 @@ async function resolveOptions(args: BuildArgs, say: (line: string) => void): Pro
   };
   if (args.shard !== undefined && args.shard !== 'auto') parseShard(args.shard);
   const settings = await resolveSettings('build', args, flags);
-  const { qr, browserWs } = printTarget(settings, flags);
+  const { qr, browserWs } = qrAndBrowser(settings, flags);
   const shard = resolveShard(args.shard, settings.shardTotal, flags.shardTotal === undefined ? 'shardTotal in the config' : '--shard-total', say);
   return {
     records: args.records,

@@ -7,7 +7,7 @@ import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
 import { cardFlags } from '../card-options.js';
 import type { CommandContext } from '../context.js';
 import { configOr, shown, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
-import { browserAndQrFlags, browserOptions, flowOption, printTarget, qrOptions } from '../print-options.js';
+import { browserAndQrFlags, browserOptions, flowOption, qrAndBrowser, qrOptions } from '../print-options.js';
 import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions, type ResolvedSettings } from '../settings.js';
 
 function previewOptions(yargs: Argv<GlobalArgs>) {
@@ -63,7 +63,7 @@ export function previewCommand(context: CommandContext): CommandModule<GlobalArg
       const flags = { ...settingsFlags(args), ...browserAndQrFlags(args), ...cardFlags(args), flow: args.layout, port, host: args.host, previewConcurrency: concurrency };
       const resolve = async () => {
         const settings = await resolveSettings('preview', args, flags);
-        return { ...settings, ...printTarget(settings, flags) };
+        return { ...settings, ...qrAndBrowser(settings, flags) };
       };
       // Checked now, so a bad flag exits 2 before the server starts (later config edits show in the pages).
       const first = await resolve();
