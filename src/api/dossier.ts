@@ -12,7 +12,7 @@ import type { AssetMounts } from '../browser/serve.js';
 import { documentDate } from '../dossier/document-info.js';
 import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml, renderRunningHeadersHtml, MOUNTS } from '../dossier/html.js';
-import { pageGeometry, type PageGeometry, type PaperName, type PrintOptions } from '../dossier/paper.js';
+import { pageGeometry, type PageGeometry, type PaperName, type PrintMarks } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
 import { runningHeaders, sectionStarts } from '../dossier/running-headers.js';
 import { sectionViews } from '../dossier/context.js';
@@ -79,7 +79,8 @@ export function pageMounts(templates: TemplateSet, dataDir: string): AssetMounts
   };
 }
 
-export function printOptions(options: { bleedMm?: number; cropMarks?: boolean }): PrintOptions {
+/** The bleed and crop marks asked for; none unless asked. */
+export function printMarks(options: { bleedMm?: number; cropMarks?: boolean }): PrintMarks {
   return { bleedMm: options.bleedMm ?? DEFAULTS.bleedMm, cropMarks: options.cropMarks ?? DEFAULTS.cropMarks };
 }
 
@@ -111,7 +112,7 @@ export async function dossierDocument(
   templates: TemplateSet,
   options: DossierRenderOptions & { assetBase?: string } = {},
 ): Promise<{ html: string; page: PageGeometry; flow: DossierFlow }> {
-  const page = pageGeometry(options.paper ?? DEFAULTS.paper, options.landscape ?? DEFAULTS.landscape, printOptions(options));
+  const page = pageGeometry(options.paper ?? DEFAULTS.paper, options.landscape ?? DEFAULTS.landscape, printMarks(options));
   const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? DEFAULTS.dataDir);
   const qr = options.qr ? qrCode(recordQrUrl(record, options.qr), { moduleMm: DOSSIER_QR_MODULE_MM * page.scale }) : undefined;
   const flow = options.flow ?? options.layout ?? DEFAULTS.flow;

@@ -26,7 +26,7 @@ import type { SectionId } from '../record/sections.js';
 import { brandOf, type ResolvedTheme } from '../theme/load.js';
 import { qrCode } from '../dossier/qr-code.js';
 import { DEFAULTS } from '../settings/defaults.js';
-import { pageMounts, printOptions, recordQrUrl, type QrLink } from './dossier.js';
+import { pageMounts, printMarks, recordQrUrl, type QrLink } from './dossier.js';
 
 /** The smallest shrink factor tried before giving up, and how finely the best fit is searched for (by layout, not print). */
 export const MIN_FIT = 0.5;
@@ -70,7 +70,7 @@ export async function renderPoster(
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const size = options.size ?? DEFAULTS.posterSize;
-  const page = sheetGeometry(size, POSTER_SIZES[size], options.landscape ?? DEFAULTS.landscape, printOptions(options));
+  const page = sheetGeometry(size, POSTER_SIZES[size], options.landscape ?? DEFAULTS.landscape, printMarks(options));
   const existingSlugs = await existingRelatedSlugs(record, dataDir);
   const blocked: string[] = [];
   const mounts = pageMounts(templates, dataDir);

@@ -18,8 +18,8 @@ import type { BuildOptions } from './options.js';
 import { selectRecords } from './select.js';
 import { selectShard } from './shard.js';
 
-/** How every dossier of the build is printed: `printDossier`'s options but the page pool. */
-export type DossierPrintOptions = DossierRenderOptions & { templates: TemplateSet };
+/** How every dossier of the build is rendered: `printDossier`'s options but the page pool. */
+export type DossierRendering = DossierRenderOptions & { templates: TemplateSet };
 
 interface PlannedOutput {
   record: CaseFile;
@@ -31,7 +31,7 @@ interface PlannedOutput {
 
 export interface DossierTask extends PlannedOutput {
   kind: 'dossier';
-  print: DossierPrintOptions;
+  print: DossierRendering;
 }
 
 export interface CardTask extends PlannedOutput {
@@ -64,7 +64,7 @@ function cardPlanOptions(options: BuildOptions) {
   };
 }
 
-function dossierPrintOptions(options: BuildOptions, templates: TemplateSet): DossierPrintOptions {
+function dossierRendering(options: BuildOptions, templates: TemplateSet): DossierRendering {
   return {
     templates,
     paper: options.paper,
@@ -106,12 +106,12 @@ interface TaskSources {
   fingerprint: Fingerprint;
   dataSlugs: readonly string[];
   /** Absent when the build makes no dossiers. */
-  print?: DossierPrintOptions;
+  print?: DossierRendering;
   /** Absent when the build makes no cards. */
   cards?: CardPlan;
 }
 
-function dossierTask(record: CaseFile, { options, fingerprint, dataSlugs }: TaskSources, print: DossierPrintOptions): DossierTask {
+function dossierTask(record: CaseFile, { options, fingerprint, dataSlugs }: TaskSources, print: DossierRendering): DossierTask {
   const qrUrl = print.qr ? recordQrUrl(record, print.qr) : undefined;
   const how = { paper: options.paper, flow: options.flow, ...(qrUrl ? { qrUrl } : {}), ...(options.theme ? { theme: options.theme } : {}) };
   return { kind: 'dossier', record, paths: [`${record.slug}.pdf`], inputs: dossierInputs(fingerprint, record, how, dataSlugs), print };
@@ -142,7 +142,7 @@ export async function planBuild(options: BuildOptions, events: BuildEvents): Pro
     options,
     fingerprint,
     dataSlugs,
-    ...(templates ? { print: dossierPrintOptions(options, templates) } : {}),
+    ...(templates ? { print: dossierRendering(options, templates) } : {}),
     ...(wantsCards ? { cards: cardPlan } : {}),
   };
   return { dataSlugs, covered, records, failures, tasks: records.flatMap((record) => tasksOf(record, sources)) };

@@ -24,14 +24,15 @@ export const PAPER_SIZES = {
 export type PaperName = keyof typeof PAPER_SIZES;
 export const PAPER_NAMES = Object.keys(PAPER_SIZES) as PaperName[];
 
-export interface PrintOptions {
+/** A print shop's marks on the sheet. */
+export interface PrintMarks {
   /** Background extends this far past the trim on every side, for the guillotine's tolerance. */
   bleedMm: number;
   /** Draw trim marks outside the bleed (the PDF grows to make room for them). */
   cropMarks: boolean;
 }
 
-export const NO_PRINT_MARKS: PrintOptions = { bleedMm: 0, cropMarks: false };
+export const NO_PRINT_MARKS: PrintMarks = { bleedMm: 0, cropMarks: false };
 
 export interface PageGeometry {
   paper: string;
@@ -60,10 +61,10 @@ export function sheetGeometry(
   name: string,
   size: PaperSize,
   landscape: boolean,
-  print: PrintOptions = NO_PRINT_MARKS,
+  marks: PrintMarks = NO_PRINT_MARKS,
 ): PageGeometry {
   const [trimWidthMm, trimHeightMm] = landscape ? [size.height, size.width] : [size.width, size.height];
-  const bleed = print.bleedMm;
+  const bleed = marks.bleedMm;
   const widthMm = trimWidthMm + 2 * bleed;
   const heightMm = trimHeightMm + 2 * bleed;
   return {
@@ -72,7 +73,7 @@ export function sheetGeometry(
     trimWidthMm,
     trimHeightMm,
     bleedMm: bleed,
-    cropMarks: print.cropMarks,
+    cropMarks: marks.cropMarks,
     widthMm,
     heightMm,
     margin: { top: size.margin.top + bleed, side: size.margin.side + bleed, bottom: size.margin.bottom + bleed },
@@ -82,6 +83,6 @@ export function sheetGeometry(
   };
 }
 
-export function pageGeometry(paper: PaperName, landscape = false, print: PrintOptions = NO_PRINT_MARKS): PageGeometry {
-  return sheetGeometry(paper, PAPER_SIZES[paper], landscape, print);
+export function pageGeometry(paper: PaperName, landscape = false, marks: PrintMarks = NO_PRINT_MARKS): PageGeometry {
+  return sheetGeometry(paper, PAPER_SIZES[paper], landscape, marks);
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageMounts, printOptions, renderDossier } from '../../src/api/dossier.js';
+import { pageMounts, printMarks, renderDossier } from '../../src/api/dossier.js';
 import { renderPoster, tilePosterPdf } from '../../src/api/poster.js';
 import { buildSite } from '../../src/build/batch.js';
 import { BUILD_DEFAULTS } from '../../src/build/options.js';
@@ -60,7 +60,7 @@ describe('structure-element IDs', () => {
 
   it('do not depend on the DOM node ids Chromium happened to use', async () => {
     const templates = await loadTemplates();
-    const page = pageGeometry('a4', false, printOptions({}));
+    const page = pageGeometry('a4', false, printMarks({}));
     const html = await renderDossierHtml(record, { templates, page });
     const { pdf } = await renderPdf(browser(), html, { page, mounts: pageMounts(templates, DATA) });
     const options = { record, page, kind: 'dossier' as const, date: DATE };
