@@ -2,10 +2,10 @@
  * Every page casefile prints in is opened in a window of its own. Pages opened as tabs share one
  * window and only the last is the visible tab; Chromium prints a hidden tab differently: the
  * same pixels and text, but other content streams (a visible page's print also records content
- * that lies off each sheet, e.g. the contents page's dotted leaders on every sheet, 18 KB more
- * for sdet). Whichever pooled page happened to be in front decided a dossier's bytes. A window
- * per page keeps every page visible, so a dossier prints the same on a pooled page beside
- * another, on a reused one, or alone.
+ * that lies off each sheet, e.g. the contents page's dotted leaders on every sheet). With tabs,
+ * whichever pooled page was in front would decide a dossier's bytes. A window per page keeps
+ * every page visible, so a dossier prints the same on a pooled page beside another, on a reused
+ * one, or alone.
  */
 import type { CreatePageOptions, Page } from 'puppeteer-core';
 

@@ -171,10 +171,9 @@ async function answer(request: HTTPRequest, current: Current | undefined): Promi
 const currentDocument = new WeakMap<Page, { current: Current | undefined }>();
 
 /**
- * Scripts off and every request through casefile, once per page. Chromium's cache stays on
- * (what older Puppeteer called `cacheSafe`; Puppeteer 24 no longer turns it off for
- * interception, and we say so explicitly): the only responses it can hold are the ones casefile
- * gave, and only the project's own files are sent as cacheable.
+ * Scripts off and every request through casefile, once per page. Chromium's cache is turned on
+ * explicitly rather than left to what Puppeteer does for intercepted pages: the only responses it
+ * can hold are the ones casefile gave, and only the project's own files are sent as cacheable.
  */
 export async function hardenPage(page: Page): Promise<void> {
   if (currentDocument.has(page)) return;

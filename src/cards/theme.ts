@@ -50,8 +50,8 @@ export const ROLES = {
   itemTitle: { font: font('sans', 600), size: 23, min: 15, lineHeight: 1.22 },
   body: { font: font('sans', 400), size: 21, min: 14, lineHeight: 1.35 },
   aside: { font: font('sans', 400, 'italic'), size: 19, min: 13, lineHeight: 1.35 },
-  // Running text in Courier Prime, not Special Elite: as paths, a line of the distressed face is
-  // ~140 KB of outline, which made a quote card a 1 MB SVG and several times slower to draw.
+  // Running text in Courier Prime, not Special Elite: drawn as paths, the distressed face's outlines
+  // would make a quote card's SVG many times larger and slower to draw (docs/performance.md).
   quote: { font: font('courier', 400), size: 30, min: 17, lineHeight: 1.32 },
   typed: { font: font('courier', 400), size: 22, min: 15, lineHeight: 1.35 },
   monoSmall: { font: font('mono', 400), size: 16, min: 12, lineHeight: 1.3, letterSpacing: 0.04 },

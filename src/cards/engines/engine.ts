@@ -5,8 +5,9 @@
  *
  * - `satori`: Satori (tree → SVG with text as paths) then resvg (SVG → PNG). The design's
  *   reference: the goldens are drawn with it. PNG and SVG only.
- * - `takumi`: @takumi-rs/core, a native (Rust) renderer that takes the same tree. Several times
- *   faster, and encodes WebP and JPEG as well. Both engines put right-to-left runs in reading order.
+ * - `takumi`: @takumi-rs/core, a native (Rust) renderer that takes the same tree. Faster (figures
+ *   in docs/performance.md), and encodes WebP and JPEG as well. Both engines put right-to-left runs
+ *   in reading order.
  */
 import { CasefileError } from '../../errors.js';
 import { DEFAULTS } from '../../settings/defaults.js';

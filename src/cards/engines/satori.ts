@@ -18,7 +18,7 @@ export function createSatoriEngine(book: FontBook): CardEngine {
       // resvg-js's pixel buffer (width × height × 4 bytes) is freed by a Node-API finalizer, and
       // Node runs those only between turns of the event loop, never between microtasks. A caller
       // awaiting card after card in one loop would otherwise keep every pixmap it ever drew: this
-      // is resvg-js issue #216's "leak" (3 MB per og card, 33 MB per story card at 2x).
+      // is resvg-js issue #216's "leak" (docs/performance.md, card workers and memory).
       if (raster) await nextTurn();
       return {
         images: { ...(raster ? { png: raster.png } : {}), ...(request.formats.includes('svg') ? { svg } : {}) },
