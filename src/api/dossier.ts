@@ -128,9 +128,9 @@ export async function dossierDocument(
   return { html, page, flow };
 }
 
-/** Record → HTML → Chromium's PDF, in a browser the caller owns (on a warm page of `pages` if given). */
+/** Record → HTML → Chromium's PDF, in pages of `opener` (a browser or context the caller owns; a warm page of `pages` if given). */
 export async function printDossier(
-  browser: PageOpener,
+  opener: PageOpener,
   record: CaseFile,
   options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
 ): Promise<PrintedDossier> {
@@ -139,7 +139,7 @@ export async function printDossier(
   const date = options.date ?? documentDate();
   const { html, page, flow } = await dossierDocument(record, templates, options);
   const print = (document: string, tagged = true) =>
-    renderPdf(browser, document, {
+    renderPdf(opener, document, {
       page,
       mounts: pageMounts(templates, dataDir),
       tagged,
@@ -175,13 +175,13 @@ export async function finishDossier(printed: PrintedDossier): Promise<DossierRen
   return { pdf, html: printed.html, blockedRequests: printed.blockedRequests };
 }
 
-/** A validated record to PDF bytes, in a browser the caller owns. */
+/** A validated record to PDF bytes, in pages of `opener` (a browser or context the caller owns). */
 export async function renderDossier(
-  browser: PageOpener,
+  opener: PageOpener,
   record: CaseFile,
   options: DossierRenderOptions & { templates?: TemplateSet; pages?: PagePool } = {},
 ): Promise<DossierRender> {
-  return finishDossier(await printDossier(browser, record, options));
+  return finishDossier(await printDossier(opener, record, options));
 }
 
 export interface MakeDossierOptions extends DossierRenderOptions {
@@ -219,7 +219,7 @@ export async function makeDossier(reference: string, options: MakeDossierOptions
   const date = options.date ?? documentDate();
   const output = dossierOutputPath(outDir, record.slug);
 
-  const render = (browser: PageOpener) => renderDossier(browser, record, { ...options, dataDir, templates, date });
+  const render = (opener: PageOpener) => renderDossier(opener, record, { ...options, dataDir, templates, date });
   const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
 
   await writeFileAtomic(output, result.pdf);

@@ -63,7 +63,7 @@ export interface PosterRender {
 }
 
 export async function renderPoster(
-  browser: PageOpener,
+  opener: PageOpener,
   record: CaseFile,
   options: PosterRenderOptions & { templates?: TemplateSet } = {},
 ): Promise<PosterRender> {
@@ -81,7 +81,7 @@ export async function renderPoster(
   const tooBig = () =>
     new CasefileError('E_RENDER', `the record ${record.slug} does not fit one ${size} poster even at ${MIN_FIT * 100}% size; choose a bigger --size`);
   // Measuring and printing share one warm page.
-  const pages = createPagePool(browser, { maxIdle: 1 });
+  const pages = createPagePool(opener, { maxIdle: 1 });
   try {
     const measured = await measureFit(pages, await htmlAt(1), page, mounts, { min: MIN_FIT, steps: FIT_SEARCH_STEPS, timeoutMs });
     if (measured === undefined) throw tooBig();
@@ -89,7 +89,7 @@ export async function renderPoster(
     let prints = 0;
     for (;;) {
       const html = await htmlAt(fit, measured.runOn);
-      const { pdf, log } = await renderPdf(browser, html, { page, mounts, timeoutMs, pages });
+      const { pdf, log } = await renderPdf(opener, html, { page, mounts, timeoutMs, pages });
       prints += 1;
       blocked.push(...log.blocked);
       const doc = await loadChromiumPdf(pdf);
@@ -153,7 +153,7 @@ export async function makePoster(reference: string, options: MakePosterOptions =
   const size = options.size ?? DEFAULTS.posterSize;
   const output = posterOutputPath(options.outDir ?? DEFAULTS.outDir, record.slug, size, options.tile);
 
-  const render = (browser: PageOpener) => renderPoster(browser, record, { ...options, dataDir, templates, date, size });
+  const render = (opener: PageOpener) => renderPoster(opener, record, { ...options, dataDir, templates, date, size });
   const result = options.browser ? await render(options.browser) : await withPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, render);
   const tiled = options.tile ? await tilePosterPdf(result.pdf, record, options.tile, { date, ...(options.theme ? { theme: options.theme } : {}) }) : undefined;
   const pdf = tiled?.pdf ?? result.pdf;

@@ -60,7 +60,7 @@ export interface DossierContext {
   palette: DossierPalette;
   /** With a base URL: the QR code to the record's web page (`url`, `svg`, `dataUri`, `sizeMm`). */
   qr?: QrCode;
-  /** Sections run on from one to the next (`--layout compact`) instead of each opening a sheet. */
+  /** Sections run on from one to the next (the compact flow) instead of each opening a sheet. */
   compact: boolean;
 }
 

@@ -1,4 +1,4 @@
-/** Dossier HTML → PDF bytes, in a hardened page of a browser the caller owns (or a warm page from its pool). */
+/** Dossier HTML → PDF bytes, in a hardened page the caller's `opener` opens (or a warm page from its pool). */
 import type { Page } from 'puppeteer-core';
 import type { PageOpener } from '../browser/target.js';
 import { CasefileError } from '../errors.js';
@@ -29,13 +29,13 @@ export interface PdfRender {
   log: ServeLog;
 }
 
-export async function renderPdf(browser: PageOpener, html: string, options: PdfRenderOptions): Promise<PdfRender> {
+export async function renderPdf(opener: PageOpener, html: string, options: PdfRenderOptions): Promise<PdfRender> {
   const size = Buffer.byteLength(html);
   if (size > MAX_HTML_BYTES) {
     throw new CasefileError('E_RENDER', `the dossier HTML is ${size} bytes; expected at most ${MAX_HTML_BYTES}`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return withinTimeLimit(timeoutMs, 'printing the dossier', (expiry) => printInPage(browser, html, options, timeoutMs, expiry));
+  return withinTimeLimit(timeoutMs, 'printing the dossier', (expiry) => printInPage(opener, html, options, timeoutMs, expiry));
 }
 
 /**
@@ -60,10 +60,10 @@ export async function withinTimeLimit<T>(timeoutMs: number, what: string, work: 
 }
 
 /** A page of its own for one document, as hardened as a pooled one. */
-function onePage(browser: PageOpener): PagePool {
+function onePage(opener: PageOpener): PagePool {
   return {
     async acquire() {
-      const page = await openVisiblePage(browser);
+      const page = await openVisiblePage(opener);
       await hardenPage(page).catch(async (error: unknown) => {
         await page.close().catch(() => undefined);
         throw error;
@@ -77,13 +77,13 @@ function onePage(browser: PageOpener): PagePool {
 }
 
 async function printInPage(
-  browser: PageOpener,
+  opener: PageOpener,
   html: string,
   options: PdfRenderOptions,
   timeoutMs: number,
   expiry: { expired: boolean },
 ): Promise<PdfRender> {
-  const pages = options.pages ?? onePage(browser);
+  const pages = options.pages ?? onePage(opener);
   let page: Page | undefined;
   let clean = false;
   try {
