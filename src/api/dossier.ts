@@ -128,6 +128,15 @@ export async function dossierDocument(
   return { html, page, flow };
 }
 
+/**
+ * The compact flow's running headers: where the sections landed in Chromium's PDF decides what
+ * each page's header names, and the headers are printed as a layer of their own.
+ */
+function runningHeadersHtml(printed: PDFDocument, record: CaseFile, templates: TemplateSet, page: PageGeometry, theme: ResolvedTheme | undefined): string {
+  const headers = runningHeaders(sectionStarts(printed, sectionViews(record)), printed.getPageCount(), page);
+  return renderRunningHeadersHtml(record, headers, { templates, page, ...(theme ? { theme } : {}) });
+}
+
 /** Record → HTML → Chromium's PDF, in pages of `opener` (a browser or context the caller owns; a warm page of `pages` if given). */
 export async function printDossier(
   opener: PageOpener,
@@ -147,14 +156,8 @@ export async function printDossier(
       ...(options.pages ? { pages: options.pages } : {}),
     });
   const { pdf, log } = await print(html);
-  // Compact: where the sections landed decides each page's running header, printed as a layer of its own.
-  let overlay: Uint8Array | undefined;
-  let parsed: PDFDocument | undefined;
-  if (flow === 'compact') {
-    parsed = await loadChromiumPdf(pdf);
-    const headers = runningHeaders(sectionStarts(parsed, sectionViews(record)), parsed.getPageCount(), page);
-    overlay = (await print(renderRunningHeadersHtml(record, headers, { templates, page, ...(options.theme ? { theme: options.theme } : {}) }), false)).pdf;
-  }
+  const parsed = flow === 'compact' ? await loadChromiumPdf(pdf) : undefined;
+  const overlay = parsed ? (await print(runningHeadersHtml(parsed, record, templates, page, options.theme), false)).pdf : undefined;
   return {
     record,
     page,
