@@ -3,7 +3,7 @@
  * nothing with --quiet or --json.
  */
 import cliProgress from 'cli-progress';
-import type { BuildEvents } from '../build/events.js';
+import type { BuildEvents } from '../site/events.js';
 import type { Reporter } from './reporter.js';
 
 export interface Progress extends BuildEvents {

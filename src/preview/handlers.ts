@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { dossierDocument, pageMounts, renderDossier } from '../api/dossier.js';
 import { PAGE_ORIGIN, routeRequest } from '../browser/serve.js';
-import { cardInputs } from '../build/fingerprint.js';
+import { cardInputs } from '../site/fingerprint.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import type { CardRenderer } from '../cards/renderer.js';
 import type { SizePresetName } from '../cards/sizes.js';

@@ -4,7 +4,7 @@
  * only script listens for server-sent events and reloads the page when its inputs change;
  * EventSource reconnects by itself after a server restart, and the page then reloads once more.
  */
-import { escapeHtml } from '../build/html-escape.js';
+import { escapeHtml } from '../site/html-escape.js';
 import type { CardId } from '../cards/plan.js';
 import type { SizePresetName } from '../cards/sizes.js';
 import { cardPath } from './routes.js';

@@ -4,7 +4,7 @@
  * theme file changes. A settings file that fails to load is kept as the error every page shows.
  */
 import type { QrLink } from '../api/dossier.js';
-import { computeFingerprint, installedSources, type Fingerprint } from '../build/fingerprint.js';
+import { computeFingerprint, installedSources, type Fingerprint } from '../site/fingerprint.js';
 import type { CardSettings } from '../cards/render.js';
 import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';

@@ -7,7 +7,7 @@
  * The bounds a setting must keep are here too, the same in every command and in the config file.
  */
 import { availableParallelism } from 'node:os';
-import type { OutputKind } from '../build/options.js';
+import type { OutputKind } from '../site/options.js';
 import type { CardFormat } from '../cards/plan.js';
 import type { EngineName } from '../cards/engines/engine.js';
 import type { SizePresetName } from '../cards/sizes.js';

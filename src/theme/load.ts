@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sha256 } from '../build/hash.js';
+import { sha256 } from '../site/hash.js';
 import { CasefileError } from '../errors.js';
 import { checkJsonFile, locateIn, type CheckedFile } from '../record/schema-file.js';
 import type { PathSegment } from '../record/json-path.js';

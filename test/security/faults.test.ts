@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
-import { fileHash } from '../../src/build/hash.js';
+import { fileHash } from '../../src/site/hash.js';
 import { createDossierPrinter } from '../../src/browser/printer.js';
 import { CLI, ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { decodePng } from '../helpers/png.js';

@@ -1,8 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { BuildSummary } from '../../build/batch.js';
-import type { BuildOptions, OutputKind } from '../../build/options.js';
-import { parseShard } from '../../build/shard.js';
-import { shardFromEnvironment } from '../../build/shard-env.js';
+import type { BuildSummary } from '../../site/batch.js';
+import type { BuildOptions, OutputKind } from '../../site/options.js';
+import { parseShard } from '../../site/shard.js';
+import { shardFromEnvironment } from '../../site/shard-env.js';
 import { PAPER_NAMES } from '../../dossier/paper.js';
 import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
 import { cardFlags } from '../card-options.js';
@@ -127,7 +127,7 @@ export function buildCommand(context: CommandContext): CommandModule<GlobalArgs,
       const progress = createProgress(reporter);
       try {
         // Loaded here, not at start-up: --help, --version and usage errors need no browser or card code.
-        const { buildSite } = await import('../../build/batch.js');
+        const { buildSite } = await import('../../site/batch.js');
         const summary = await buildSite(options, progress, controller.signal);
         // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { galleryHtml } from '../../build/gallery.js';
-import { MANIFEST_FILE, manifestJson, mergeManifests, readManifest } from '../../build/manifest.js';
+import { galleryHtml } from '../../site/gallery.js';
+import { MANIFEST_FILE, manifestJson, mergeManifests, readManifest } from '../../site/manifest.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import type { CommandContext } from '../context.js';
 import { folders, type ArgsOf, type GlobalArgs } from '../options.js';

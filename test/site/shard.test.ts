@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShard, selectShard } from '../../src/build/shard.js';
+import { parseShard, selectShard } from '../../src/site/shard.js';
 
 const records = ['sdet', 'enterprise-architect', 'lead-infrastructure-engineer', 'lead-backend-data-procurement-analyst', 'cto', 'scrum-master', 'devrel']
   .map((slug) => ({ slug }));

@@ -1,7 +1,7 @@
 /** Which card a record's meta page shares, and which records get one. */
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../../src/build/manifest.js';
-import { metaPages, shareImage } from '../../src/build/site-files.js';
+import type { ManifestEntry } from '../../src/site/manifest.js';
+import { metaPages, shareImage } from '../../src/site/site-files.js';
 import { loadDataRecord } from '../helpers/records.js';
 
 const card = (record: string, section: string, size: string, format: ManifestEntry['format']): ManifestEntry => ({

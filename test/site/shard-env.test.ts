@@ -1,6 +1,6 @@
 /** `--shard auto`: each CI system's variables and numbering turned into casefile's 1-based i/n. */
 import { describe, expect, it } from 'vitest';
-import { shardFromEnvironment } from '../../src/build/shard-env.js';
+import { shardFromEnvironment } from '../../src/site/shard-env.js';
 
 describe('shard from the CI environment', () => {
   // Each system's first and last parallel job of four: GitLab counts from 1, the others from 0.

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, isFresh, loadCache, saveCache } from '../../src/build/cache.js';
-import { canonicalJson, fileHash, sha256 } from '../../src/build/hash.js';
+import { CACHE_FILE, isFresh, loadCache, saveCache } from '../../src/site/cache.js';
+import { canonicalJson, fileHash, sha256 } from '../../src/site/hash.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('the build cache', () => {

@@ -2,10 +2,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/build/batch.js';
-import type { CachedPages, CacheEntries } from '../../src/build/cache.js';
-import { BUILD_DEFAULTS, type BuildOptions } from '../../src/build/options.js';
-import { knownOutputs, staleOutputs, type PruneScope } from '../../src/build/prune.js';
+import { buildSite } from '../../src/site/batch.js';
+import type { CachedPages, CacheEntries } from '../../src/site/cache.js';
+import { BUILD_DEFAULTS, type BuildOptions } from '../../src/site/options.js';
+import { knownOutputs, staleOutputs, type PruneScope } from '../../src/site/prune.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 

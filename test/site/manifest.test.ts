@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { galleryHtml } from '../../src/build/gallery.js';
+import { galleryHtml } from '../../src/site/gallery.js';
 import { CARD_IDS } from '../../src/cards/plan.js';
-import { manifestJson, mergeManifests, sortEntries, type ManifestEntry } from '../../src/build/manifest.js';
-import { absoluteUrl, metaTagsHtml } from '../../src/build/meta-tags.js';
+import { manifestJson, mergeManifests, sortEntries, type ManifestEntry } from '../../src/site/manifest.js';
+import { absoluteUrl, metaTagsHtml } from '../../src/site/meta-tags.js';
 
 const entry = (record: string, path: string, hash = 'a'.repeat(64)): ManifestEntry => ({
   record,

@@ -1,7 +1,7 @@
 /** The meta tags on their own (pure): og:url, og:site_name, secure_url and the image's content version. */
 import { describe, expect, it } from 'vitest';
-import { contentVersion, manifestJson, mergeManifests, withVersion, type ManifestEntry } from '../../src/build/manifest.js';
-import { metaTagsHtml, versionedImageUrl } from '../../src/build/meta-tags.js';
+import { contentVersion, manifestJson, mergeManifests, withVersion, type ManifestEntry } from '../../src/site/manifest.js';
+import { metaTagsHtml, versionedImageUrl } from '../../src/site/meta-tags.js';
 
 const HASH = '0123456789abcdef'.repeat(4);
 const image: ManifestEntry = {
