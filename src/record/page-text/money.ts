@@ -51,7 +51,7 @@ const SYMBOLS_LONGEST_FIRST = [...SYMBOLS.keys()].sort((a, b) => b.length - a.le
 /** ISO codes a figure in prose may use; the MARKET AVERAGE line, which can only be a figure, takes any three capitals. */
 const ISO_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
-export const KNOWN_SYMBOLS: readonly string[] = [...SYMBOLS.keys()];
+const KNOWN_SYMBOLS: readonly string[] = [...SYMBOLS.keys()];
 
 export type FigureReading =
   | { ok: true; amount: number; currency: string }
@@ -65,7 +65,7 @@ const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:\.(
 /** European grouping ("72.000", "1.234.567", "72.000,50"): readable two ways, so refused. */
 const AMBIGUOUS = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+,\d{1,2}$/;
 
-export function readNumber(text: string): { ok: true; value: number } | { ok: false; reason: string } {
+function readNumber(text: string): { ok: true; value: number } | { ok: false; reason: string } {
   if (AMBIGUOUS.test(text)) {
     return { ok: false, reason: `the figure ${JSON.stringify(text)} could be read two ways: write thousands with commas and decimals with a point, e.g. "72,000" or "72,000.50"` };
   }

@@ -21,7 +21,3 @@ export function unquote(line: string): string | undefined {
   }
   return undefined;
 }
-
-export function isQuoted(line: string): boolean {
-  return unquote(line) !== undefined;
-}
