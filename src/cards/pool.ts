@@ -101,6 +101,8 @@ export class CardPool {
   peakRecycling = 0;
   /** The largest resident size a worker reported after a card, in bytes (for tests and the soak). */
   peakWorkerRss = 0;
+  /** The most a worker held outside V8's heap after a card, in bytes (native leaks show here, not in V8's garbage). */
+  peakWorkerOutsideHeap = 0;
 
   /** `dueForRestart` decides after each task whether a worker should be replaced; by default only past RECYCLE_AT_RSS. */
   constructor(
@@ -169,6 +171,7 @@ export class CardPool {
           (value) => {
             const result = value as WorkerResult;
             this.workerPids.add(result.pid);
+            this.peakWorkerOutsideHeap = Math.max(this.peakWorkerOutsideHeap, result.outsideHeap);
             this.afterTask(lane, this.lanes.indexOf(lane), result.rss, cards.length);
             cards.forEach((card, index) => {
               const outcome = result.outcomes[index]!;

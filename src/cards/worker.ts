@@ -22,6 +22,8 @@ export interface WorkerResult {
   /** One per job, in the jobs' order. */
   outcomes: CardOutcome[];
   rss: number;
+  /** Resident memory outside V8's heap (rss − heapTotal): where resvg's pixel buffers live. */
+  outsideHeap: number;
   pid: number;
 }
 
@@ -40,5 +42,6 @@ async function drawOne(task: WorkerTask, job: CardJob): Promise<CardOutcome> {
 
 export default async function renderInWorker(task: WorkerTask): Promise<WorkerResult> {
   const outcomes = await Promise.all(task.jobs.map((job) => drawOne(task, job)));
-  return { outcomes, rss: process.memoryUsage.rss(), pid: process.pid };
+  const { rss, heapTotal } = process.memoryUsage();
+  return { outcomes, rss, outsideHeap: rss - heapTotal, pid: process.pid };
 }
