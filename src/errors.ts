@@ -24,6 +24,8 @@ export type ErrorCode =
   /** A user card layout failed its card (threw, returned no element, ran too long): only that card fails. */
   | 'E_LAYOUT'
   | 'E_TIMEOUT'
+  /** A server's render queue is full: try again shortly (HTTP 503). */
+  | 'E_BUSY'
   | 'E_WRITE'
   | 'E_PATH'
   | 'E_INTERRUPTED';

@@ -19,8 +19,10 @@ import { loadRecord } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import type { ChangeEvents } from './events.js';
 import { errorBlock, indexPage, recordPage } from './pages.js';
-import type { PreviewPrinter } from './printer.js';
-import { asError, cliWords, send, sendError, statusFor } from './respond.js';
+import type { OnDemandPrinter } from '../browser/on-demand-printer.js';
+import { drawRequestedCard, planRequestedCard } from '../http/card-render.js';
+import { MEDIA_TYPES } from '../http/media-types.js';
+import { asError, cliWords, send, sendError, statusFor } from '../http/respond.js';
 import type { Route } from './routes.js';
 import type { PreviewSettings, PreviewState } from './state.js';
 
@@ -35,7 +37,7 @@ export interface HandlerContext {
   engine?: EngineName;
   timeoutMs?: number;
   renderer: CardRenderer;
-  printer: PreviewPrinter;
+  printer: OnDemandPrinter;
   events: ChangeEvents;
   /** Runs a render within the preview's bound on renders at once. */
   bounded<T>(work: () => Promise<T>): Promise<T>;
@@ -58,10 +60,10 @@ function dossierOptions(dataDir: string, settings: PreviewSettings) {
   };
 }
 
-/** The cards a record page shows, or the one card a card URL names. */
-function cardJobs(context: HandlerContext, record: CaseFile, card?: string, size?: string): CardJob[] {
-  const sections = card ? { sections: [card] } : context.sections ? { sections: context.sections } : {};
-  return planCards(record, { sizes: size ? [size] : context.sizes, formats: ['png'], scale: 1, ...sections, ...(context.engine ? { engine: context.engine } : {}) });
+/** The cards a record page shows. */
+function cardJobs(context: HandlerContext, record: CaseFile): CardJob[] {
+  const sections = context.sections ? { sections: context.sections } : {};
+  return planCards(record, { sizes: context.sizes, formats: ['png'], scale: 1, ...sections, ...(context.engine ? { engine: context.engine } : {}) });
 }
 
 async function showIndex(context: HandlerContext, response: http.ServerResponse): Promise<void> {
@@ -90,22 +92,22 @@ async function showRecord(context: HandlerContext, slug: string, response: http.
   }
 }
 
-/** One card as PNG, with its inputs hash as ETag: 304 when the page has it, immutable under its versioned URL. */
+/** One card, with its inputs hash as ETag: 304 when the page has it, immutable under its versioned URL. */
 async function sendCard(context: HandlerContext, route: Extract<Route, { kind: 'card' }>, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   try {
     const { settings, fingerprint } = context.state.usable();
     const { record } = await loadRecord(route.slug, { dataDir: context.dataDir });
-    const job = cardJobs(context, record, route.card, route.size)[0]!;
-    const hash = cardInputs(fingerprint, record, job, settings.theme);
-    const etag = `"${hash}"`;
-    const cacheControl = route.version && hash.startsWith(route.version) ? 'public, max-age=31536000, immutable' : 'public, no-cache';
+    const site = { fingerprint, ...(settings.theme ? { theme: settings.theme } : {}), ...(context.engine ? { engine: context.engine } : {}) };
+    const { job, inputs } = planRequestedCard(record, route.request, site);
+    const etag = `"${inputs}"`;
+    const cacheControl = route.version && inputs.startsWith(route.version) ? 'public, max-age=31536000, immutable' : 'public, no-cache';
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl });
       response.end();
       return;
     }
-    const [drawn] = await context.bounded(() => context.renderer.render(record, [job], context.state.cardSettings()));
-    send(response, 200, 'image/png', drawn!.png!, { ETag: etag, 'Cache-Control': cacheControl });
+    const bytes = await context.bounded(() => drawRequestedCard(context.renderer, record, job, context.state.cardSettings()));
+    send(response, 200, MEDIA_TYPES[route.request.format], bytes, { ETag: etag, 'Cache-Control': cacheControl });
   } catch (error) {
     sendError(response, asError(error));
   }

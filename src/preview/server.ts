@@ -8,7 +8,7 @@
  * responses carry the build cache's input hash as their ETag.
  *
  * The parts: state.ts (the settings, reloaded), handlers.ts (one per route), events.ts (the
- * pages' event stream), watcher.ts (what changes), printer.ts (the PDF link's browser).
+ * pages' event stream), watcher.ts (what changes); src/http/ holds what it shares with `serve`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,8 +22,8 @@ import { CasefileError } from '../errors.js';
 import { DEFAULTS, withDefaults } from '../settings/defaults.js';
 import { createChangeEvents } from './events.js';
 import { createHandlers, type Handlers } from './handlers.js';
-import { createPreviewPrinter } from './printer.js';
-import { asError, sendError } from './respond.js';
+import { createOnDemandPrinter } from '../browser/on-demand-printer.js';
+import { asError, sendError } from '../http/respond.js';
 import { routePreview, type Route } from './routes.js';
 import { createPreviewState, type PreviewSettings } from './state.js';
 import { watchSources } from './watcher.js';
@@ -101,7 +101,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     });
   const state = await createPreviewState(options.loadSettings);
   const renderer = createCardRenderer({ workers: Math.max(1, workers) });
-  const printer = createPreviewPrinter({ concurrency: Math.max(1, concurrency), ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) });
+  const printer = createOnDemandPrinter({ concurrency: Math.max(1, concurrency), ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) });
   const events = createChangeEvents();
   const server = serve(
     createHandlers({

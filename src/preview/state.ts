@@ -10,7 +10,7 @@ import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';
 import type { CasefileError } from '../errors.js';
 import type { ResolvedTheme } from '../theme/load.js';
-import { asError } from './respond.js';
+import { asError } from '../http/respond.js';
 
 /** What the preview renders with; reloaded when the config or theme file changes. */
 export interface PreviewSettings {

@@ -146,7 +146,9 @@ describe('casefile preview', () => {
       `/records/${'a'.repeat(5000)}`,
       '/records/secret',
       '/records/SDET',
-      '/records/sdet/cards/cover.4096x4096.png',
+      '/records/sdet/cards/cover.4097x4096.png',
+      '/records/sdet/cards/cover.4096x4096@2x.png',
+      '/records/sdet/cards/cover.og@9x.png',
       '/records/sdet/cards/secret.og.png',
       '/records/sdet/dossier.html/../../secret.txt',
     ];

@@ -1,6 +1,6 @@
-/** How the preview answers: a body with its type, and an error in the CLI's words with the status it deserves. */
+/** How casefile's servers answer: a body with its type, and an error in the CLI's words with the status it deserves. */
 import type http from 'node:http';
-import { CasefileError, errorLines, isCasefileError } from '../errors.js';
+import { CasefileError, errorLines, isCasefileError, type ErrorCode } from '../errors.js';
 
 export function asError(error: unknown): CasefileError {
   if (isCasefileError(error)) return error;
@@ -13,8 +13,19 @@ export function cliWords(error: CasefileError): string[] {
   return [`error: ${first}`, ...rest];
 }
 
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  E_NOT_FOUND: 404,
+  E_SLUG: 400,
+  E_PATH: 400,
+  // A size, scale or format outside what `cards` accepts.
+  E_USAGE: 400,
+  E_BUSY: 503,
+  E_TIMEOUT: 504,
+};
+
+/** Bad data, a failed render, a crashed worker or browser: the server's fault, 500. */
 export function statusFor(error: CasefileError): number {
-  return error.code === 'E_NOT_FOUND' ? 404 : error.code === 'E_SLUG' || error.code === 'E_PATH' ? 400 : 500;
+  return STATUS_BY_CODE[error.code] ?? 500;
 }
 
 export function send(response: http.ServerResponse, status: number, type: string, body: string | Uint8Array, headers: http.OutgoingHttpHeaders = {}): void {
