@@ -44,6 +44,7 @@ export { HELPERS } from './dossier/helpers.js';
 export { createCardRenderer, type CardRenderer, type CardRendererOptions } from './cards/renderer.js';
 export { planCards, CARD_IDS, CARD_FORMATS, type CardId, type CardJob, type CardFormat, type PlanOptions } from './cards/plan.js';
 export type { RenderedCard } from './cards/render.js';
+export { cardAltText, ALT_TEXT_MAX_LENGTH } from './cards/alt-text/card-alt.js';
 export { ENGINE_NAMES, ENGINE_FORMATS, DEFAULT_ENGINE, type EngineName } from './cards/engines/engine.js';
 export { SIZE_PRESETS, SIZE_PRESET_NAMES, parseSize, type CardSize, type SizePresetName } from './cards/sizes.js';
 export { makeCards, type MakeCardsOptions, type MadeCards, type CardOutput } from './api/cards.js';
@@ -55,7 +56,7 @@ export { ConfigSchema, loadConfig, type BuildConfig } from './settings/config.js
 export { DEFAULTS, type Defaults } from './settings/defaults.js';
 export type { CardSettings } from './cards/render.js';
 export type { LayoutContext, LayoutHelpers, LayoutTheme, FitOptions } from './cards/layout-context.js';
-export { LAYOUT_TIME_LIMIT_MS, type CardLayout } from './cards/user-layouts.js';
+export { LAYOUT_TIME_LIMIT_MS, type CardLayout, type CardLayoutResult } from './cards/user-layouts.js';
 export type { CardElement, CardChild, Style } from './cards/element.js';
 export type { FittedText } from './cards/fit.js';
 export type { TextRole, RoleName } from './cards/theme.js';

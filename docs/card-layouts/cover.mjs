@@ -2,7 +2,8 @@
 // draws the cover with this file and every other card with the built-in layouts.
 //
 // The default export gets `ctx` (record, size, shape, theme, helpers; see LayoutContext in the
-// package's types) and returns an element tree: { type, props: { style, children } }.
+// package's types) and returns an element tree, { type, props: { style, children } }, or, as here,
+// { element, alt }: the tree with the card's own alt text.
 
 /** @param {import('casefile').LayoutContext} ctx */
 export default function cover(ctx) {
@@ -17,7 +18,7 @@ export default function cover(ctx) {
   const question = fit(ctx.record.question, { role: 'body', width, maxLines: 2 });
   const aliases = fit(ctx.record.aliases.join('  ·  '), { role: 'monoSmall', width, maxLines: 1 });
 
-  return box(
+  const element = box(
     { width: ctx.width, height: ctx.height, backgroundColor: navy, color: '#ffffff', flexDirection: 'column', justifyContent: 'space-between', padding: pad },
     row(
       { alignItems: 'center', gap: px(16) },
@@ -27,4 +28,8 @@ export default function cover(ctx) {
     column({ gap: px(18) }, lines(title, 'coverTitle'), lines(question, 'body', { color: cream })),
     lines(aliases, 'monoSmall', { color: cream }),
   );
+  // The manifest, the gallery and og:image:alt say what this card shows: casefile's own cover alt
+  // names the flight risk and the salary, which this design leaves out.
+  const alt = `File ${ctx.fileNumber}: ${ctx.record.title}. ${ctx.record.question} Also known as ${ctx.record.aliases.join(', ')}.`;
+  return { element, alt };
 }

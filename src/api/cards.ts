@@ -43,6 +43,8 @@ export interface CardOutput {
   width: number;
   height: number;
   bytes: number;
+  /** What the card says, in a sentence or two (plain text): for an `<img alt>` or og:image:alt. */
+  alt: string;
 }
 
 export interface MadeCards {
@@ -70,7 +72,7 @@ async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput
     const target = resolveInside(outDir, relativePath, 'output');
     const data = cardBytes(card, format)!;
     await writeFileAtomic(target, data);
-    outputs.push({ path: target, relativePath, section: card.job.section, size: card.job.size, format, engine: card.engine, width: card.width, height: card.height, bytes: data.byteLength });
+    outputs.push({ path: target, relativePath, section: card.job.section, size: card.job.size, format, engine: card.engine, width: card.width, height: card.height, bytes: data.byteLength, alt: card.alt });
   }
   return outputs;
 }

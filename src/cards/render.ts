@@ -14,6 +14,7 @@ import { cardTheme } from './card-theme.js';
 import { recolour } from './recolour.js';
 import { layoutContext } from './layout-context.js';
 import { findUserLayout, importUserLayout, runUserLayout } from './user-layouts.js';
+import { boundAltText, cardAltText } from './alt-text/card-alt.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { DEFAULT_ENGINE, type EngineName } from './engines/engine.js';
 import { loadEngine } from './engines/index.js';
@@ -35,6 +36,8 @@ export interface RenderedCard {
   /** Pixel size of the PNG (layout size times scale). */
   width: number;
   height: number;
+  /** What the card says, in a sentence or two (plain text): casefile's, or the one a user layout gave. */
+  alt: string;
   /** Each names the card, e.g. `card "metrics" (og 1200x630): …`. */
   warnings: string[];
   /** Milliseconds this card took to lay out, draw and rasterize (for benchmarks). */
@@ -115,7 +118,7 @@ export async function cardTree(
   job: CardShapeJob,
   env?: RenderEnvironment,
   settings: CardSettings = {},
-): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[] }> {
+): Promise<{ tree: CardElement; ctx: CardContext; fallbackFamilies: string[]; alt: string }> {
   const { book, finder } = env ?? (await renderEnvironment());
   const fallbackFamilies = fallbacksFor(record, { book, finder });
   const theme = cardTheme(settings.theme);
@@ -131,12 +134,14 @@ export async function cardTree(
     report: emptyReport(),
   };
   const user = settings.layoutsDir ? await findUserLayout(settings.layoutsDir, job.section) : undefined;
-  if (!user) return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies };
+  if (!user) return { tree: recolour(LAYOUTS[job.section](ctx), theme), ctx, fallbackFamilies, alt: cardAltText(record, job.section) };
   // A user layout is drawn like a built-in one: default palette colours and families become the theme's.
   const label = cardLabel(record.slug, { size: `${job.width}x${job.height}`, scale: 1, ...job });
   const layout = await importUserLayout(user, label);
-  const tree = await runUserLayout(layout, layoutContext(ctx), { file: user.file, label, ...(settings.layoutTimeLimitMs ? { timeLimitMs: settings.layoutTimeLimitMs } : {}) });
-  return { tree: recolour(tree, theme), ctx, fallbackFamilies };
+  const output = await runUserLayout(layout, layoutContext(ctx), { file: user.file, label, ...(settings.layoutTimeLimitMs ? { timeLimitMs: settings.layoutTimeLimitMs } : {}) });
+  // A layout that gives no alt (or a blank one) leaves the card casefile's words: the record's own values, which a design shows too.
+  const alt = boundAltText(output.alt ?? '') || cardAltText(record, job.section);
+  return { tree: recolour(output.element, theme), ctx, fallbackFamilies, alt };
 }
 
 /** A rendered card's bytes for one format (SVG as UTF-8). */
@@ -150,7 +155,7 @@ export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnv
   const environment = env ?? (await renderEnvironment());
   const engineName = job.engine ?? DEFAULT_ENGINE;
   const engine = await loadEngine(engineName, environment.book);
-  const { tree, ctx, fallbackFamilies } = await cardTree(record, job, environment, settings);
+  const { tree, ctx, fallbackFamilies, alt } = await cardTree(record, job, environment, settings);
   const texts = collectText(tree);
   const { missing } = checkCoverage(texts, environment.book, environment.finder);
   const drawing = await engine.draw(tree, {
@@ -182,6 +187,7 @@ export async function renderCard(record: CaseFile, job: CardJob, env?: RenderEnv
     engine: engineName,
     width: drawing.width,
     height: drawing.height,
+    alt,
     warnings,
     renderMs: Math.round((performance.now() - started) * 10) / 10,
   };

@@ -1,6 +1,6 @@
 /**
  * A site's own card layouts: `<dir>/<card-id>.mjs` (or `.js`) whose default export is
- * `(ctx) => element`. They are trusted code, like templates, but a mistake in one must not take
+ * `(ctx) => element`, or `(ctx) => ({ element, alt })` to give the card its own alt text. They are trusted code, like templates, but a mistake in one must not take
  * a batch down: a layout that throws, returns something that is not an element, or runs past
  * the time limit fails its own card with one line naming the file and the card.
  */
@@ -17,8 +17,20 @@ import type { CardId } from './plan.js';
 export const LAYOUT_TIME_LIMIT_MS = 2000;
 export const LAYOUT_EXTENSIONS = ['.mjs', '.js'] as const;
 
+/**
+ * What a layout returns: its element tree, or the tree with the card's alt text, for a design that
+ * says something casefile's own alt text for the card would not (plain text; casefile bounds it).
+ */
+export type CardLayoutResult = CardElement | { element: CardElement; alt?: string };
+
 /** What a layout file's default export must be. */
-export type CardLayout = (ctx: LayoutContext) => CardElement | Promise<CardElement>;
+export type CardLayout = (ctx: LayoutContext) => CardLayoutResult | Promise<CardLayoutResult>;
+
+/** A user layout's result, checked: the tree to draw, and the alt text it gave, if any. */
+export interface UserLayoutOutput {
+  element: CardElement;
+  alt?: string;
+}
 
 export interface FoundLayout {
   file: string;
@@ -80,11 +92,19 @@ export function elementProblem(node: unknown, at = 'the result'): string | undef
   return undefined;
 }
 
+/** `{ element, alt }` (an object with no `type` but an `element`) or the element itself. */
+function unwrapResult(result: unknown): { element: unknown; alt: unknown; at: string } {
+  const wrapped = result !== null && typeof result === 'object' && !Array.isArray(result) && !('type' in result) && 'element' in result;
+  if (!wrapped) return { element: result, alt: undefined, at: 'the result' };
+  const { element, alt } = result as { element: unknown; alt?: unknown };
+  return { element, alt, at: 'the result.element' };
+}
+
 /**
  * Calls the layout under a time limit. Synchronous code runs inside vm's watchdog, which
  * interrupts a loop; a layout that returns a promise is raced against the same limit.
  */
-export async function runUserLayout(layout: CardLayout, ctx: LayoutContext, where: { file: string; label: string; timeLimitMs?: number }): Promise<CardElement> {
+export async function runUserLayout(layout: CardLayout, ctx: LayoutContext, where: { file: string; label: string; timeLimitMs?: number }): Promise<UserLayoutOutput> {
   const limit = where.timeLimitMs ?? LAYOUT_TIME_LIMIT_MS;
   const started = performance.now();
   let result: unknown;
@@ -106,7 +126,9 @@ export async function runUserLayout(layout: CardLayout, ctx: LayoutContext, wher
     const timedOut = (error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' || /timed out after/.test(firstLine(error));
     throw layoutError(where.file, where.label, timedOut ? `it ran past the ${limit} ms time limit` : `it threw: ${firstLine(error)}`);
   }
-  const problem = elementProblem(result);
+  const { element, alt, at } = unwrapResult(result);
+  const problem = elementProblem(element, at);
   if (problem) throw layoutError(where.file, where.label, `it must return an element; ${problem}`);
-  return result as CardElement;
+  if (alt !== undefined && typeof alt !== 'string') throw layoutError(where.file, where.label, `its alt must be a string, received ${alt === null ? 'null' : typeof alt}`);
+  return { element: element as CardElement, ...(alt === undefined ? {} : { alt }) };
 }

@@ -1,14 +1,17 @@
 /**
  * User card layouts through the CLI: the docs' worked example draws the cover with the user's
  * pixels (with both engines), a missing file falls back to the built-in layout, and layouts that
- * throw, return a non-element or loop each fail only their own card, in one line naming both.
+ * throw, return a non-element or loop each fail only their own card, in one line naming both. A
+ * layout may return `{ element, alt }`: its alt text is the card's, and a bad one fails the card.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ALT_TEXT_MAX_LENGTH, cardAltText } from '../../src/cards/alt-text/card-alt.js';
 import { elementProblem } from '../../src/cards/user-layouts.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const EXAMPLE = path.join(ROOT, 'docs', 'card-layouts', 'cover.mjs');
@@ -81,5 +84,55 @@ describe('user card layouts', () => {
     expect(elementProblem({ type: 'div', props: { children: ['a', { type: 'span', props: {} }] } })).toBeUndefined();
     expect(elementProblem(undefined)).toBe('the result is undefined, not an element { type, props }');
     expect(elementProblem({ type: 'div', props: { children: [{ type: 'div' }] } })).toBe('the result.props.children[0] has no props object');
+  });
+});
+
+describe('a user layout\'s own alt text', () => {
+  let dir: string;
+  let result: ReturnType<typeof runCli>;
+  const outputs = () => (JSON.parse(result.stdout) as { outputs: { section: string; alt: string }[] }).outputs;
+  const altOf = (section: string) => outputs().find((output) => output.section === section)?.alt;
+  beforeAll(() => {
+    dir = tempDir();
+    const layouts = path.join(dir, 'layouts');
+    mkdirSync(layouts);
+    mkdirSync(path.join(dir, 'data'));
+    copyFileSync(path.join(ROOT, 'data', 'sdet.json'), path.join(dir, 'data', 'sdet.json'));
+    copyFileSync(EXAMPLE, path.join(layouts, 'cover.mjs'));
+    const element = "{ type: 'div', props: { style: { width: ctx.width, height: ctx.height, backgroundColor: '#1b3a5c' } } }";
+    // Blank: the card falls back to casefile's words. Long and on several lines: bounded, one line.
+    writeFileSync(path.join(layouts, 'habitat.mjs'), `export default (ctx) => ({ element: ${element}, alt: '  \\n ' });\n`);
+    writeFileSync(path.join(layouts, 'metrics.mjs'), `export default async (ctx) => ({ element: ${element}, alt: 'Our own\\nwords. '.repeat(60) });\n`);
+    writeFileSync(path.join(layouts, 'salary.mjs'), `export default (ctx) => ({ element: ${element}, alt: 42 });\n`);
+    writeFileSync(path.join(layouts, 'weaponry.mjs'), "export default () => ({ element: { type: 'table', props: {} }, alt: 'a table' });\n");
+    result = runCli(['cards', 'sdet', '--card-layouts', 'layouts', '--section', 'cover,habitat,salary,metrics,weaponry,burn-ward', '--workers', '2', '--json', '--out-dir', 'out'], { cwd: dir });
+  }, 120_000);
+
+  it('is the card\'s alt when the layout gives one (the worked example\'s, which names no figures)', () => {
+    const record = loadDataRecord('sdet');
+    expect(altOf('cover')).toBe(`File CF-9254-S: SDET. ${record.question} Also known as ${record.aliases.join(', ')}.`);
+    expect(altOf('cover')).not.toBe(cardAltText(record, 'cover'));
+  });
+
+  it('is casefile\'s where the layout gives a blank one, and where there is no user layout', () => {
+    const record = loadDataRecord('sdet');
+    expect(altOf('habitat')).toBe(cardAltText(record, 'habitat'));
+    expect(altOf('burn-ward')).toBe(cardAltText(record, 'burn-ward'));
+  });
+
+  it('is bounded and on one line, like casefile\'s', () => {
+    const alt = altOf('metrics')!;
+    expect(alt).toMatch(/^Our own words\. Our own words\. .*…$/);
+    expect(Array.from(alt).length).toBeLessThanOrEqual(ALT_TEXT_MAX_LENGTH);
+  });
+
+  it('fails its card in one line when it is not a string, or when the element beside it is not one', () => {
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('error:')).sort();
+    expect(errors).toEqual([
+      'error: layouts/salary.mjs: card layout failed for card "sdet/salary" (og 1200x630): its alt must be a string, received number',
+      'error: layouts/weaponry.mjs: card layout failed for card "sdet/weaponry" (og 1200x630): it must return an element; the result.element has type "table"; expected one of div, img, svg, path, span',
+    ]);
+    expect(outputs().map((output) => output.section).sort()).toEqual(['burn-ward', 'cover', 'habitat', 'metrics']);
   });
 });

@@ -2,8 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cardAltText } from '../../src/cards/alt-text/card-alt.js';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 import { decodePng, PNG_MAGIC } from '../helpers/png.js';
+import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SLUG = 'lead-infrastructure-engineer';
@@ -59,6 +61,18 @@ describe('casefile cards', () => {
     expect(report.outputs[0]).toMatchObject({ record: SLUG, relativePath: `${SLUG}/cards/job-ad-autopsy.png`, width: 1200, height: 630 });
     expect(report.outputs[0]!.bytes).toBe(readFileSync(path.join(out, SLUG, 'cards', 'job-ad-autopsy.png')).byteLength);
     expect(report.warnings).toEqual(['card "lead-infrastructure-engineer/job-ad-autopsy" (og 1200x630): truncated 1 text with an ellipsis to fit; moved 1 item to a "+N more" line']);
+  });
+
+  it('gives every output its alt text with --json: the card\'s words, the same at every size and format, through the worker pool', () => {
+    const out = tempDir();
+    const result = runCli(['cards', SLUG, '--section', 'cover,flight-risk', '--size', 'og,square', '--format', 'png,svg', '--workers', '2', '--json', '--out-dir', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const { outputs } = JSON.parse(result.stdout) as { outputs: { section: 'cover' | 'flight-risk'; alt: string }[] };
+    expect(outputs).toHaveLength(8);
+    const record = loadDataRecord(SLUG);
+    for (const output of outputs) expect(output.alt).toBe(cardAltText(record, output.section));
+    const flightRisk = outputs.find((output) => output.section === 'flight-risk')!.alt;
+    expect(flightRisk).toMatch(/^Case file: Lead Infrastructure Engineer, exhibit 04: THE FLIGHT RISK\. Flight risk 85%, HIGH RISK\. Diagnosis: As companies optimize cloud spend/);
   });
 
   it.each([
