@@ -15,6 +15,7 @@ import { newCommand } from './commands/new.js';
 import { pdfCommand } from './commands/pdf.js';
 import { posterCommand } from './commands/poster.js';
 import { previewCommand } from './commands/preview.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { globalOptions } from './options.js';
@@ -40,6 +41,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .command(posterCommand(context))
     .command(cardsCommand(context))
     .command(previewCommand(context))
+    .command(serveCommand(context))
     .command(validateCommand(context))
     .command(listCommand(context))
     .command(buildCommand(context))

@@ -51,6 +51,7 @@ const CONFIG_READS = {
   poster: ['dataDir', 'outDir', 'templatesDir', 'theme', 'baseUrl', 'qrUrl', 'browserWs'],
   cards: ['dataDir', 'outDir', 'theme', 'cardLayoutsDir', 'sizes', 'scale', 'formats', 'engine', 'quality'],
   preview: ['dataDir', 'outDir', 'templatesDir', 'theme', 'cardLayoutsDir', 'paper', 'flow', 'sizes', 'engine', 'baseUrl', 'qrUrl', 'browserWs'],
+  serve: ['dataDir', 'templatesDir', 'theme', 'cardLayoutsDir', 'paper', 'flow', 'engine', 'quality', 'baseUrl', 'qrUrl', 'browserWs'],
   build: [
     'dataDir', 'outDir', 'templatesDir', 'theme', 'cardLayoutsDir', 'paper', 'flow', 'sizes', 'scale', 'formats', 'engine', 'quality',
     'concurrency', 'shardTotal', 'baseUrl', 'qrUrl', 'browserWs',

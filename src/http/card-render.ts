@@ -23,6 +23,8 @@ export interface CardSite {
   fingerprint: Fingerprint;
   theme?: ResolvedTheme;
   engine?: EngineName;
+  /** webp and jpeg quality, as the site builds them. */
+  quality?: number;
 }
 
 /** Throws E_USAGE for what the engine cannot draw (svg from takumi), like `cards` would. */
@@ -33,6 +35,7 @@ export function planRequestedCard(record: CaseFile, request: CardFileRequest, si
     scale: request.scale,
     formats: [request.format],
     ...(site.engine ? { engine: site.engine } : {}),
+    ...(site.quality !== undefined ? { quality: site.quality } : {}),
   });
   return { job: job!, inputs: cardInputs(site.fingerprint, record, job!, site.theme) };
 }

@@ -19,12 +19,21 @@ export function isSlug(value: string): boolean {
 
 export const SLUG_REFUSAL = refuse(400, `a record is named by a slug of lower-case letters, digits and hyphens (at most ${MAX_SLUG_LENGTH})`);
 
-/** The method and the URL, parsed; `allowEncoded` lets a path through that carries escapes (the preview's asset mounts route those themselves). */
-export function checkRequest(method: string, rawUrl: string): URL | RequestRefusal {
+export interface CheckedRequest {
+  kind: 'checked';
+  /** The URL parsed, for its query. */
+  url: URL;
+  /** The path exactly as sent: URL parsing would already have resolved `%2e%2e` and `..`. */
+  path: string;
+}
+
+/** The method and the URL's length checked, and the URL parsed. */
+export function checkRequest(method: string, rawUrl: string): CheckedRequest | RequestRefusal {
   if (method !== 'GET' && method !== 'HEAD') return refuse(405, 'only GET and HEAD');
   if (rawUrl.length > MAX_URL_LENGTH) return refuse(414, 'URL too long');
+  if (!rawUrl.startsWith('/')) return refuse(400, 'not a path');
   try {
-    return new URL(rawUrl, 'http://casefile.invalid');
+    return { kind: 'checked', url: new URL(rawUrl, 'http://casefile.invalid'), path: rawUrl.split(/[?#]/, 1)[0]! };
   } catch {
     return refuse(400, 'not a URL');
   }

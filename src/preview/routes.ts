@@ -25,9 +25,9 @@ export function cardPath(slug: string, card: CardId, size: SizePresetName): stri
 }
 
 export function routePreview(method: string, rawUrl: string): Route {
-  const url = checkRequest(method, rawUrl);
-  if (!(url instanceof URL)) return url;
-  const pathname = url.pathname;
+  const checked = checkRequest(method, rawUrl);
+  if (checked.kind === 'error') return checked;
+  const { url, path: pathname } = checked;
   // The print page's router checks asset paths itself (they may carry escapes it decodes and confines).
   if (pathname.startsWith('/assets/')) return { kind: 'asset', path: pathname };
   if (!isPlainPath(pathname)) return refuse(400, 'unexpected characters in the path');

@@ -56,6 +56,11 @@ export interface Defaults {
   host: string;
   port: number;
   previewConcurrency: number;
+  /** serve: its port, renders waiting beyond those running, memory for rendered bytes, a card's time limit. */
+  servePort: number;
+  maxQueue: number;
+  cacheMb: number;
+  cardTimeoutMs: number;
 }
 
 export const DEFAULTS: Readonly<Defaults> = {
@@ -83,6 +88,10 @@ export const DEFAULTS: Readonly<Defaults> = {
   host: '127.0.0.1',
   port: 4173,
   previewConcurrency: 2,
+  servePort: 8080,
+  maxQueue: 64,
+  cacheMb: 256,
+  cardTimeoutMs: 30_000,
 };
 
 /** A whole number from `min` to `max`. */
@@ -100,6 +109,9 @@ export const BOUNDS = {
   quality: { min: 1, max: 100 },
   shardTotal: { min: 1, max: 10_000 },
   port: { min: 0, max: 65_535 },
+  /** serve: renders waiting, and megabytes of rendered bytes kept in memory. */
+  maxQueue: { min: 0, max: 10_000 },
+  cacheMb: { min: 0, max: 65_536 },
 } as const satisfies Record<string, Range>;
 
 /** Keys whose value may be undefined in a layer, made plain: the merged value is never undefined where the defaults have one. */
