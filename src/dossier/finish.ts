@@ -1,9 +1,10 @@
 /**
- * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, bookmark
- * titles as the record spells them, print-shop
+ * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, every link told
+ * where it goes, bookmark titles as the record spells them, print-shop
  * boxes and crop marks where asked, document info and XMP from the record, reproducible bytes.
- * Chromium's outline (bookmarks) and structure tree (tagging) pass through, the structure
- * elements' IDs renumbered in document order so the bytes do not depend on timing.
+ * Chromium's outline (bookmarks) and structure tree (tagging) pass through, with the templates'
+ * tag hints applied (sections, labels read as words) and the structure elements' IDs renumbered
+ * in document order so the bytes do not depend on timing.
  */
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { CaseFile } from '../record/schema.js';
@@ -14,9 +15,12 @@ import { documentInfoFor, saveDeterministic, setDocumentInfo } from './document-
 import type { PageGeometry } from './paper.js';
 import { sectionViews } from './context.js';
 import { repairOutlineTitles } from './outline-titles.js';
+import { describeLinks } from './link-contents.js';
+import { namedItemTitles } from './named-items.js';
 import { relativizeRelatedLinks } from './related-links.js';
 import { overlayRunningHeaders } from './running-headers.js';
 import { renumberStructureIds } from './structure-ids.js';
+import { applyTagHints } from './tag-hints.js';
 
 export interface FinishOptions {
   record: CaseFile;
@@ -41,8 +45,11 @@ export function loadChromiumPdf(chromiumPdf: Uint8Array): Promise<PDFDocument> {
 export async function finishPdf(chromiumPdf: Uint8Array | PDFDocument, options: FinishOptions): Promise<Uint8Array> {
   const doc = chromiumPdf instanceof PDFDocument ? chromiumPdf : await loadChromiumPdf(chromiumPdf);
   relativizeRelatedLinks(doc);
+  describeLinks(doc, options.record);
+  // Before the IDs: the hints move the poster's sections, and IDs follow document order.
+  applyTagHints(doc);
   renumberStructureIds(doc);
-  repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading)]);
+  repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading), ...namedItemTitles(options.record)]);
   const { page } = options;
   // Before the print boxes: the layer was printed at the same size as the pages it goes on.
   if (options.overlay) await overlayRunningHeaders(doc, options.overlay);

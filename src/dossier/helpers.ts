@@ -7,9 +7,11 @@ import Handlebars, { type HelperDelegate } from 'handlebars';
 import { formatMoney } from '../record/money.js';
 import type { OrgNode } from '../record/schema.js';
 import { gaugeSvg } from './figures/gauge-svg.js';
+import { orgChartAlt } from './figures/org-chart-alt.js';
 import { orgChartSvg } from './figures/org-chart-svg.js';
 import { mmToPt } from '../print/length.js';
 import type { PageGeometry } from './paper.js';
+import { TAG_HINT_LANG } from './tag-hints.js';
 
 export function formatPercent(value: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
@@ -71,6 +73,20 @@ export const HELPERS: Record<string, HelperDelegate> = {
     const width = given<number>(options.hash?.['width'], 'number') ?? textColumnPt(options.data?.root?.page);
     return new Handlebars.SafeString(orgChartSvg(chart, given<string>(rest[0], 'string') ?? 'Org chart', width));
   },
+  /**
+   * {{#words}}File record{{/words}} → a letter-spaced label that a screen reader reads as its words.
+   * Chromium's tagged PDF carries an element's accessible name only for an image, and letter-spaced
+   * glyphs read one by one ("F I L E R E C O R D"); so the label is an image named by its own text,
+   * hinted for finishing, which makes it a Span whose /ActualText is that name (dossier/tag-hints.ts).
+   * The text inside is Handlebars' escaped output: tags stripped, it is the label's plain text.
+   */
+  words: function (this: unknown, options: Handlebars.HelperOptions) {
+    const html = options.fn(this);
+    const text = html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().replace(/"/g, '&quot;');
+    return new Handlebars.SafeString(`<span role="img" lang="${TAG_HINT_LANG.words}" aria-label="${text}">${html}</span>`);
+  },
+  /** {{orgChartAlt data.chart record.title}} → the chart in words, for its figure's aria-label (plain text, escaped by Handlebars) */
+  orgChartAlt: (chart: OrgNode, title: unknown) => orgChartAlt(chart, given<string>(title, 'string') ?? 'role'),
   /** {{gauge data.percent}} → the flight-risk dial as inline SVG */
   gauge: (percent: number) => new Handlebars.SafeString(gaugeSvg(percent)),
 };

@@ -7,9 +7,9 @@
  * IDs are referred to by the elements' own /ID, the IDTree, and table cells' /Headers attributes.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { elementsInOrder } from './structure-elements.js';
 
 const ID = PDFName.of('ID');
-const K = PDFName.of('K');
 const A = PDFName.of('A');
 const HEADERS = PDFName.of('Headers');
 const ID_TREE = PDFName.of('IDTree');
@@ -20,27 +20,6 @@ export const structureId = (index: number): string => `node${String(index + 1).p
 
 const textOf = (value: PDFObject | undefined): string | undefined =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
-
-/** Every structure element under the root, depth first, each once, with the ref it is stored under. */
-function elementsInOrder(doc: PDFDocument, root: PDFDict): { dict: PDFDict; ref: PDFRef | undefined }[] {
-  const seen = new Set<PDFDict>();
-  const out: { dict: PDFDict; ref: PDFRef | undefined }[] = [];
-  const visit = (node: PDFObject | undefined) => {
-    if (node instanceof PDFArray) {
-      for (let index = 0; index < node.size(); index += 1) visit(node.get(index));
-      return;
-    }
-    const ref = node instanceof PDFRef ? node : undefined;
-    const dict = ref ? doc.context.lookup(ref) : node;
-    // Marked-content numbers and object references (/Type /MCR, /OBJR) are leaves, not elements.
-    if (!(dict instanceof PDFDict) || seen.has(dict) || !dict.has(PDFName.of('S'))) return;
-    seen.add(dict);
-    out.push({ dict, ref });
-    visit(dict.get(K));
-  };
-  visit(root.get(K));
-  return out;
-}
 
 /** The /A attribute dictionaries of an element (a dict, or an array of dicts and revision numbers). */
 function attributeDicts(doc: PDFDocument, element: PDFDict): PDFDict[] {
