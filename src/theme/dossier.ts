@@ -67,6 +67,11 @@ export function themeCss(theme: ResolvedTheme): string {
   if (colors.muted) properties.push(['--muted', palette.muted]);
   if (colors.paper || colors.muted) properties.push(['--rule', mix(palette.paper, palette.muted, 0.35)]);
   if (colors.accent || colors.paper) properties.push(['--red', palette.accent], ['--red-wash', mix(palette.paper, palette.accent, 0.12)]);
+  // The exhibit numeral, the third note's tint and the pins' rim: the built-in ones are tints of its red and paper.
+  if (colors.accent || colors.paper) {
+    properties.push(['--numeral', mix(palette.paper, palette.accent, 0.16)], ['--note-tint', mix(mix(palette.paper, '#ffffff', 0.45), palette.accent, 0.06)]);
+  }
+  if (colors.accent || colors.ink) properties.push(['--pin-rim', mix(palette.accent, palette.ink, 0.45)]);
   if (fonts.display) properties.push(['--condensed', familyStack(fonts.display, 'sans-serif')]);
   if (fonts.body) properties.push(['--sans', familyStack(fonts.body, 'sans-serif')]);
   if (fonts.mono) properties.push(['--mono', familyStack(fonts.mono, 'monospace')]);

@@ -123,7 +123,10 @@ describe('theme settings', () => {
 
   it('turns colours into CSS custom properties, derived tones included, and only those set', () => {
     const css = themeCss({ colors: { accent: '#0b6e4f' }, fonts: { body: 'IBM Plex Mono' }, hash: '' });
-    expect(css).toContain(':root { --red: #0b6e4f; --red-wash: ' + mix('#f5efe1', '#0b6e4f', 0.12) + '; --sans: "IBM Plex Mono", sans-serif; }');
+    expect(css).toContain(
+      `:root { --red: #0b6e4f; --red-wash: ${mix('#f5efe1', '#0b6e4f', 0.12)}; --numeral: ${mix('#f5efe1', '#0b6e4f', 0.16)}; ` +
+        `--note-tint: ${mix(mix('#f5efe1', '#ffffff', 0.45), '#0b6e4f', 0.06)}; --pin-rim: ${mix('#0b6e4f', '#1d1b18', 0.45)}; --sans: "IBM Plex Mono", sans-serif; }`,
+    );
     expect(css).not.toContain('--paper');
     expect(mix('#000000', '#ffffff', 0.5)).toBe('#808080');
   });
