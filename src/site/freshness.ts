@@ -26,11 +26,21 @@ async function removeLeftovers(outDir: string, events: BuildEvents): Promise<voi
   for (const file of await removeStaleTemporaries(outDir)) events.onInfo?.(`removed ${file}, left by an interrupted build`);
 }
 
-/** Every file of the task is the one its inputs made, and the cache still has its manifest entry. */
+/**
+ * A card's cached entry must carry its alt text: the manifest and the meta tags list it for a card
+ * that is not drawn again. The cache keeps it rather than this stage writing it anew, because a
+ * user layout's alt is known only by running the layout; the inputs hash covers the record, the
+ * layouts and casefile's code, so the alt kept is the one a redraw would give.
+ */
+function complete(entry: ManifestEntry | undefined): entry is ManifestEntry {
+  return entry !== undefined && (entry.kind !== 'card' || entry.alt !== undefined);
+}
+
+/** Every file of the task is the one its inputs made, and the cache still has its whole manifest entry. */
 async function keptEntries(outDir: string, entries: CacheEntries, task: Task): Promise<ManifestEntry[] | undefined> {
   const fresh = (await Promise.all(task.paths.map((file) => isFresh(outDir, entries, file, task.inputs)))).every(Boolean);
   const cached = task.paths.map((file) => entries[file]?.entry);
-  return fresh && cached.every((entry) => entry !== undefined) ? (cached as ManifestEntry[]) : undefined;
+  return fresh && cached.every(complete) ? cached : undefined;
 }
 
 /**

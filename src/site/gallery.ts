@@ -40,7 +40,7 @@ function recordSection(slug: string, entries: ManifestEntry[]): string {
       const caption = [card.section, card.size].filter(Boolean).join(' · ');
       return (
         `<li><a href="${escapeHtml(card.path)}"><img src="${escapeHtml(card.path)}" width="${card.width ?? ''}" height="${card.height ?? ''}" ` +
-        `alt="${escapeHtml(`${title}: ${card.section ?? 'card'}`)}" loading="lazy"></a><span>${escapeHtml(caption)}</span></li>`
+        `alt="${escapeHtml(card.alt ?? `${title}: ${card.section ?? 'card'}`)}" loading="lazy"></a><span>${escapeHtml(caption)}</span></li>`
       );
     })
     .join('\n');

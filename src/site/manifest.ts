@@ -17,6 +17,11 @@ export const ManifestEntrySchema = z.object({
   format: z.enum(['pdf', 'png', 'svg', 'webp', 'jpeg']),
   /** What drew a card: `satori` or `takumi`. */
   engine: z.enum(['satori', 'takumi']).optional(),
+  /**
+   * What a card says, in a sentence or two, as plain text: its `<img alt>` in the gallery and its
+   * og:image:alt. Written on every card; optional only to read older manifests.
+   */
+  alt: z.string().optional(),
   /** Relative to the manifest's folder, with forward slashes. */
   path: z.string(),
   width: z.number().optional(),

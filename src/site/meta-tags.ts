@@ -1,7 +1,7 @@
 /**
  * The Open Graph and Twitter tags for one record's page, as an HTML snippet a site pastes or
  * includes: the page's own URL, the site's name, and the cover card as og:image, with its size,
- * alt text and a content version in its URL. Pure.
+ * the card's alt text and a content version in its URL. Pure.
  */
 import { qrUrl } from '../dossier/qr-code.js';
 import { escapeHtml } from './html-escape.js';
@@ -48,7 +48,8 @@ type Tag = [attribute: 'property' | 'name', key: string, value: string];
 
 export function metaTagsHtml(options: MetaTagsOptions): string {
   const { title, description, image, baseUrl } = options;
-  const alt = `Case file: ${title}. ${description}`;
+  // What the shared card says (its manifest alt); a manifest from before cards had alt gives the title and question.
+  const alt = image.alt ?? `Case file: ${title}. ${description}`;
   const imageUrl = versionedImageUrl(baseUrl, image);
   const tags: Tag[] = [
     ['property', 'og:type', 'article'],

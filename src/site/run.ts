@@ -77,11 +77,11 @@ async function makeCard(run: Run, renderer: CardRenderer, task: CardTask): Promi
   if (rendered === undefined) throw new CasefileError('E_RENDER', `the card renderer returned nothing for ${task.paths[0]}`);
   for (const warning of rendered.warnings) run.events.onWarning?.(warning);
   const { job } = task;
-  const size = { width: rendered.width, height: rendered.height, section: job.section, size: job.size, engine: rendered.engine };
+  const card = { width: rendered.width, height: rendered.height, section: job.section, size: job.size, engine: rendered.engine, alt: rendered.alt };
   for (const format of job.formats) {
     const bytes = cardBytes(rendered, format);
     const file = job.paths[format];
-    if (bytes && file) await write(run, task, file, bytes, size);
+    if (bytes && file) await write(run, task, file, bytes, card);
   }
 }
 

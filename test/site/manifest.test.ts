@@ -31,6 +31,11 @@ describe('mergeManifests', () => {
     ).toThrow(/disagree about a\.pdf/);
   });
 
+  it("keeps each card's alt text", () => {
+    const card = { ...entry('b', 'b/cards/cover.png'), alt: 'Case file: B.' };
+    expect(mergeManifests([{ generator: 'g', outputs: [card] }, { generator: 'g', outputs: [entry('a', 'a.pdf')] }]).outputs[1]!.alt).toBe('Case file: B.');
+  });
+
   it('writes stable JSON', () => {
     const one = manifestJson({ generator: 'g', outputs: [entry('b', 'b.pdf'), entry('a', 'a.pdf')] });
     const two = manifestJson({ generator: 'g', outputs: [entry('a', 'a.pdf'), entry('b', 'b.pdf')] });
@@ -48,6 +53,14 @@ describe('metaTagsHtml', () => {
     expect(html).toContain('<meta property="og:image:height" content="630">');
     expect(html).toMatch(/<meta property="og:image:alt" content="Case file: SDET\. What does an SDET do\?">/);
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  });
+
+  it("gives the card's own alt text as og:image:alt and twitter:image:alt, escaped", () => {
+    const alt = 'Case file: SDET. Flight risk 79%, HIGH RISK; "quoted" <b> & co.';
+    const html = metaTagsHtml({ title: 'SDET', description: 'What does an SDET do?', image: { ...image, alt }, baseUrl: 'https://example.org' });
+    const escaped = 'Case file: SDET. Flight risk 79%, HIGH RISK; &quot;quoted&quot; &lt;b&gt; &amp; co.';
+    expect(html).toContain(`<meta property="og:image:alt" content="${escaped}">`);
+    expect(html).toContain(`<meta name="twitter:image:alt" content="${escaped}">`);
   });
 
   it('escapes record text', () => {
@@ -68,6 +81,13 @@ describe('galleryHtml', () => {
     expect(html).toContain('href="a.pdf"');
     expect(html.match(/<img /g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it("gives each card's img its alt text from the manifest, escaped, and a name where an older manifest has none", () => {
+    const card = { ...entry('a', 'a/cards/salary.png'), section: 'salary', alt: 'Case file: A. Market average $1 a year; "top" <earners> & more.' };
+    const html = galleryHtml({ generator: 'casefile 1', outputs: [card, entry('a', 'a/cards/cover.png')] });
+    expect(html).toContain('alt="Case file: A. Market average $1 a year; &quot;top&quot; &lt;earners&gt; &amp; more."');
+    expect(html).toContain('alt="A: cover"');
   });
 
   it("lists a record's cards as the record reads: the cover, then [01] to [11], each size in turn", () => {
