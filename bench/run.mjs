@@ -28,6 +28,7 @@ import { VERSION } from '../dist/version.js';
 import { makeDataDir } from './fixtures.mjs';
 import { benchFloor } from './floor.mjs';
 import { benchImport } from './import.mjs';
+import { benchServe } from './serve.mjs';
 import { cardHtmlDocument } from './html-card.mjs';
 import { measurePeakMemory } from './memory.mjs';
 import { printWithChromiumProcesses, writeDossierHtmlFiles } from './peers.mjs';
@@ -343,6 +344,12 @@ const TARGETS = {
   'page text, 1,000 texts read in-process: ms per 100': { key: ['import', 'msPer100Texts'], target: '< 1,000 ms', ok: (v) => v < 1000, format: (v) => `${v.toFixed(0)} ms` },
   'page text vs JSON, the same 1,000 records read and validated': { key: ['import', 'textVsJson'], target: '≤ 2.5x the time', ok: (v) => v <= 2.5, format: faster },
   'casefile import, 1,000 texts end to end (each JSON flushed to disk): ms per 100': { key: ['import', 'importCliMsPer100'], target: '< 1,000 ms', ok: (v) => v < 1000, format: (v) => `${v.toFixed(0)} ms` },
+  'serve, hot path: one cached card at 16 connections vs bare http.createServer (req/s)': { key: ['serve', 'hot', 'ratio'], target: '≥ 0.5x', ok: (v) => v >= 0.5, format: faster },
+  'serve, cold path: distinct cards on request vs casefile cards (cards/s, satori)': { key: ['serve', 'cold', 'ratio'], target: '≥ 0.8x', ok: (v) => v >= 0.8, format: faster },
+  'serve, hot path: CPU a request, bare http.createServer vs serve': { key: ['serve', 'hot', 'cpuRatio'], target: '≥ 0.5x', ok: (v) => v >= 0.5, format: faster },
+  'serve, cold path: CPU a card, casefile cards vs serve (whole process trees)': { key: ['serve', 'cold', 'cpuRatio'], target: '≥ 0.8x', ok: (v) => v >= 0.8, format: faster },
+  'serve, memory: resident after 20,000 mixed requests vs after 2,000': { key: ['serve', 'memory', 'ratio'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
+  'serve, overload: 48 distinct requests, --max-queue 4: only 200/503, every 200 whole': { key: ['serve', 'overload', 'met'], target: 'all', ok: (v) => v === 1, format: (v) => (v === 1 ? 'all' : 'not all') },
   'poster CLI vs pdf CLI': { key: ['posterCli', 'ratio'], target: '≤ 1.4x', ok: (v) => v <= 1.4, format: (v) => `${v.toFixed(2)}x` },
 };
 
@@ -375,9 +382,10 @@ async function main() {
   if (want('memory')) figures.memory = await benchMemory();
   if (want('poster')) figures.posterCli = await benchPosterCli();
   if (want('import')) figures.import = await benchImport({ root: ROOT, workDir: WORK, log });
+  if (want('serve')) figures.serve = await benchServe({ root: ROOT, dataDir: makeDataDir(path.join(WORK, 'serve-data'), path.join(ROOT, 'data'), CARD_RECORDS), outDir: path.join(WORK, 'serve-cards'), log });
   const load = { before: loadBefore, after: loadAverage() };
   const partName = { cardMemory: 'cardmemory', posterCli: 'poster' };
-  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli', 'import']) {
+  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli', 'import', 'serve']) {
     if (!want(partName[part] ?? part) || !figures[part]) continue;
     stamp(part);
     figures[part].loadAverage = load;

@@ -11,18 +11,17 @@
  * pages' event stream), watcher.ts (what changes); src/http/ holds what it shares with `serve`.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { LaunchOptions } from '../browser/launch.js';
 import type { EngineName } from '../cards/engines/engine.js';
 import { createCardRenderer } from '../cards/renderer.js';
 import type { SizePresetName } from '../cards/sizes.js';
-import { CasefileError } from '../errors.js';
 import { DEFAULTS, withDefaults } from '../settings/defaults.js';
 import { createChangeEvents } from './events.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { createOnDemandPrinter } from '../browser/on-demand-printer.js';
+import { listen } from '../http/listen.js';
 import { asError, sendError } from '../http/respond.js';
 import { routePreview, type Route } from './routes.js';
 import { createPreviewState, type PreviewSettings } from './state.js';
@@ -71,16 +70,6 @@ function serve(handlers: Handlers): http.Server {
     handler(route, request, response).catch((error: unknown) => {
       if (!response.headersSent) sendError(response, asError(error));
       else response.destroy();
-    });
-  });
-}
-
-function listen(server: http.Server, host: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(new CasefileError('E_USAGE', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`)));
-    server.listen(port, host, () => {
-      const address = server.address() as AddressInfo;
-      resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
     });
   });
 }

@@ -9,7 +9,6 @@
  * It keeps no state but its caches, so instances behind a load balancer answer alike.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LRUCache } from 'lru-cache';
@@ -24,6 +23,7 @@ import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { CasefileError } from '../errors.js';
 import { drawRequestedCard, planRequestedCard, type PlannedCard } from '../http/card-render.js';
 import { MEDIA_TYPES } from '../http/media-types.js';
+import { listen } from '../http/listen.js';
 import { asError, statusFor } from '../http/respond.js';
 import { DEFAULTS, withDefaults } from '../settings/defaults.js';
 import { computeFingerprint, dossierInputs, installedSources } from '../site/fingerprint.js';
@@ -222,13 +222,7 @@ export async function startServer(options: ServeOptions): Promise<CasefileServer
       });
   });
 
-  const url = await new Promise<string>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(new CasefileError('E_USAGE', `cannot listen on ${settings.host}:${settings.port}: ${error.code ?? error.message}`)));
-    server.listen(settings.port, settings.host, () => {
-      const address = server.address() as AddressInfo;
-      resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
-    });
-  });
+  const url = await listen(server, settings.host, settings.port);
 
   async function drainAndClose(): Promise<void> {
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -6,30 +6,22 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
+import { rawRequest } from '../helpers/http.js';
 import { pdfinfo } from '../helpers/poppler.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const SECRET = 'secret-b7c1e0-not-for-the-preview';
 
 /** A raw GET, path sent exactly as given (fetch would normalise `..`). */
-function rawGet(base: string, rawPath: string, headers: http.OutgoingHttpHeaders = {}): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, path: rawPath, method: 'GET', headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), headers: response.headers }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
+function rawGet(base: string, rawPath: string, headers: http.OutgoingHttpHeaders = {}) {
+  return rawRequest(base, rawPath, { headers });
 }
 
 async function coverImage(page: Page, base: string): Promise<{ src: string; sha: string }> {

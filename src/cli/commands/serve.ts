@@ -70,7 +70,8 @@ export function serveCommand(context: CommandContext): CommandModule<GlobalArgs,
         ...(limit !== undefined ? { cardTimeoutMs: limit, dossierTimeoutMs: limit } : {}),
         launch: { ...(settings.browser ? { explicitPath: settings.browser } : {}), onInfo: (line) => reporter.debug(line) },
         ...(browserWs ? { browserWs } : {}),
-        log: (line) => reporter.info(line),
+        // --quiet and --json turn the access log off (not just its printing: the line is never made).
+        ...(args.quiet || args.json ? {} : { log: (line: string) => reporter.info(line) }),
         // Behind a 5xx: the whole story on stderr; the access line on stdout names the request.
         onError: (error) => reporter.error(error),
       });
