@@ -48,6 +48,7 @@ export { cardAltText, ALT_TEXT_MAX_LENGTH } from './cards/alt-text/card-alt.js';
 export { ENGINE_NAMES, ENGINE_FORMATS, DEFAULT_ENGINE, type EngineName } from './cards/engines/engine.js';
 export { SIZE_PRESETS, SIZE_PRESET_NAMES, parseSize, type CardSize, type SizePresetName } from './cards/sizes.js';
 export { makeCards, type MakeCardsOptions, type MadeCards, type CardOutput } from './api/cards.js';
+export { startServer, type ServeOptions, type CasefileServer } from './serve/server.js';
 export { writeFileAtomic } from './output/atomic.js';
 export { VERSION } from './version.js';
 export { ThemeSchema, type Theme, type ThemeColours, type ThemeFonts } from './theme/schema.js';
