@@ -46,7 +46,9 @@ function coverAlt(record: CaseFile): string {
 function orgChartAlt(record: CaseFile): string {
   const { chain, reports } = chartEntries(record);
   const label = (entry: (typeof chain)[number]) => plainText(entry.visit.node.label);
-  const subject = `${label(chain[chain.length - 1]!)} (the subject)`;
+  // The card marks the role SUBJECT; named again only where the chart calls it other than the title.
+  const self = label(chain[chain.length - 1]!);
+  const subject = self === plainText(record.title) ? 'The role' : `The role (${self})`;
   const above = chain.slice(0, -1).reverse().map(label);
   const place = above.length === 0 ? `${subject} is at the top` : `${subject} reports to ${above[0]}${above.length > 1 ? `, under ${series(above.slice(1))}` : ''}`;
   return sentences(place, reports.length === 0 ? 'No one reports to it' : `Reporting to it: ${series(reports.map(label))}`);

@@ -30,7 +30,8 @@ function keyValues(record: CaseFile, card: CardId): string[] {
       const visits = walkOrgChart(sections['org-chart'].chart);
       const self = visits.find((visit) => visit.node.self)!;
       const boss = visits.find((visit) => visit.depth === self.depth - 1 && self.path.join('/').startsWith(visit.path.join('/')));
-      return [self.node.label, ...(boss ? [boss.node.label] : [])];
+      // Who the role reports to and who reports to it: on every shipped record, all of them fit.
+      return [self.node.label, ...(boss ? [boss.node.label] : []), ...(self.node.reports ?? []).map((report) => report.label)];
     }
     case 'habitat':
       return [`${sections.habitat.places.length} place`, sections.habitat.places[0]!.split(' ').slice(0, 3).join(' ')];
