@@ -14,6 +14,7 @@ import { finishPdf, loadChromiumPdf } from '../dossier/finish.js';
 import { existingRelatedSlugs, renderDossierHtml, renderRunningHeadersHtml, MOUNTS } from '../dossier/html.js';
 import { pageGeometry, type PageGeometry, type PaperName, type PrintMarks } from '../dossier/paper.js';
 import { renderPdf } from '../dossier/pdf.js';
+import { contentsPagesOf, guessContentsPages, MAX_CONTENTS_PRINTS, sameContentsPages, type ContentsPages } from '../dossier/contents-pages.js';
 import { runningHeaders, sectionStarts } from '../dossier/running-headers.js';
 import { sectionViews } from '../dossier/context.js';
 import type { DossierFlow } from '../dossier/flow.js';
@@ -93,9 +94,9 @@ export interface PrintedDossier {
   html: string;
   chromiumPdf: Uint8Array;
   /**
-   * Chromium's PDF as parsed already, when the print had to read it (the compact flow, for where
-   * its sections landed): finishing takes it over instead of parsing the bytes again, so finish
-   * a printed dossier once.
+   * Chromium's PDF as parsed already, when the print had to read it (for where its sections landed:
+   * the contents page's numbers, the compact flow's running headers): finishing takes it over
+   * instead of parsing the bytes again, so finish a printed dossier once.
    */
   parsed?: PDFDocument;
   /** Compact flow: the running headers, printed as a layer of their own. */
@@ -110,7 +111,7 @@ export interface PrintedDossier {
 export async function dossierDocument(
   record: CaseFile,
   templates: TemplateSet,
-  options: DossierRenderOptions & { assetBase?: string } = {},
+  options: DossierRenderOptions & { assetBase?: string; contentsPages?: ContentsPages } = {},
 ): Promise<{ html: string; page: PageGeometry; flow: DossierFlow }> {
   const page = pageGeometry(options.paper ?? DEFAULTS.paper, options.landscape ?? DEFAULTS.landscape, printMarks(options));
   const existingSlugs = await existingRelatedSlugs(record, options.dataDir ?? DEFAULTS.dataDir);
@@ -124,6 +125,7 @@ export async function dossierDocument(
     ...(qr ? { qr } : {}),
     ...(options.theme ? { theme: options.theme } : {}),
     ...(options.assetBase ? { assetBase: options.assetBase } : {}),
+    ...(options.contentsPages ? { contentsPages: options.contentsPages } : {}),
   });
   return { html, page, flow };
 }
@@ -146,7 +148,9 @@ export async function printDossier(
   const templates = options.templates ?? (await loadTemplates(options.templatesDir));
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const date = options.date ?? documentDate();
-  const { html, page, flow } = await dossierDocument(record, templates, options);
+  const flow = options.flow ?? options.layout ?? DEFAULTS.flow;
+  const page = pageGeometry(options.paper ?? DEFAULTS.paper, options.landscape ?? DEFAULTS.landscape, printMarks(options));
+  const sections = sectionViews(record);
   const print = (document: string, tagged = true) =>
     renderPdf(opener, document, {
       page,
@@ -155,9 +159,20 @@ export async function printDossier(
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.pages ? { pages: options.pages } : {}),
     });
-  const { pdf, log } = await print(html);
-  const parsed = flow === 'compact' ? await loadChromiumPdf(pdf) : undefined;
-  const overlay = parsed ? (await print(runningHeadersHtml(parsed, record, templates, page, options.theme), false)).pdf : undefined;
+  // The contents page numbers each exhibit from where it printed: print, read where the sections
+  // landed, and print again with those numbers until they are where the sections landed.
+  let contentsPages = guessContentsPages(sections, flow);
+  let printed: { html: string; pdf: Uint8Array; log: { blocked: string[] }; parsed: PDFDocument } | undefined;
+  for (let attempt = 0; attempt < MAX_CONTENTS_PRINTS; attempt += 1) {
+    const { html } = await dossierDocument(record, templates, { ...options, contentsPages });
+    const { pdf, log } = await print(html);
+    printed = { html, pdf, log, parsed: await loadChromiumPdf(pdf) };
+    const landed = contentsPagesOf(printed.parsed, sections);
+    if (sameContentsPages(landed, contentsPages)) break;
+    contentsPages = landed;
+  }
+  const { html, pdf, log, parsed } = printed!;
+  const overlay = flow === 'compact' ? (await print(runningHeadersHtml(parsed, record, templates, page, options.theme), false)).pdf : undefined;
   return {
     record,
     page,
@@ -165,7 +180,7 @@ export async function printDossier(
     ...(options.theme ? { theme: options.theme } : {}),
     html,
     chromiumPdf: pdf,
-    ...(parsed ? { parsed } : {}),
+    parsed,
     ...(overlay ? { overlay } : {}),
     blockedRequests: log.blocked,
   };

@@ -10,6 +10,7 @@ import type { DossierFlow } from './flow.js';
 import type { PageGeometry } from './paper.js';
 import type { DossierPalette, DossierTheme } from '../theme/dossier.js';
 import type { QrCode } from './qr-code.js';
+import type { ContentsPages } from './contents-pages.js';
 
 export interface SectionView {
   id: SectionId;
@@ -22,6 +23,8 @@ export interface SectionView {
   href: string;
   /** On the poster: long enough to continue in the next column between its items (a short section stays whole). */
   runsOn: boolean;
+  /** In a printed dossier: the page the section begins on, for the contents page (src/dossier/contents-pages.ts). */
+  page?: number;
   data: CaseFile['sections'][SectionId];
 }
 
@@ -64,9 +67,10 @@ export interface DossierContext {
   compact: boolean;
 }
 
-export function sectionViews(record: CaseFile, runOn: ReadonlySet<SectionId> = new Set()): SectionView[] {
+export function sectionViews(record: CaseFile, runOn: ReadonlySet<SectionId> = new Set(), pages: ContentsPages = {}): SectionView[] {
   return SECTIONS.map((info) => {
     const data = record.sections[info.id];
+    const page = pages[info.id];
     return {
       id: info.id,
       number: info.number,
@@ -75,6 +79,7 @@ export function sectionViews(record: CaseFile, runOn: ReadonlySet<SectionId> = n
       pageName: `section-${info.number}`,
       href: `#${info.id}`,
       runsOn: runOn.has(info.id),
+      ...(page === undefined ? {} : { page }),
       data,
     };
   });
@@ -100,13 +105,13 @@ export function relatedViews(record: CaseFile, existingSlugs: ReadonlySet<string
 
 export function dossierContext(
   record: CaseFile,
-  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; runOn?: ReadonlySet<SectionId>; qr?: QrCode; flow?: DossierFlow },
+  options: { page: PageGeometry; fontFaces: string; stylesheets: string[]; generator: string; palette: DossierPalette; theme?: DossierTheme; existingSlugs?: ReadonlySet<string>; fit?: number; runOn?: ReadonlySet<SectionId>; qr?: QrCode; flow?: DossierFlow; contentsPages?: ContentsPages },
 ): DossierContext {
-  const { existingSlugs, fit, runOn, flow, ...rest } = options;
+  const { existingSlugs, fit, runOn, flow, contentsPages, ...rest } = options;
   return {
     record,
     fileNumber: fileNumber(record.slug),
-    sections: sectionViews(record, runOn),
+    sections: sectionViews(record, runOn, contentsPages),
     related: relatedViews(record, existingSlugs ?? new Set()),
     flightRisk: record.sections['flight-risk'],
     salaryScale: salaryScale(record.sections.salary),

@@ -10,6 +10,7 @@ import { ASSET_BASE, assetUrl } from '../browser/serve.js';
 import { dossierContext } from './context.js';
 import type { PageGeometry } from './paper.js';
 import type { DossierFlow } from './flow.js';
+import type { ContentsPages } from './contents-pages.js';
 import type { QrCode } from './qr-code.js';
 import type { RunningHeader } from './running-headers.js';
 import type { LayoutName, TemplateSet } from './templates.js';
@@ -60,6 +61,8 @@ export interface DossierHtmlOptions {
   qr?: QrCode;
   theme?: ResolvedTheme;
   flow?: DossierFlow;
+  /** A printed dossier's contents: the page each section begins on. */
+  contentsPages?: ContentsPages;
   /**
    * Where the fonts and stylesheets are fetched from: the print page's own origin unless the HTML
    * is shown somewhere else that serves the same mounts (the preview, at `/assets/`).
@@ -83,6 +86,7 @@ export async function renderDossierHtml(record: CaseFile, options: DossierHtmlOp
     ...(options.runOn ? { runOn: options.runOn } : {}),
     ...(options.qr ? { qr: options.qr } : {}),
     ...(options.flow ? { flow: options.flow } : {}),
+    ...(options.contentsPages ? { contentsPages: options.contentsPages } : {}),
   });
   return options.templates.render(context, layout);
 }

@@ -152,6 +152,20 @@ describe('the tagged PDF, read through its structure tree', () => {
     }
   });
 
+  it('numbers each exhibit on the contents page with the page its heading printed on, in both flows', () => {
+    for (const output of printed.filter((candidate) => candidate.kind === 'dossier')) {
+      const printedOn = sectionViews(output.record).map((section) => output.pages.find((page) => elements(page.tree).some((element) => element.role === 'H2' && same(element.text) === same(section.heading)))?.number);
+      const entries = elements(output.pages[1]!.tree).filter((element) => element.role === 'Link');
+      const numbers = entries.map((entry) => Number(/(\d+)$/.exec(entry.text)?.[1]));
+      expect(numbers, output.name).toEqual(printedOn);
+      // Each exhibit opens a sheet of its own in the sheets flow; in the compact flow several share one.
+      const sheets = !output.name.includes('compact');
+      numbers.forEach((number, index) => {
+        if (index > 0) expect(number - numbers[index - 1]!, output.name).toBeGreaterThanOrEqual(sheets ? 1 : 0);
+      });
+    }
+  });
+
   it('nests the headings: the title the one H1, each section an H2 in the record order, the named items H3', () => {
     for (const output of printed) {
       const outline = headingOutline(output.pages);

@@ -127,9 +127,10 @@ export function placements(
   const lasts = lastLines(record);
   const result: Record<string, Placement | undefined> = {};
   for (const [id, heading] of Object.entries(options.headings)) {
-    // The heading as set in its section (the tallest match: not a contents line or a running header).
-    const candidates = pages.flatMap((page, index) => findWords(page, heading, Infinity).map((words) => ({ index, box: boxOf(words) })));
-    const best = candidates.sort((a, b) => b.box.yMax - b.box.yMin - (a.box.yMax - a.box.yMin))[0];
+    // The heading as set in its section (the largest type: not a contents line, even one that wraps, or a running header).
+    const typeSize = (words: PdfWord[]) => Math.max(...words.map((word) => word.yMax - word.yMin));
+    const candidates = pages.flatMap((page, index) => findWords(page, heading, Infinity).map((words) => ({ index, box: boxOf(words), size: typeSize(words) })));
+    const best = candidates.sort((a, b) => b.size - a.size)[0];
     if (!best) {
       result[id] = undefined;
       continue;
