@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { dossierDocument, pageMounts, renderDossier } from '../api/dossier.js';
 import { PAGE_ORIGIN, routeRequest } from '../browser/serve.js';
+import { cardAltText } from '../cards/alt-text/card-alt.js';
 import { cardInputs } from '../site/fingerprint.js';
 import { planCards, type CardJob } from '../cards/plan.js';
 import type { CardRenderer } from '../cards/renderer.js';
@@ -84,6 +85,7 @@ async function showRecord(context: HandlerContext, slug: string, response: http.
       width: job.width,
       height: job.height,
       version: cardInputs(fingerprint, record, job, settings.theme).slice(0, 16),
+      alt: cardAltText(record, job.section),
     }));
     send(response, 200, HTML, recordPage(record.slug, record.title, cards));
   } catch (error) {

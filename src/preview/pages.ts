@@ -82,6 +82,8 @@ export interface RecordPageCard {
   height: number;
   /** The card's input hash: part of its URL, so an edit gives a new image URL. */
   version: string;
+  /** What the card says, as the manifest and meta tags give it (a user layout may say otherwise). */
+  alt: string;
 }
 
 export function recordPage(slug: string, title: string, cards: RecordPageCard[], problem?: string[]): string {
@@ -93,7 +95,7 @@ export function recordPage(slug: string, title: string, cards: RecordPageCard[],
       .map((card) => {
         const src = `${cardPath(slug, card.card, card.size)}?v=${encodeURIComponent(card.version)}`;
         const shown = Math.min(card.width, 480);
-        return `<figure><img data-card="${card.card}" src="${escapeHtml(src)}" width="${shown}" height="${Math.round((card.height * shown) / card.width)}" alt="${escapeHtml(`${card.card} card`)}" loading="lazy"><figcaption>${card.card} · ${size} ${card.width}×${card.height}</figcaption></figure>`;
+        return `<figure><img data-card="${card.card}" src="${escapeHtml(src)}" width="${shown}" height="${Math.round((card.height * shown) / card.width)}" alt="${escapeHtml(card.alt)}" loading="lazy"><figcaption>${card.card} · ${size} ${card.width}×${card.height}</figcaption></figure>`;
       });
     return `<h2>Cards · ${escapeHtml(size)}</h2><div class="cards">${figures.join('\n')}</div>`;
   });

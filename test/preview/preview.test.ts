@@ -72,6 +72,8 @@ describe('casefile preview', () => {
     expect(after.src).not.toBe(before.src);
     expect(after.sha).not.toBe(before.sha);
     expect(await page.$eval('title', (title) => title.textContent)).toContain('Chief Flake Hunter');
+    // The card's alt says what it shows, as the manifest and meta tags do.
+    expect(await page.$eval('img[data-card="cover"]', (img) => img.getAttribute('alt'))).toMatch(/^Case file: Chief Flake Hunter\. Flight risk \d+%/);
   }, 120_000);
 
   it('answers an unchanged card with 304 by its ETag, and marks versioned URLs immutable', async () => {
