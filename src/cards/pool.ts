@@ -112,7 +112,7 @@ export class CardPool {
     // tinypool otherwise starts children with an empty environment (no PATH for fc-list).
     const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
     this.lanes = Array.from({ length: workers }, () => ({
-      pool: new Tinypool({
+      pool: this.watched(new Tinypool({
         filename: workerFile(),
         runtime: 'child_process',
         minThreads: 1,
@@ -122,13 +122,28 @@ export class CardPool {
         env,
         idleTimeout: 30_000,
         concurrentTasksPerWorker: TASKS_IN_FLIGHT,
-      }),
+      })),
       inFlight: 0,
       completed: 0,
       restarts: 0,
       draining: false,
       recycling: undefined,
     }));
+  }
+
+  /** Workers that died holding no card (killed, or out of memory while idle); the next card starts another. */
+  workerDeaths = 0;
+
+  /**
+   * tinypool rejects the cards a dying worker held, but reports a worker that dies holding none as
+   * an 'error' event on the pool, which with no listener ends this process: a long-lived server
+   * would go down with an idle worker.
+   */
+  private watched(pool: Tinypool): Tinypool {
+    pool.on('error', () => {
+      this.workerDeaths++;
+    });
+    return pool;
   }
 
   render(record: CaseFile, job: CardJob, settings?: CardSettings): Promise<RenderedCard> {

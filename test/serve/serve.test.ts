@@ -192,6 +192,11 @@ describe('casefile serve', () => {
     expect(crashed.headers['content-type']).toMatch(/^text\/plain/);
     expectWholePng(await rawRequest(server.url, `/${SLUG}/cards/weaponry.story.png`), 1080, 1920);
     expect(workerPids().some((pid) => !pids.includes(pid))).toBe(true);
+    // A worker that dies holding nothing (the OOM killer, an operator) takes nothing down with it.
+    const idle = workerPids();
+    for (const pid of idle) process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expectWholePng(await rawRequest(server.url, `/${SLUG}/cards/weaponry.x.png`), 1200, 600);
   });
 });
 
