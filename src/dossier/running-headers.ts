@@ -7,7 +7,7 @@
  * ("[03] SALARY – [05] METRICS"). The headers are printed by Chromium from the
  * running-headers template in the dossier's own margin box and type, and laid over the pages.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, beginMarkedContent, endMarkedContent } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFOperator, PDFOperatorNames, PDFRef, endMarkedContent } from 'pdf-lib';
 import type { SectionView } from './context.js';
 import type { PageGeometry } from './paper.js';
 
@@ -81,14 +81,17 @@ export function runningHeaders(starts: readonly SectionStart[], pageCount: numbe
   });
 }
 
-/** Lays page i of the headers PDF over page i of the dossier, as an artifact (no structure, skipped by screen readers). */
+/** A pagination artifact, PDF/UA's kind for running headers: no structure, skipped by screen readers. */
+const PAGINATION_ARTIFACT = PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Artifact'), '<< /Type /Pagination /Subtype /Header >>']);
+
+/** Lays page i of the headers PDF over page i of the dossier, as a pagination artifact. */
 export async function overlayRunningHeaders(doc: PDFDocument, headersPdf: Uint8Array): Promise<void> {
   const source = await PDFDocument.load(headersPdf, { updateMetadata: false });
   const pages = doc.getPages();
   const embedded = await doc.embedPdf(source, source.getPageIndices().slice(0, pages.length));
   embedded.forEach((header, index) => {
     const page = pages[index]!;
-    page.pushOperators(beginMarkedContent('Artifact'));
+    page.pushOperators(PAGINATION_ARTIFACT);
     page.drawPage(header, { x: 0, y: 0 });
     page.pushOperators(endMarkedContent());
   });

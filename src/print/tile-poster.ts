@@ -2,9 +2,12 @@
  * A poster split over home-printer pages. Each page shows its window of the poster, clipped to
  * the printable area, with dashed cut lines, alignment marks in the overlap bands (neighbours
  * carry the same marks at the same poster point), its label ("B2") and a small assembly map.
+ * Everything but the poster is marked as an artifact: guides for the scissors, not content.
  */
 import {
+  beginMarkedContent,
   clip,
+  endMarkedContent,
   endPath,
   ParseSpeeds,
   PDFDocument,
@@ -69,7 +72,7 @@ function drawTile(page: PDFPage, poster: PDFEmbeddedPage, posterMm: { width: num
   const origin = toPage(0, posterMm.height);
   page.pushOperators(pushGraphicsState(), rectangle(margin, margin, window.width, window.height), clip(), endPath());
   page.drawPage(poster, { x: origin.x, y: origin.y, width: mmToPt(posterMm.width), height: mmToPt(posterMm.height) });
-  page.pushOperators(popGraphicsState());
+  page.pushOperators(popGraphicsState(), beginMarkedContent('Artifact'));
 
   // Cut lines on the window's edges; the left and top edges of inner tiles are cut and glued over.
   page.drawRectangle({ x: margin, y: margin, width: window.width, height: window.height, borderColor: GUIDE, borderWidth: 0.4, borderDashArray: [3, 2] });
@@ -92,6 +95,7 @@ function drawTile(page: PDFPage, poster: PDFEmbeddedPage, posterMm: { width: num
   });
   page.drawText(title, { x: margin, y: margin - mmToPt(6), size: 6.5, font, color: GUIDE });
   drawAssemblyMap(page, plan, tile, margin + window.width, sheetH - mmToPt(2.5));
+  page.pushOperators(endMarkedContent());
   return marks;
 }
 

@@ -13,7 +13,7 @@ import { SECTIONS } from '../../src/record/sections.js';
 import { useBrowser } from '../helpers/browser.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { expectedOutline } from '../helpers/outline.js';
-import { outline } from '../helpers/pdf-structure.js';
+import { outline, pageContent } from '../helpers/pdf-structure.js';
 import { pdfinfo, pdfWords, qpdfCheck, type PdfWord } from '../helpers/poppler.js';
 import { boxOf, findWords, placements } from '../helpers/record-text.js';
 import { withLongSections } from '../helpers/long-sections.js';
@@ -114,6 +114,13 @@ describe('--layout compact', () => {
       expect(pageOf(pages.slice(page), end, -4), `${start.slice(0, 40)} … ends on its page`).toBe(0);
     }
     if (name === 'long') expect(new Set(of.sections['burn-ward'].quotes.map((quote) => pageOf(pages, quote.text, 4))).size).toBeGreaterThan(1);
+  });
+
+  it('lays each running header over its page as a pagination artifact, which screen readers skip', async () => {
+    const pages = Number(pdfinfo(compact)['Pages']);
+    for (let index = 0; index < pages; index += 1) {
+      expect(await pageContent(compact, index), `page ${index + 1}`).toMatch(/\/Artifact << \/Type \/Pagination \/Subtype \/Header >> BDC[\s\S]*Do[\s\S]*EMC/);
+    }
   });
 
   it('refuses an unknown layout as bad usage, before any browser starts', () => {

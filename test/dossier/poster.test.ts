@@ -8,6 +8,7 @@ import { makePoster, MIN_FIT, renderPoster, tilePosterPdf } from '../../src/api/
 import { SECTIONS } from '../../src/record/sections.js';
 import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
+import { pageContent } from '../helpers/pdf-structure.js';
 import { pdffonts, pdfinfo, pdfPages, pdftoppm, pdftotext, qpdfCheck } from '../helpers/poppler.js';
 import { loadDataRecord } from '../helpers/records.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -71,6 +72,10 @@ describe('casefile poster', () => {
     pages.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toMatch(new RegExp(`^${labels[index]} tile ${index + 1} of 8 · `, 'm'));
     });
+    // The guides (cut lines, marks, labels, map) are artifacts, drawn after the poster: a reader skips them.
+    for (let index = 0; index < pages.length; index += 1) {
+      expect(await pageContent(tiled.output, index), `page ${index + 1}`).toMatch(/\sDo\s[\s\S]*\/Artifact BMC[\s\S]*EMC/);
+    }
 
     // The marks the tiler reports are really drawn: dark centre lines at each one, on every page.
     const { marks } = await tilePosterPdf(readFileSync(poster), record, 'a4');

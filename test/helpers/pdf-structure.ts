@@ -1,6 +1,6 @@
 /** Reading a PDF's document structure (outline, links, boxes) with pdf-lib, for checks poppler does not print. */
 import { readFileSync } from 'node:fs';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 
 export interface OutlineEntry {
   title: string;
@@ -36,6 +36,16 @@ export interface LinkAnnotation {
   /** "GoTo" (or "Dest") inside the document, "GoToR" to another PDF, "URI" to the web. */
   kind: string;
   target?: string;
+}
+
+/** The content of page `index` (0-based), its streams decoded and joined: to find marked content. */
+export async function pageContent(file: string, index: number): Promise<string> {
+  const doc = await loadPdf(file);
+  const contents = doc.getPage(index).node.lookup(PDFName.of('Contents'));
+  const streams = contents instanceof PDFArray ? contents.asArray().map((item) => doc.context.lookup(item)) : [contents];
+  return streams
+    .map((stream) => (stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1') : ''))
+    .join('\n');
 }
 
 export async function links(file: string): Promise<LinkAnnotation[]> {
