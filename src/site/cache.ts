@@ -1,13 +1,16 @@
 /**
- * The incremental-build cache: for each output, the hash of its inputs and of the bytes written.
- * An output is reused only when both still match; a cache that is unreadable, of another
- * format, or disagrees with the files on disk is never trusted.
+ * The incremental-build cache: for each output, the hash of its inputs and of the bytes written,
+ * and the size and mtime the file had once written. An output is reused only when its inputs
+ * match and the file still holds the bytes written: proved by its stamp when that is unchanged,
+ * by hashing it otherwise. A cache that is unreadable, of another format, or disagrees with the
+ * files on disk is never trusted.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ManifestEntrySchema } from './manifest.js';
-import { writeFileAtomic } from '../output/atomic.js';
+import { writeFileIfChanged } from '../output/write-if-changed.js';
+import { readStamp, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
 
 export const CACHE_FILE = '.casefile-cache.json';
@@ -25,6 +28,9 @@ const CacheSchema = z.object({
       entry: ManifestEntrySchema,
       /** Which build made it: `all`, or a shard such as `shard 2/4`; a shard prunes only what it made. */
       scope: z.string().optional(),
+      /** The file's size and mtime when casefile wrote or last hashed it; absent in caches from before them (hashed once, then recorded). */
+      size: z.number().int().nonnegative().optional(),
+      mtimeMs: z.number().optional(),
     }),
   ),
   /** The meta.html pages written, with the hash of their bytes: pruned like outputs when their record leaves. */
@@ -60,15 +66,37 @@ export async function loadCache(outDir: string): Promise<LoadedCache> {
 
 const sortedByPath = <T>(map: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
 
-export async function saveCache(outDir: string, entries: CacheEntries, pages: CachedPages = {}): Promise<void> {
+/** Returns whether it wrote: a cache that would not change is left alone. */
+export async function saveCache(outDir: string, entries: CacheEntries, pages: CachedPages = {}): Promise<boolean> {
   const cache = { format: CACHE_FORMAT, entries: sortedByPath(entries), pages: sortedByPath(pages) };
-  await writeFileAtomic(path.join(outDir, CACHE_FILE), `${JSON.stringify(cache, null, 1)}\n`);
+  return writeFileIfChanged(path.join(outDir, CACHE_FILE), `${JSON.stringify(cache, null, 1)}\n`);
+}
+
+/** Whether an output can be kept, and, when it had to be hashed to tell, the stamp to remember. */
+export interface OutputCheck {
+  fresh: boolean;
+  /** Set when the file was hashed and found unchanged (touched, or cached without a stamp). */
+  restamp?: FileStamp;
+}
+
+/**
+ * Fresh when `relativePath` was made from exactly `inputs` and the file still holds those bytes:
+ * an unchanged stamp proves it without reading; otherwise the file is hashed.
+ */
+export async function checkOutput(outDir: string, entries: CacheEntries, relativePath: string, inputs: string): Promise<OutputCheck> {
+  const entry = entries[relativePath];
+  if (entry === undefined || entry.inputs !== inputs) return { fresh: false };
+  const file = path.join(outDir, relativePath);
+  const stamp = await readStamp(file);
+  if (stamp === undefined) return { fresh: false };
+  if (sameStamp(entry, stamp)) return { fresh: true };
+  if (entry.size !== undefined && entry.size !== stamp.size) return { fresh: false };
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes === undefined || fileHash(bytes) !== entry.output) return { fresh: false };
+  return { fresh: true, restamp: stamp };
 }
 
 /** True when `relativePath` was made from exactly `inputs` and the file still holds those bytes. */
 export async function isFresh(outDir: string, entries: CacheEntries, relativePath: string, inputs: string): Promise<boolean> {
-  const entry = entries[relativePath];
-  if (entry === undefined || entry.inputs !== inputs) return false;
-  const bytes = await readFile(path.join(outDir, relativePath)).catch(() => undefined);
-  return bytes !== undefined && fileHash(bytes) === entry.output;
+  return (await checkOutput(outDir, entries, relativePath, inputs)).fresh;
 }

@@ -30,7 +30,7 @@ export interface FinalizeInput {
 /** The cache as the run left the disk: what it wrote is remembered, what it did not finish is forgotten. */
 function cacheAfterRun(entries: CacheEntries, run: RunResult, scope: string): CacheEntries {
   const after = { ...entries };
-  for (const { task, entry } of run.written) after[entry.path] = { inputs: task.inputs, output: entry.hash, entry, scope };
+  for (const { task, entry, stamp } of run.written) after[entry.path] = { inputs: task.inputs, output: entry.hash, entry, scope, ...stamp };
   for (const task of run.unfinished) for (const file of task.paths) delete after[file];
   return after;
 }

@@ -61,6 +61,21 @@ export async function computeFingerprint(sources: FingerprintSources): Promise<F
   };
 }
 
+/**
+ * A record's canonical JSON, made once per loaded record: a record's dozen or more outputs each
+ * hash it, and on a large site canonicalising it again for each was a share of a no-op build.
+ * Keyed by the object, which a build never changes once loaded.
+ */
+const recordJsonOf = new WeakMap<CaseFile, string>();
+function recordJson(record: CaseFile): string {
+  let json = recordJsonOf.get(record);
+  if (json === undefined) {
+    json = canonicalJson(record);
+    recordJsonOf.set(record, json);
+  }
+  return json;
+}
+
 /** How a dossier is printed, besides its record: what its inputs hash covers. */
 export interface DossierPrint {
   paper: PaperName;
@@ -79,7 +94,7 @@ export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, print:
   // The flow is hashed under the key `layout`: renaming the key would rebuild every compact dossier once.
   const flow = print.flow === 'sheets' ? {} : { layout: print.flow };
   const printed = print.qrUrl ? { paper: print.paper, ...flow, qr: print.qrUrl } : { paper: print.paper, ...flow };
-  return sha256(fingerprint.engine, fingerprint.templates, canonicalJson(record), canonicalJson(printed), dataSlugs.join(','), ...(print.theme ? [print.theme.hash] : []));
+  return sha256(fingerprint.engine, fingerprint.templates, recordJson(record), canonicalJson(printed), dataSlugs.join(','), ...(print.theme ? [print.theme.hash] : []));
 }
 
 /**
@@ -90,5 +105,5 @@ export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, print:
 export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob, theme?: ResolvedTheme): string {
   const engineVersion = job.engine === 'takumi' ? `takumi ${takumiVersion() ?? 'absent'}` : '';
   const site = theme || fingerprint.layouts ? [theme?.hash ?? '', fingerprint.layouts] : [];
-  return sha256(fingerprint.engine, canonicalJson(record), canonicalJson(job), engineVersion, ...site);
+  return sha256(fingerprint.engine, recordJson(record), canonicalJson(job), engineVersion, ...site);
 }

@@ -11,8 +11,9 @@ import { CasefileError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted, reportFailure, toError, type BuildFailure } from './failure.js';
+import { readStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
-import type { ManifestEntry } from './manifest.js';
+import { ManifestEntrySchema, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import type { CardTask, DossierTask, Task } from './plan.js';
 import { createDossierPrinter, type DossierPrinter } from '../browser/printer.js';
@@ -21,6 +22,8 @@ import { createDossierPrinter, type DossierPrinter } from '../browser/printer.js
 export interface Written {
   task: Task;
   entry: ManifestEntry;
+  /** Its size and mtime just after the write, for the cache: absent if the file could not be stat'ed (then the next build hashes it). */
+  stamp?: FileStamp;
 }
 
 export interface RunResult {
@@ -42,22 +45,24 @@ interface Run {
   result: RunResult;
 }
 
-function manifestEntry(task: Task, file: string, bytes: Uint8Array, extra: Partial<ManifestEntry>): ManifestEntry {
-  return {
-    record: task.record.slug,
-    title: task.record.title,
-    kind: task.kind,
-    format: path.extname(file).slice(1) as ManifestEntry['format'],
-    path: file,
-    bytes: bytes.byteLength,
-    hash: fileHash(bytes),
-    ...extra,
-  };
+/** Card fields a written card adds to its entry. */
+type CardFields = Pick<ManifestEntry, 'section' | 'size' | 'engine' | 'alt' | 'width' | 'height'>;
+
+/**
+ * Keys in the schema's order, the order an entry read back from the cache has: a kept entry and a
+ * made one then print alike, so the manifest and cache of a build with nothing changed are the
+ * same bytes as the last build's and are not rewritten.
+ */
+function manifestEntry(task: Task, file: string, bytes: Uint8Array, card: CardFields): ManifestEntry {
+  const format = path.extname(file).slice(1);
+  return ManifestEntrySchema.parse({ record: task.record.slug, title: task.record.title, kind: task.kind, ...card, format, path: file, bytes: bytes.byteLength, hash: fileHash(bytes) });
 }
 
-async function write(run: Run, task: Task, file: string, bytes: Uint8Array, extra: Partial<ManifestEntry>): Promise<void> {
-  await writeFileAtomic(path.join(run.outDir, file), bytes);
-  run.result.written.push({ task, entry: manifestEntry(task, file, bytes, extra) });
+async function write(run: Run, task: Task, file: string, bytes: Uint8Array, card: CardFields): Promise<void> {
+  const target = path.join(run.outDir, file);
+  await writeFileAtomic(target, bytes);
+  const stamp = await readStamp(target);
+  run.result.written.push({ task, entry: manifestEntry(task, file, bytes, card), ...(stamp ? { stamp } : {}) });
 }
 
 async function makeDossier(run: Run, printer: DossierPrinter, task: DossierTask): Promise<void> {

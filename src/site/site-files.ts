@@ -1,9 +1,10 @@
 /**
  * The files a build writes about its outputs rather than as outputs: manifest.json, the
- * gallery and, with a base URL, each record's meta.html. They are rewritten on every build.
+ * gallery and, with a base URL, each record's meta.html. Each is written only when its bytes
+ * change, so a build with nothing changed writes none of them.
  */
 import path from 'node:path';
-import { writeFileAtomic } from '../output/atomic.js';
+import { writeFileIfChanged } from '../output/write-if-changed.js';
 import type { CaseFile } from '../record/schema.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { galleryHtml } from './gallery.js';
@@ -56,8 +57,14 @@ export function metaPages(manifest: Manifest, records: readonly CaseFile[], base
   });
 }
 
-export async function writeSiteFiles(outDir: string, manifest: Manifest, pages: readonly MetaPage[]): Promise<void> {
-  await writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestJson(manifest));
-  await writeFileAtomic(path.join(outDir, 'index.html'), galleryHtml(manifest));
-  for (const page of pages) await writeFileAtomic(path.join(outDir, page.path), page.html);
+/** Returns the site files it wrote (relative paths): none when nothing changed. */
+export async function writeSiteFiles(outDir: string, manifest: Manifest, pages: readonly MetaPage[]): Promise<string[]> {
+  const files = [
+    { path: MANIFEST_FILE, text: manifestJson(manifest) },
+    { path: 'index.html', text: galleryHtml(manifest) },
+    ...pages.map((page) => ({ path: page.path, text: page.html })),
+  ];
+  const written: string[] = [];
+  for (const file of files) if (await writeFileIfChanged(path.join(outDir, file.path), file.text)) written.push(file.path);
+  return written;
 }

@@ -1,0 +1,94 @@
+/**
+ * Freshness by stamp (issue 23): a build trusts an output whose size and mtime are the ones
+ * casefile recorded, hashes it when they differ, and rebuilds it only when its bytes changed.
+ */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildSummary } from '../../src/site/batch.js';
+import { CACHE_FILE } from '../../src/site/cache.js';
+import { BUILD_DEFAULTS, type BuildOptions } from '../../src/site/options.js';
+import { ROOT } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const SLUGS = ['lead-infrastructure-engineer', 'sdet'];
+const CARD = 'sdet/cards/cover.png';
+
+function setUp(): { out: string; options: BuildOptions } {
+  const dir = tempDir();
+  const data = path.join(dir, 'data');
+  mkdirSync(data);
+  for (const slug of SLUGS) copyFileSync(path.join(ROOT, 'data', `${slug}.json`), path.join(data, `${slug}.json`));
+  const out = path.join(dir, 'out');
+  const options: BuildOptions = { ...BUILD_DEFAULTS, records: [], dataDir: data, outDir: out, kinds: ['cards'], sections: ['cover', 'salary'], concurrency: 1, baseUrl: 'https://example.org/roles' };
+  return { out, options };
+}
+
+const statuses = (summary: BuildSummary) => ({ made: summary.made, skipped: summary.skipped, failed: summary.failed });
+const cacheEntry = (out: string, file: string) => JSON.parse(readFileSync(path.join(out, CACHE_FILE), 'utf8')).entries[file];
+
+describe('freshness by size and mtime', () => {
+  const { out, options } = setUp();
+  const card = path.join(out, CARD);
+  const siteFiles = [CACHE_FILE, 'manifest.json', 'index.html', 'sdet/meta.html', 'lead-infrastructure-engineer/meta.html'];
+
+  beforeAll(async () => {
+    expect(statuses(await buildSite(options))).toEqual({ made: 4, skipped: 0, failed: 0 });
+  });
+
+  it('records each output with the size and mtime it had once written', () => {
+    const stats = statSync(card);
+    expect(cacheEntry(out, CARD)).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs });
+  });
+
+  it('writes none of the cache, manifest, gallery or meta pages when nothing changed', async () => {
+    const before = siteFiles.map((file) => statSync(path.join(out, file)).mtimeMs);
+    const again = await buildSite(options);
+    expect(statuses(again)).toEqual({ made: 0, skipped: 4, failed: 0 });
+    expect(siteFiles.map((file) => statSync(path.join(out, file)).mtimeMs)).toEqual(before);
+  });
+
+  it('keeps a touched but unchanged output: hashed again, not redrawn, and its new mtime recorded', async () => {
+    const bytes = readFileSync(card);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(card, later, later);
+    const touched = statSync(card).mtimeMs;
+    expect(cacheEntry(out, CARD).mtimeMs).not.toBe(touched);
+    const summary = await buildSite(options);
+    expect(statuses(summary)).toEqual({ made: 0, skipped: 4, failed: 0 });
+    expect(readFileSync(card).equals(bytes)).toBe(true);
+    expect(statSync(card).mtimeMs).toBe(touched);
+    expect(cacheEntry(out, CARD).mtimeMs).toBe(touched);
+  });
+
+  it('rebuilds an output edited by hand, even to the same size', async () => {
+    const bytes = readFileSync(card);
+    const edited = Buffer.from(bytes);
+    edited[edited.length - 20] = edited[edited.length - 20]! ^ 0xff;
+    writeFileSync(card, edited);
+    const summary = await buildSite(options);
+    expect(statuses(summary)).toEqual({ made: 1, skipped: 3, failed: 0 });
+    expect(readFileSync(card).equals(bytes)).toBe(true);
+    writeFileSync(card, 'not a png');
+    expect(statuses(await buildSite(options))).toEqual({ made: 1, skipped: 3, failed: 0 });
+    expect(readFileSync(card).equals(bytes)).toBe(true);
+  });
+
+  it('rebuilds an output deleted by hand', async () => {
+    rmSync(card);
+    expect(statuses(await buildSite(options))).toEqual({ made: 1, skipped: 3, failed: 0 });
+    expect(statSync(card).size).toBeGreaterThan(0);
+  });
+
+  it('goes on from a cache written before stamps: each output hashed once, then its stamp recorded', async () => {
+    const cache = JSON.parse(readFileSync(path.join(out, CACHE_FILE), 'utf8'));
+    for (const entry of Object.values<Record<string, unknown>>(cache.entries)) {
+      delete entry.size;
+      delete entry.mtimeMs;
+    }
+    writeFileSync(path.join(out, CACHE_FILE), `${JSON.stringify(cache, null, 1)}\n`);
+    expect(statuses(await buildSite(options))).toEqual({ made: 0, skipped: 4, failed: 0 });
+    const stats = statSync(card);
+    expect(cacheEntry(out, CARD)).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs });
+  });
+});
