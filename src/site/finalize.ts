@@ -1,12 +1,13 @@
 /**
- * The build's last stage: the manifest of every output made or kept, each record's meta page, the
- * outputs earlier builds made that this one no longer makes pruned, the cache saved, and the site
- * files (manifest, gallery, meta pages) written.
+ * The build's last stage: the manifest of every output made or kept, each record's meta page and
+ * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the cache
+ * saved, and the site files (manifest, gallery, meta pages) written.
  */
 import { fileHash } from './hash.js';
 import { saveCache, type CachedPages, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
+import { galleryPages, type GalleryPage } from './gallery.js';
 import type { Freshness } from './freshness.js';
 import { sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
@@ -87,11 +88,16 @@ function rememberPages(pages: CachedPages, written: readonly MetaPage[], scope: 
   return after;
 }
 
+/** A record's gallery page: remembered like a meta page, so pruning can remove it when its record leaves. */
+const isRecordPage = (page: GalleryPage): page is MetaPage => page.record !== undefined;
+
 export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: Manifest; pruned: string[] }> {
   const { options, outDir, plan, freshness, run, signal } = input;
   const scope = scopeTag(options.shard);
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
-  const pages = metaPages(manifest, plan.records, options.baseUrl, options);
+  const metas = metaPages(manifest, plan.records, options.baseUrl, options);
+  const gallery = galleryPages(manifest);
+  const pages = [...gallery.filter(isRecordPage), ...metas];
   let cache: Cache = { entries: cacheAfterRun(freshness.entries, run, scope), pages: freshness.knownPages };
   let pruned: string[] = [];
   if (!signal?.aborted) {
@@ -103,6 +109,6 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
   await saveCache(outDir, cache.entries, cache.pages);
   assertNotAborted(signal);
-  await writeSiteFiles(outDir, manifest, pages);
+  await writeSiteFiles(outDir, manifest, [...gallery, ...metas]);
   return { manifest, pruned };
 }

@@ -1,13 +1,12 @@
 /**
  * The files a build writes about its outputs rather than as outputs: manifest.json, the
- * gallery and, with a base URL, each record's meta.html. Each is written only when its bytes
+ * gallery's pages and, with a base URL, each record's meta.html. Each is written only when its bytes
  * change, so a build with nothing changed writes none of them.
  */
 import path from 'node:path';
 import { writeFileIfChanged } from '../output/write-if-changed.js';
 import type { CaseFile } from '../record/schema.js';
 import type { ResolvedTheme } from '../theme/load.js';
-import { galleryHtml } from './gallery.js';
 import { MANIFEST_FILE, manifestJson, type Manifest, type ManifestEntry } from './manifest.js';
 import { metaTagsHtml } from './meta-tags.js';
 
@@ -57,13 +56,15 @@ export function metaPages(manifest: Manifest, records: readonly CaseFile[], base
   });
 }
 
-/** Returns the site files it wrote (relative paths): none when nothing changed. */
-export async function writeSiteFiles(outDir: string, manifest: Manifest, pages: readonly MetaPage[]): Promise<string[]> {
-  const files = [
-    { path: MANIFEST_FILE, text: manifestJson(manifest) },
-    { path: 'index.html', text: galleryHtml(manifest) },
-    ...pages.map((page) => ({ path: page.path, text: page.html })),
-  ];
+/** A page of the site, relative to the out folder: a gallery page or a meta page. */
+export interface SitePage {
+  path: string;
+  html: string;
+}
+
+/** The manifest and `pages`; returns the files it wrote (relative paths): none when nothing changed. */
+export async function writeSiteFiles(outDir: string, manifest: Manifest, pages: readonly SitePage[]): Promise<string[]> {
+  const files = [{ path: MANIFEST_FILE, text: manifestJson(manifest) }, ...pages.map((page) => ({ path: page.path, text: page.html }))];
   const written: string[] = [];
   for (const file of files) if (await writeFileIfChanged(path.join(outDir, file.path), file.text)) written.push(file.path);
   return written;

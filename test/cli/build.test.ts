@@ -60,7 +60,8 @@ describe('casefile build', () => {
     expect(merged.status).toBe(0);
     const site = JSON.parse(readFileSync(path.join(root, 'site', 'manifest.json'), 'utf8'));
     expect(site.outputs.map((entry: { record: string }) => entry.record).sort()).toEqual(['enterprise-architect', 'lead-infrastructure-engineer', 'sdet']);
-    expect(readFileSync(path.join(root, 'site', 'index.html'), 'utf8')).toContain('sdet/cards/cover.png');
+    expect(readFileSync(path.join(root, 'site', 'index.html'), 'utf8')).toContain('href="sdet/gallery.html"');
+    expect(readFileSync(path.join(root, 'site', 'sdet', 'gallery.html'), 'utf8')).toContain('src="cards/cover.png"');
   });
 
   it('takes the shard from the CI with --shard auto and says which it used', () => {

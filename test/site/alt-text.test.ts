@@ -29,8 +29,11 @@ function decoded(value: string): string {
   return value.replace(/&(?:quot|#39|#96|lt|gt|amp);/g, (entity) => entities[entity]!);
 }
 
-function galleryAlt(html: string, file: string): string | undefined {
-  const img = html.split('<img ').find((tag) => tag.startsWith(`src="${file}"`));
+/** A card's img alt on its record's gallery page (`<slug>/gallery.html`, which links it as `cards/…`). */
+function galleryAlt(out: string, file: string): string | undefined {
+  const [slug = '', ...rest] = file.split('/');
+  const html = readFileSync(path.join(out, slug, 'gallery.html'), 'utf8');
+  const img = html.split('<img ').find((tag) => tag.startsWith(`src="${rest.join('/')}"`));
   return img?.match(/ alt="([^"]*)"/)?.[1];
 }
 
@@ -72,8 +75,7 @@ describe('alt text in a build', () => {
   });
 
   it("gives each card's img in the gallery its alt text", () => {
-    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-    for (const card of first.outputs) expect(decoded(galleryAlt(html, card.path) ?? '')).toBe(card.alt);
+    for (const card of first.outputs) expect(decoded(galleryAlt(out, card.path) ?? '')).toBe(card.alt);
   });
 
   it("gives the meta tags the shared cover's alt text", () => {
@@ -86,14 +88,15 @@ describe('alt text in a build', () => {
 
   it('escapes a hostile title wherever its alt text goes into HTML', () => {
     const gallery = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const page = readFileSync(path.join(out, 'hostile', 'gallery.html'), 'utf8');
     const meta = readFileSync(path.join(out, 'hostile', 'meta.html'), 'utf8');
-    for (const html of [gallery, meta]) {
+    for (const html of [gallery, page, meta]) {
       expect(html).not.toContain('<img src=x');
       expect(html).not.toContain('"Engineer"');
       expect(html).toContain('Lead &quot;Engineer&quot; &lt;img src=x onerror=alert(1)&gt; &amp; &#39;co&#39;');
     }
     expect(decoded(metaContent(meta, 'og:image:alt') ?? '')).toBe(cardAltText(hostile, 'cover'));
-    expect(decoded(galleryAlt(gallery, 'hostile/cards/flight-risk.png') ?? '')).toContain(HOSTILE_TITLE);
+    expect(decoded(galleryAlt(out, 'hostile/cards/flight-risk.png') ?? '')).toContain(HOSTILE_TITLE);
   });
 
   it('lists the same alt text after a rebuild that draws nothing, from the cache', async () => {

@@ -1,4 +1,4 @@
-/** out/index.html is a real page: it loads offline in headless Chromium with no errors and shows every card. */
+/** The gallery is real pages: the index and each record's page load offline in headless Chromium with no errors and show every card. */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,7 @@ import { useBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
-describe('the gallery page', () => {
+describe('the gallery pages', () => {
   const dir = tempDir();
   const data = path.join(dir, 'data');
   const out = path.join(dir, 'out');
@@ -23,7 +23,7 @@ describe('the gallery page', () => {
     cardCount = summary.manifest.outputs.filter((entry) => entry.kind === 'card').length;
   });
 
-  it('loads with no console errors or failed requests and shows every card image', async () => {
+  it('load with no console errors or failed requests and show every card image', async () => {
     const page = await browser().newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -36,27 +36,34 @@ describe('the gallery page', () => {
     });
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(pathToFileURL(path.join(out, 'index.html')).href, { waitUntil: 'load' });
-    // Lazy images load as they scroll into view: bring each one in, then check it decoded.
-    const images = await page.$$eval('img', (elements) =>
-      Promise.all(
-        elements.map(async (image) => {
-          image.loading = 'eager';
-          image.scrollIntoView();
-          await image.decode().catch(() => undefined);
-          return { src: image.getAttribute('src'), width: image.naturalWidth, height: image.naturalHeight };
-        }),
-      ),
-    );
+    const dossiers = await page.$$eval('a.dossier', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(dossiers).toEqual(['enterprise-architect.pdf', 'sdet.pdf']);
+    const recordPages = await page.$$eval('a.title', (anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    expect(recordPages.map((url) => url.slice(url.indexOf('/out/') + 5))).toEqual(['enterprise-architect/gallery.html', 'sdet/gallery.html']);
+
+    const shown: string[] = [];
+    for (const url of recordPages) {
+      await page.goto(url, { waitUntil: 'load' });
+      // Lazy images load as they scroll into view: bring each one in, then check it decoded.
+      const images = await page.$$eval('section.record img', (elements) =>
+        Promise.all(
+          elements.map(async (image) => {
+            image.loading = 'eager';
+            image.scrollIntoView();
+            await image.decode().catch(() => undefined);
+            return { src: image.getAttribute('src'), width: image.naturalWidth, height: image.naturalHeight };
+          }),
+        ),
+      );
+      for (const image of images) expect(image).toMatchObject({ width: 1200, height: 630 });
+      shown.push(...images.map((image) => image.src!));
+      const back = await page.$$eval('a[href="../index.html"]', (anchors) => anchors.length);
+      expect(back).toBe(1);
+    }
     expect(cardCount).toBe(6);
-    expect(images).toHaveLength(cardCount);
-    for (const image of images) expect(image).toMatchObject({ width: 1200, height: 630 });
-    const links = await page.$$eval('a.dossier', (anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
-    expect(links).toEqual(['enterprise-architect.pdf', 'sdet.pdf']);
+    expect(shown).toHaveLength(cardCount);
     // Each record's cards as the record reads ([03] salary before [04] flight risk), not alphabetically.
-    const shown = await page.$$eval('section.record img', (elements) => elements.map((image) => image.getAttribute('src')));
-    expect(shown.map((src) => src!.replace(/^[^/]+\/cards\/|-og\.png$|\.png$/g, ''))).toEqual(
-      ['enterprise-architect', 'sdet'].flatMap(() => ['cover', 'salary', 'flight-risk']),
-    );
+    expect(shown.map((src) => src.replace(/^cards\/|-og\.png$|\.png$/g, ''))).toEqual(['enterprise-architect', 'sdet'].flatMap(() => ['cover', 'salary', 'flight-risk']));
     expect(problems).toEqual([]);
     await page.close();
   });

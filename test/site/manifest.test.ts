@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { galleryHtml } from '../../src/site/gallery.js';
-import { CARD_IDS } from '../../src/cards/plan.js';
-import { manifestJson, mergeManifests, sortEntries, type ManifestEntry } from '../../src/site/manifest.js';
+import { manifestJson, mergeManifests, type ManifestEntry } from '../../src/site/manifest.js';
 import { absoluteUrl, metaTagsHtml } from '../../src/site/meta-tags.js';
 
 const entry = (record: string, path: string, hash = 'a'.repeat(64)): ManifestEntry => ({
@@ -72,34 +70,5 @@ describe('metaTagsHtml', () => {
 
   it('joins URLs with exactly one slash and encodes path segments', () => {
     expect(absoluteUrl('https://x.test/a//', 'b c/d.png')).toBe('https://x.test/a/b%20c/d.png');
-  });
-});
-
-describe('galleryHtml', () => {
-  it('links every card and dossier relatively, with no scripts and no remote resources', () => {
-    const html = galleryHtml({ generator: 'casefile 1', outputs: [entry('a', 'a.pdf'), entry('a', 'a/cards/cover.png'), entry('b', 'b/cards/cover.png')] });
-    expect(html).toContain('href="a.pdf"');
-    expect(html.match(/<img /g)).toHaveLength(2);
-    expect(html).not.toMatch(/<script|https?:\/\//);
-  });
-
-  it("gives each card's img its alt text from the manifest, escaped, and a name where an older manifest has none", () => {
-    const card = { ...entry('a', 'a/cards/salary.png'), section: 'salary', alt: 'Case file: A. Market average $1 a year; "top" <earners> & more.' };
-    const html = galleryHtml({ generator: 'casefile 1', outputs: [card, entry('a', 'a/cards/cover.png')] });
-    expect(html).toContain('alt="Case file: A. Market average $1 a year; &quot;top&quot; &lt;earners&gt; &amp; more."');
-    expect(html).toContain('alt="A: cover"');
-  });
-
-  it("lists a record's cards as the record reads: the cover, then [01] to [11], each size in turn", () => {
-    // As the manifest holds them: sorted by path, so alphabetical (burn-ward, cover, day-in-the-life…).
-    const outputs = sortEntries(
-      CARD_IDS.flatMap((section) =>
-        ['og', 'story'].map((size) => ({ ...entry('a', `a/cards/${section}-${size}.png`), section, size })),
-      ),
-    );
-    expect(outputs[0]!.section).toBe('burn-ward');
-    const html = galleryHtml({ generator: 'casefile 1', outputs });
-    const shown = [...html.matchAll(/<span>([^<]+)<\/span>/g)].map((match) => match[1]);
-    expect(shown).toEqual(CARD_IDS.flatMap((section) => [`${section} · og`, `${section} · story`]));
   });
 });

@@ -92,7 +92,7 @@ describe('casefile build prunes stale outputs', () => {
     const sections = await buildSite({ ...options, records: ['sdet'] });
     expect(sections.pruned).toEqual(['sdet/cards/salary.png']);
     expect(listed()).toEqual(['sdet/cards/cover.png']);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('salary');
+    expect(readFileSync(path.join(out, 'sdet', 'gallery.html'), 'utf8')).not.toContain('salary');
     expect(onDisk('sdet/cards/notes.txt')).toBe(true);
   });
 
@@ -109,7 +109,8 @@ describe('casefile build prunes stale outputs', () => {
     expect(onDisk('enterprise-architect/cards/cover.png')).toBe(true);
 
     const again = await buildSite({ ...options, shard: { index: 1, count: 2 } });
-    expect(again.pruned).toEqual(['sdet/cards/cover.png']);
+    // The record's gallery page was shard 1's too, and goes with it.
+    expect(again.pruned).toEqual(['sdet/cards/cover.png', 'sdet/gallery.html']);
     expect(onDisk('sdet/cards/cover.png')).toBe(false);
     expect(onDisk('lead-infrastructure-engineer/cards/cover.png')).toBe(true);
     // The hand-written file keeps sdet's folder; only casefile's own file went.
@@ -130,7 +131,7 @@ describe('casefile build prunes stale outputs', () => {
 
     rmSync(path.join(siteData, 'sdet.json'));
     const removed = await buildSite(build);
-    expect(removed.pruned).toEqual(['sdet/cards/cover.png', 'sdet/meta.html']);
+    expect(removed.pruned).toEqual(['sdet/cards/cover.png', 'sdet/gallery.html', 'sdet/meta.html']);
     // Nothing of casefile's was left in sdet's folder, so the folder went too.
     expect(existsSync(path.join(siteOut, 'sdet'))).toBe(false);
     expect(existsSync(meta('enterprise-architect'))).toBe(true);

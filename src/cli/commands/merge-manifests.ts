@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { galleryHtml } from '../../site/gallery.js';
-import { MANIFEST_FILE, manifestJson, mergeManifests, readManifest } from '../../site/manifest.js';
-import { writeFileAtomic } from '../../output/atomic.js';
+import { galleryPages } from '../../site/gallery.js';
+import { MANIFEST_FILE, mergeManifests, readManifest } from '../../site/manifest.js';
+import { writeSiteFiles } from '../../site/site-files.js';
 import type { CommandContext } from '../context.js';
 import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 
@@ -21,8 +21,8 @@ export function mergeManifestsCommand(context: CommandContext): CommandModule<Gl
       const { outDir } = folders(args);
       const merged = mergeManifests(await Promise.all(args.manifests.map(readManifest)));
       const target = path.join(outDir, MANIFEST_FILE);
-      await writeFileAtomic(target, manifestJson(merged));
-      await writeFileAtomic(path.join(outDir, 'index.html'), galleryHtml(merged));
+      // Each record's gallery page is a function of its own entries, so a shard's page is the merged one and is not rewritten.
+      await writeSiteFiles(outDir, merged, galleryPages(merged));
       context.reporter.result({ manifest: target, outputs: merged.outputs.length });
       context.reporter.info(`${target}: ${merged.outputs.length} outputs from ${args.manifests.length} manifests`);
     },
