@@ -30,7 +30,7 @@ const cacheEntry = (out: string, file: string) => JSON.parse(readFileSync(path.j
 describe('freshness by size and mtime', () => {
   const { out, options } = setUp();
   const card = path.join(out, CARD);
-  const siteFiles = [CACHE_FILE, 'manifest.json', 'index.html', 'sdet/meta.html', 'lead-infrastructure-engineer/meta.html'];
+  const siteFiles = [CACHE_FILE, 'manifest.json', 'index.html', 'sdet/gallery.html', 'sdet/meta.html', 'lead-infrastructure-engineer/gallery.html', 'lead-infrastructure-engineer/meta.html'];
 
   beforeAll(async () => {
     expect(statuses(await buildSite(options))).toEqual({ made: 4, skipped: 0, failed: 0 });
