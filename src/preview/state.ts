@@ -3,26 +3,14 @@
  * and the fingerprint of the installed templates and layouts, read again whenever the config or
  * theme file changes. A settings file that fails to load is kept as the error every page shows.
  */
-import type { QrLink } from '../api/dossier.js';
 import { computeFingerprint, installedSources, type Fingerprint } from '../site/fingerprint.js';
 import type { CardSettings } from '../cards/render.js';
-import type { DossierFlow } from '../dossier/flow.js';
-import type { PaperName } from '../dossier/paper.js';
 import type { CasefileError } from '../errors.js';
-import type { ResolvedTheme } from '../theme/load.js';
+import type { RenderSettings } from '../http/render-settings.js';
 import { asError } from '../http/respond.js';
 
 /** What the preview renders with; reloaded when the config or theme file changes. */
-export interface PreviewSettings {
-  theme?: ResolvedTheme;
-  templatesDir?: string;
-  layoutsDir?: string;
-  paper?: PaperName;
-  /** The dossier's flow: sheets (default) or compact, as `pdf --flow` prints it. */
-  flow?: DossierFlow;
-  /** The QR code the printed dossier carries (the config's or the flags' base URL). */
-  qr?: QrLink;
-}
+export type PreviewSettings = RenderSettings;
 
 export interface PreviewState {
   /** The settings, or undefined while they fail to load (see `error`). */

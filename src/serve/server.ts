@@ -12,30 +12,29 @@ import http from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LRUCache } from 'lru-cache';
-import { renderDossier, recordQrUrl, type QrLink } from '../api/dossier.js';
+import { renderDossier, recordQrUrl } from '../api/dossier.js';
 import { createOnDemandPrinter } from '../browser/on-demand-printer.js';
 import type { LaunchOptions } from '../browser/launch.js';
 import type { EngineName } from '../cards/engines/engine.js';
 import { createCardRenderer } from '../cards/renderer.js';
-import type { DossierFlow } from '../dossier/flow.js';
-import type { PaperName } from '../dossier/paper.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { CasefileError } from '../errors.js';
 import { drawRequestedCard, planRequestedCard, type PlannedCard } from '../http/card-render.js';
 import { MEDIA_TYPES } from '../http/media-types.js';
 import { listen } from '../http/listen.js';
+import type { RenderSettings } from '../http/render-settings.js';
 import { asError, statusFor } from '../http/respond.js';
 import { DEFAULTS, withDefaults } from '../settings/defaults.js';
 import { computeFingerprint, dossierInputs, installedSources } from '../site/fingerprint.js';
-import type { ResolvedTheme } from '../theme/load.js';
 import { accessLine, type CacheOutcome } from './access-log.js';
 import { createAdmission, withDeadline } from './admission.js';
 import { createByteStore, type StoredBytes } from './byte-store.js';
 import { cacheControlFor, etagOf, matchesEtag, NO_STORE } from './cache-headers.js';
-import { createRecordSource, type SourcedRecord } from './record-source.js';
+import { createRecordSource } from './record-source.js';
 import { routeServe, type ServeRoute } from './routes.js';
 
-export interface ServeOptions {
+/** The render settings are `build`'s: the dossier at `/<slug>.pdf` is printed as `build` prints it. */
+export interface ServeOptions extends RenderSettings {
   dataDir: string;
   host?: string;
   /** 0 picks a free port. */
@@ -43,13 +42,6 @@ export interface ServeOptions {
   engine?: EngineName;
   /** webp and jpeg quality, 1-100. */
   quality?: number;
-  theme?: ResolvedTheme;
-  templatesDir?: string;
-  layoutsDir?: string;
-  /** How the dossier at `/<slug>.pdf` is printed, as `build` prints it. */
-  paper?: PaperName;
-  flow?: DossierFlow;
-  qr?: QrLink;
   /** Card worker processes (at least 1: native memory stays out of the server); renders run two per worker. */
   workers?: number;
   /** Renders waiting beyond those running; past that, 503. */
@@ -93,16 +85,16 @@ interface Answer {
   cache: CacheOutcome;
 }
 
+/** A short plain-text answer that no cache keeps: health, refusals, errors. */
+function textAnswer(status: number, text: string, headers: http.OutgoingHttpHeaders = {}): Answer {
+  return { status, headers: { 'Content-Type': TEXT, 'Cache-Control': NO_STORE, ...headers }, body: `${text}\n`, cache: '-' };
+}
+
 function errorAnswer(error: CasefileError): Answer {
   const status = statusFor(error);
   // A 5xx says what failed without the server's paths; the whole story goes to the log.
   const reason = status >= 500 && status !== 503 && status !== 504 ? `the record or its render failed (${error.code}); the server's log has the details` : error.message;
-  return {
-    status,
-    headers: { 'Content-Type': TEXT, 'Cache-Control': NO_STORE, ...(status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {}) },
-    body: `${status} ${http.STATUS_CODES[status] ?? ''}: ${reason}\n`,
-    cache: '-',
-  };
+  return textAnswer(status, `${status} ${http.STATUS_CODES[status] ?? ''}: ${reason}`, status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {});
 }
 
 function bytesAnswer(stored: StoredBytes, type: string, requestedVersion: string | undefined, ifNoneMatch: string | undefined, cache: CacheOutcome, extra: http.OutgoingHttpHeaders = {}): Answer {
@@ -166,7 +158,7 @@ export async function startServer(options: ServeOptions): Promise<CasefileServer
   }
 
   async function answerDossier(route: Extract<ServeRoute, { kind: 'dossier' }>, request: http.IncomingMessage): Promise<Answer> {
-    const { record }: SourcedRecord = await records.load(route.slug);
+    const { record } = await records.load(route.slug);
     const dataSlugs = await records.slugs();
     const paper = options.paper ?? DEFAULTS.paper;
     const flow = options.flow ?? DEFAULTS.flow;
@@ -185,9 +177,9 @@ export async function startServer(options: ServeOptions): Promise<CasefileServer
   async function answer(route: ServeRoute, request: http.IncomingMessage): Promise<Answer> {
     switch (route.kind) {
       case 'health':
-        return { status: 200, headers: { 'Content-Type': TEXT, 'Cache-Control': NO_STORE }, body: 'ok\n', cache: '-' };
+        return textAnswer(200, 'ok');
       case 'error':
-        return { status: route.status, headers: { 'Content-Type': TEXT, 'Cache-Control': NO_STORE }, body: `${route.status} ${http.STATUS_CODES[route.status]}: ${route.reason}\n`, cache: '-' };
+        return textAnswer(route.status, `${route.status} ${http.STATUS_CODES[route.status]}: ${route.reason}`);
       case 'card':
         return answerCard(route, request);
       case 'dossier':
