@@ -3,6 +3,7 @@
  * be checked (the record, sizes, sections, formats) is checked before a worker starts.
  */
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
+import { cardWorkersFor } from '../cards/workers.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
 import { cardBytes, type CardSettings, type RenderedCard } from '../cards/render.js';
 import type { EngineName } from '../cards/engines/engine.js';
@@ -58,13 +59,6 @@ export interface MadeCards {
   failures: CasefileError[];
 }
 
-/** Enough workers to use the cores, never more than there are cards, none for a single card. */
-export function workersFor(jobCount: number, requested?: number): number {
-  if (requested !== undefined) return requested;
-  if (jobCount <= 1) return 0;
-  return Math.min(jobCount, DEFAULTS.workers);
-}
-
 async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput[]> {
   const outputs: CardOutput[] = [];
   for (const format of card.job.formats) {
@@ -88,7 +82,7 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   // Refuse a path outside the out folder before any rendering, not after.
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 
-  const renderer = options.renderer ?? createCardRenderer({ workers: workersFor(jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
+  const renderer = options.renderer ?? createCardRenderer({ workers: cardWorkersFor(options.engine ?? DEFAULTS.engine, jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
   // One call per card, so a user layout that fails its card leaves the others standing.
   let settled: PromiseSettledResult<RenderedCard>[];
   try {

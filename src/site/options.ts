@@ -38,8 +38,10 @@ export interface BuildOptions {
   baseUrl?: string;
   /** The QR code every dossier carries (the CLI makes one whenever a base URL is set). */
   qr?: QrLink;
-  /** Pages printing at once, and card workers. */
+  /** Pages printing at once. */
   concurrency: number;
+  /** Card worker processes (0 draws in the build's own process); chosen by engine when absent (src/cards/workers.ts). */
+  workers?: number;
   shard?: Shard;
   force: boolean;
   /** Remove outputs an earlier build made that this one no longer makes. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { finishDossier, printDossier } from '../api/dossier.js';
 import { cardBytes } from '../cards/render.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
+import { cardWorkersFor } from '../cards/workers.js';
 import { CasefileError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { BuildEvents } from './events.js';
@@ -117,9 +118,9 @@ function startPrinter(options: BuildOptions, events: BuildEvents): DossierPrinte
   });
 }
 
-function startCardRenderer(options: BuildOptions): CardRenderer {
+function startCardRenderer(options: BuildOptions, cardCount: number): CardRenderer {
   const settings = { ...(options.theme ? { theme: options.theme } : {}), ...(options.cardLayoutsDir ? { layoutsDir: options.cardLayoutsDir } : {}) };
-  return createCardRenderer({ workers: options.concurrency, settings });
+  return createCardRenderer({ workers: cardWorkersFor(options.engine, cardCount, options.workers ?? options.concurrency), settings });
 }
 
 /** The browser starts on the first dossier and the pool on the first card: neither when there is none to make. */
@@ -128,7 +129,7 @@ export async function runTasks(tasks: readonly Task[], options: BuildOptions, ou
   const dossiers = tasks.filter((task): task is DossierTask => task.kind === 'dossier');
   const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
   const printer = dossiers.length > 0 ? startPrinter(options, events) : undefined;
-  const renderer = cards.length > 0 ? startCardRenderer(options) : undefined;
+  const renderer = cards.length > 0 ? startCardRenderer(options, cards.length) : undefined;
   const closeAll = () => Promise.all([printer?.close(), renderer?.close()]);
   const onAbort = () => void closeAll();
   signal?.addEventListener('abort', onAbort, { once: true });
