@@ -2,7 +2,11 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function makeDataDir(dir, sourceDir, count) {
+/**
+ * `distinctTitles` numbers each copy's title too: a site's index and manifest then hold as many
+ * different titles as a real site of that size would, not four repeated.
+ */
+export function makeDataDir(dir, sourceDir, count, { distinctTitles = false } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const sources = readdirSync(sourceDir)
@@ -12,6 +16,7 @@ export function makeDataDir(dir, sourceDir, count) {
   for (let index = 0; index < count; index += 1) {
     const record = structuredClone(sources[index % sources.length]);
     record.slug = `${record.slug}-${String(index).padStart(3, '0')}`;
+    if (distinctTitles) record.title = `${record.title} No. ${index + 1}`;
     delete record.$schema;
     writeFileSync(path.join(dir, `${record.slug}.json`), JSON.stringify(record));
   }

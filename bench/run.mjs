@@ -29,6 +29,7 @@ import { makeDataDir } from './fixtures.mjs';
 import { benchFloor } from './floor.mjs';
 import { benchImport } from './import.mjs';
 import { benchServe } from './serve.mjs';
+import { benchSite } from './site.mjs';
 import { cardHtmlDocument } from './html-card.mjs';
 import { measurePeakMemory } from './memory.mjs';
 import { printWithChromiumProcesses, writeDossierHtmlFiles } from './peers.mjs';
@@ -350,6 +351,11 @@ const TARGETS = {
   'serve, cold path: CPU a card, casefile cards vs serve (whole process trees)': { key: ['serve', 'cold', 'cpuRatio'], target: '≥ 0.8x', ok: (v) => v >= 0.8, format: faster },
   'serve, memory: resident after 20,000 mixed requests vs after 2,000': { key: ['serve', 'memory', 'ratio'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
   'serve, overload: 48 distinct requests, --max-queue 4: only 200/503, every 200 whole': { key: ['serve', 'overload', 'met'], target: 'all', ok: (v) => v === 1, format: (v) => (v === 1 ? 'all' : 'not all') },
+  'site, 10k og cards: a build with nothing changed': { key: ['site', '10k', 'noopShare'], target: '≤ 2% of cold', ok: (v) => v <= 0.02, format: (v) => `${(v * 100).toFixed(1)}% of cold` },
+  'site, 10k og cards: one record edited': { key: ['site', '10k', 'editShare'], target: '≤ 3% of cold', ok: (v) => v <= 0.03, format: (v) => `${(v * 100).toFixed(1)}% of cold` },
+  'site, ms per card cold, 10k vs 1k': { key: ['site', 'msPerCard10kVs1k'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
+  'site, peak memory, 100k vs 10k cards': { key: ['site', 'peak100kVs10k'], target: '≤ 1.5x', ok: (v) => v <= 1.5, format: faster },
+  'site, largest gallery index page': { key: ['site', 'largestIndexPageBytes'], target: '< 1 MB', ok: (v) => v < 2 ** 20, format: (v) => `${Math.round(v / 1024)} KB` },
   'poster CLI vs pdf CLI': { key: ['posterCli', 'ratio'], target: '≤ 1.4x', ok: (v) => v <= 1.4, format: (v) => `${v.toFixed(2)}x` },
 };
 
@@ -383,9 +389,11 @@ async function main() {
   if (want('poster')) figures.posterCli = await benchPosterCli();
   if (want('import')) figures.import = await benchImport({ root: ROOT, workDir: WORK, log });
   if (want('serve')) figures.serve = await benchServe({ root: ROOT, dataDir: makeDataDir(path.join(WORK, 'serve-data'), path.join(ROOT, 'data'), CARD_RECORDS), outDir: path.join(WORK, 'serve-cards'), log });
+  // 100,000 cards take many minutes and gigabytes of disk: asked for by BENCH_SITE_100K=1.
+  if (want('site')) figures.site = await benchSite({ root: ROOT, workDir: WORK, log }, [1000, 10000, ...(process.env.BENCH_SITE_100K === '1' ? [100000] : [])]);
   const load = { before: loadBefore, after: loadAverage() };
   const partName = { cardMemory: 'cardmemory', posterCli: 'poster' };
-  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli', 'import', 'serve']) {
+  for (const part of ['cards', 'cardMemory', 'floor', 'dossiers', 'incremental', 'memory', 'posterCli', 'import', 'serve', 'site']) {
     if (!want(partName[part] ?? part) || !figures[part]) continue;
     stamp(part);
     figures[part].loadAverage = load;
