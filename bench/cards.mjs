@@ -1,38 +1,113 @@
-// Card render timing: 48 cards (12 cards × og, x, square, story) of the Lead Infrastructure
-// Engineer, with 0 (in-process), 1 and 2 workers. Prints the median per-card render time measured
-// inside the renderer, and wall time per card for the batch (which includes worker start-up).
-// Run: npm run build && node bench/cards.mjs
-import { readFile } from 'node:fs/promises';
+// Card setups end to end, as users run them: `casefile cards` and `casefile build --only cards`
+// as subprocesses on data folders of synthetic records (the shipped ones under distinct slugs), so
+// every time includes Node's start, the modules, the font parsing and, with workers, the pool's
+// start. Each round runs every setup once, back to back and in a rotated order, so the setups
+// compared share the machine's load of that minute; the medians of the rounds are reported, with
+// each setup's time as a ratio to the default's (above 1: the default is faster).
+//
+// Run: npm run build && node bench/cards.mjs [--engine takumi] [--records 1,20,167] [--rounds 3]
+//        [--command cards|build] [--setups default,workers-2,…]
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCardRenderer, parseRecord, planCards } from '../dist/index.js';
+import { parseArgs } from 'node:util';
+import { makeDataDir } from './fixtures.mjs';
 
-const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const file = path.join(root, 'data', 'lead-infrastructure-engineer.json');
-const record = parseRecord(await readFile(file, 'utf8'), file);
-const jobs = planCards(record, { sizes: ['og', 'x', 'square', 'story'] });
+const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const DRIVER = path.join(ROOT, 'bench', 'cards-driver.mjs');
+const CARDS_PER_RECORD = 12;
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const loadAverage = () => os.loadavg().map((value) => Number(value.toFixed(1)));
 
-console.log(`${jobs.length} cards, ${os.availableParallelism()} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
-for (const workers of (process.argv[2] ?? '0,1,2').split(',').map(Number)) {
-  const renderer = createCardRenderer({ workers });
+/**
+ * CPU seconds of this process's children that have exited, their own children included (Linux:
+ * /proc/self/stat's cutime and cstime), so a setup's CPU counts its worker processes too.
+ */
+function childrenCpuMs() {
   try {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const cards = await renderer.render(record, jobs);
-    const wall = performance.now() - started;
-    // CPU time is what a card costs whatever else the machine is doing (only meaningful in-process).
-    const used = process.cpuUsage(cpu);
-    const cpuPerCard = workers === 0 ? `, CPU ${((used.user + used.system) / 1000 / jobs.length).toFixed(0)} ms per card` : '';
-    const times = cards.map((card) => card.renderMs);
-    const bytes = cards.map((card) => card.png.byteLength);
-    console.log(
-      `workers ${workers}: median ${median(times).toFixed(0)} ms per card (render), ` +
-        `wall ${(wall / jobs.length).toFixed(0)} ms per card (${(wall / 1000).toFixed(1)} s batch), ` +
-        `PNG median ${Math.round(median(bytes) / 1024)} KB, max ${Math.round(Math.max(...bytes) / 1024)} KB${cpuPerCard}`,
-    );
-  } finally {
-    await renderer.close();
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The setups for `command`: the command's default, and each alternative it could have chosen. */
+export function cardSetups(command, engine) {
+  const cli = (extra) => (dataDir, outDir) => [CLI, command, ...(command === 'build' ? ['--only', 'cards', '--force'] : []), '--quiet', '--engine', engine, '--data-dir', dataDir, '--out-dir', outDir, ...extra];
+  const cards = (extra) => (dataDir, outDir) => [...cli(extra)(dataDir, outDir), ...slugsIn(dataDir)];
+  const run = command === 'build' ? cli : cards;
+  const driver = (workers, inProcess) => (dataDir, outDir) => [DRIVER, dataDir, outDir, engine, String(workers), ...(inProcess ? [String(inProcess)] : [])];
+  return {
+    default: run([]),
+    'workers-0': run(['--workers', '0']),
+    'workers-1': run(['--workers', '1']),
+    'workers-2': run(['--workers', '2']),
+    // In this process with a set number of cards drawn at once (the library's path; no flag sets it).
+    ...(command === 'cards' ? Object.fromEntries([1, 2, 4, 8, 16].map((n) => [`in-process-${n}`, driver(0, n)])) : {}),
+  };
+}
+
+/** The data folder's slugs, for `casefile cards`, which takes the records by name. */
+function slugsIn(dataDir) {
+  return readdirSync(dataDir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).sort();
+}
+
+/** One run of a setup: wall and CPU milliseconds, the out folder emptied first (untimed). */
+function runSetup(args, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  const cpuBefore = childrenCpuMs();
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${args.slice(1, 3).join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+  return { ms, cpuMs: childrenCpuMs() - cpuBefore };
+}
+
+/**
+ * Every setup at one size, in `rounds` interleaved rounds. Returns per setup the median wall and
+ * CPU ms, and the median of the rounds' ratios setup ÷ default (≥ 1: the default was no slower).
+ */
+export function measureSetups({ command, engine, records, rounds, setups, workDir, log = () => {} }) {
+  const dataDir = makeDataDir(path.join(workDir, `${command}-${engine}-${records}-data`), path.join(ROOT, 'data'), records);
+  const outDir = path.join(workDir, `${command}-${engine}-${records}-out`);
+  const all = cardSetups(command, engine);
+  const names = setups ?? Object.keys(all);
+  const argsOf = Object.fromEntries(names.map((name) => [name, all[name](dataDir, outDir)]));
+  runSetup(argsOf[names[0]], outDir); // the file cache warm for every setup alike
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
+  const loads = [];
+  for (let round = 0; round < rounds; round++) {
+    loads.push(loadAverage()[0]);
+    // Rotated, so no setup always runs first (or right after the heaviest).
+    const order = names.map((_, index) => names[(index + round) % names.length]);
+    for (const name of order) {
+      const run = runSetup(argsOf[name], outDir);
+      runs[name].push(run);
+      log(`bench: ${command} ${engine} ${records * CARDS_PER_RECORD} cards, ${name}, round ${round + 1}: ${(run.ms / 1000).toFixed(2)} s (CPU ${(run.cpuMs / 1000).toFixed(2)} s), load ${loadAverage()[0]}`);
+    }
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const result = { command, engine, cards: records * CARDS_PER_RECORD, rounds, loadAverage: { min: Math.min(...loads), max: Math.max(...loads, loadAverage()[0]) }, setups: {} };
+  for (const name of names) {
+    const vsDefault = runs.default ? median(runs[name].map((run, round) => run.ms / runs.default[round].ms)) : undefined;
+    result.setups[name] = { ms: Math.round(median(runs[name].map((run) => run.ms))), cpuMs: Math.round(median(runs[name].map((run) => run.cpuMs))), ...(vsDefault === undefined ? {} : { vsDefault: Number(vsDefault.toFixed(3)) }) };
+  }
+  return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { engine: { type: 'string', default: 'takumi' }, records: { type: 'string', default: '1,20,167' }, rounds: { type: 'string', default: '3' }, command: { type: 'string', default: 'cards' }, setups: { type: 'string' } } });
+  const workDir = path.join(ROOT, 'bench', '.tmp', 'card-setups');
+  console.log(`${os.availableParallelism()} cores, load average ${loadAverage().join(' ')}`);
+  for (const records of values.records.split(',').map(Number)) {
+    const result = measureSetups({ command: values.command, engine: values.engine, records, rounds: Number(values.rounds), ...(values.setups ? { setups: values.setups.split(',') } : {}), workDir, log: (line) => process.stderr.write(`${line}\n`) });
+    console.log(`\n${result.command} --engine ${result.engine}, ${result.cards} cards, ${result.rounds} rounds, load average ${result.loadAverage.min}–${result.loadAverage.max}`);
+    console.log('| setup | wall (median) | CPU (median) | vs default (median of rounds) |\n|---|---|---|---|');
+    for (const [name, setup] of Object.entries(result.setups)) console.log(`| ${name} | ${(setup.ms / 1000).toFixed(2)} s | ${(setup.cpuMs / 1000).toFixed(2)} s | ${setup.vsDefault?.toFixed(2) ?? ''}x |`);
   }
 }
