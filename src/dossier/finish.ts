@@ -1,6 +1,7 @@
 /**
  * Chromium's PDF → the PDF casefile ships: related-dossier links made relative, every link told
- * where it goes, bookmark titles as the record spells them, print-shop
+ * where it goes, bookmark titles as the record spells them, what Chromium paints untagged marked
+ * as an artifact, print-shop
  * boxes and crop marks where asked, document info and XMP from the record, reproducible bytes.
  * Chromium's outline (bookmarks) and structure tree (tagging) pass through, with the templates'
  * tag hints applied (sections, labels read as words) and the structure elements' IDs renumbered
@@ -21,6 +22,7 @@ import { relativizeRelatedLinks } from './related-links.js';
 import { overlayRunningHeaders } from './running-headers.js';
 import { renumberStructureIds } from './structure-ids.js';
 import { applyTagHints } from './tag-hints.js';
+import { markUntaggedContentAsArtifacts } from './untagged-content.js';
 
 export interface FinishOptions {
   record: CaseFile;
@@ -50,6 +52,9 @@ export async function finishPdf(chromiumPdf: Uint8Array | PDFDocument, options: 
   applyTagHints(doc);
   renumberStructureIds(doc);
   repairOutlineTitles(doc, [options.record.title, ...sectionViews(options.record).map((section) => section.heading), ...namedItemTitles(options.record)]);
+  // Before anything is drawn: pdf-lib draws into a content stream of its own, which this rewrites
+  // away. The running headers and crop marks drawn after it are artifacts already.
+  markUntaggedContentAsArtifacts(doc);
   const { page } = options;
   // Before the print boxes: the layer was printed at the same size as the pages it goes on.
   if (options.overlay) await overlayRunningHeaders(doc, options.overlay);
