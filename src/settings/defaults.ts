@@ -15,7 +15,7 @@ import type { DossierFlow } from '../dossier/flow.js';
 import type { PaperName } from '../dossier/paper.js';
 import type { PosterSizeName } from '../print/poster-sizes.js';
 
-/** One per core, at least one: card worker processes, and pages printing at once. */
+/** One per core, at least one: card worker processes (satori), and pages printing at once. */
 export function defaultParallelism(): number {
   return Math.max(1, availableParallelism());
 }
@@ -45,8 +45,21 @@ export interface Defaults {
   formats: readonly CardFormat[];
   engine: EngineName;
   quality: number;
-  /** Card worker processes, and pages printing at once (build). */
+  /**
+   * Card worker processes where no engine's choice applies (serve, the preview, a card renderer
+   * made without a number): one per core.
+   */
   workers: number;
+  /**
+   * Card worker processes for `cards`, `build` and `makeCards` when none are asked for, by the
+   * engine that draws (0: in the command's own process; src/cards/workers.ts applies it, and
+   * draws a single card in the process whatever the engine). Satori draws on the JavaScript
+   * thread, so each core needs a process of its own; Takumi draws on its own native threads, and
+   * a worker's start and copies cost more than they save (docs/performance.md, "Card workers by
+   * engine", has the setups compared).
+   */
+  cardWorkers: Readonly<Record<EngineName, number>>;
+  /** Pages printing at once (build). */
   concurrency: number;
   /** build: which outputs, the cache, pruning. */
   kinds: readonly OutputKind[];
@@ -81,6 +94,7 @@ export const DEFAULTS: Readonly<Defaults> = {
   engine: 'satori',
   quality: 85,
   workers: defaultParallelism(),
+  cardWorkers: { satori: defaultParallelism(), takumi: 0 },
   concurrency: defaultParallelism(),
   kinds: ['dossier', 'cards'],
   force: false,
@@ -102,9 +116,9 @@ export interface Range {
 
 /** The same bounds wherever a setting is taken: flags, the config file, the library. */
 export const BOUNDS = {
-  /** Pages printing at once and card workers (build, preview, the config's `concurrency`). */
+  /** Pages printing at once (build, the config's `concurrency`); the preview's renders at once and serve's workers, each at least one. */
   concurrency: { min: 1, max: 64 },
-  /** Card worker processes (cards); 0 renders in the caller's own process. */
+  /** Card worker processes (cards, build, the config's `workers`); 0 renders in the command's own process. */
   workers: { min: 0, max: 64 },
   quality: { min: 1, max: 100 },
   shardTotal: { min: 1, max: 10_000 },

@@ -1,20 +1,29 @@
 /**
  * The build's third stage: the tasks the cache could not keep, dossiers in one browser and cards
- * in one worker pool, all at once; each file is written as soon as it is made. A task that fails
- * fails alone; an interrupt closes the browser and the pool, and what was written stays.
+ * in one worker pool, a few records at a time; each file is written as soon as it is made. A task
+ * that fails fails alone; an interrupt closes the browser and the pool, and what was written stays.
+ *
+ * A few records at a time, not every task at once: at 100,000 cards, every task started at once
+ * queued 100,000 renders (or, drawing in-process, began 100,000 layouts), and every record stayed
+ * parsed until the end. Each record is loaded again here, used for its outputs, and let go.
  */
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { finishDossier, printDossier } from '../api/dossier.js';
 import { cardBytes } from '../cards/render.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
-import { cardWorkersFor } from '../cards/workers.js';
+import { chooseCardWorkers, describeCardWorkers } from '../cards/workers.js';
 import { CasefileError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted, reportFailure, toError, type BuildFailure } from './failure.js';
 import { readStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
+import { recordHash } from './fingerprint.js';
+import type { RecordSummary } from './known-records.js';
 import { ManifestEntrySchema, type ManifestEntry } from './manifest.js';
+import { loadRecordFile } from '../record/load.js';
+import type { CaseFile } from '../record/schema.js';
 import type { BuildOptions } from './options.js';
 import type { CardTask, DossierTask, Task } from './plan.js';
 import { createDossierPrinter, type DossierPrinter } from '../browser/printer.js';
@@ -66,8 +75,8 @@ async function write(run: Run, task: Task, file: string, bytes: Uint8Array, card
   run.result.written.push({ task, entry: manifestEntry(task, file, bytes, card), ...(stamp ? { stamp } : {}) });
 }
 
-async function makeDossier(run: Run, printer: DossierPrinter, task: DossierTask): Promise<void> {
-  const printed = await printer.print((pages, pool) => printDossier(pages, task.record, { ...task.print, pages: pool }));
+async function makeDossier(run: Run, printer: DossierPrinter, record: CaseFile, task: DossierTask): Promise<void> {
+  const printed = await printer.print((pages, pool) => printDossier(pages, record, { ...task.print, pages: pool }));
   // Out of the printer's slot: this dossier is finished while the next one prints.
   assertNotAborted(run.signal);
   const { pdf, blockedRequests } = await finishDossier(printed);
@@ -77,8 +86,8 @@ async function makeDossier(run: Run, printer: DossierPrinter, task: DossierTask)
   await write(run, task, task.paths[0], pdf, {});
 }
 
-async function makeCard(run: Run, renderer: CardRenderer, task: CardTask): Promise<void> {
-  const [rendered] = await renderer.render(task.record, [task.job]);
+async function makeCard(run: Run, renderer: CardRenderer, record: CaseFile, task: CardTask): Promise<void> {
+  const [rendered] = await renderer.render(record, [task.job]);
   assertNotAborted(run.signal);
   if (rendered === undefined) throw new CasefileError('E_RENDER', `the card renderer returned nothing for ${task.paths[0]}`);
   for (const warning of rendered.warnings) run.events.onWarning?.(warning);
@@ -118,13 +127,65 @@ function startPrinter(options: BuildOptions, events: BuildEvents): DossierPrinte
   });
 }
 
-function startCardRenderer(options: BuildOptions, cardCount: number): CardRenderer {
+/** Card workers are the engine's default unless asked for; pages printing at once (`concurrency`) are no part of it. */
+function startCardRenderer(options: BuildOptions, cardCount: number, events: BuildEvents): CardRenderer {
   const settings = { ...(options.theme ? { theme: options.theme } : {}), ...(options.cardLayoutsDir ? { layoutsDir: options.cardLayoutsDir } : {}) };
-  return createCardRenderer({ workers: cardWorkersFor(options.engine, cardCount, options.workers ?? options.concurrency), settings });
+  const choice = chooseCardWorkers(options.engine, cardCount, options.workers);
+  events.onInfo?.(describeCardWorkers(options.engine, choice));
+  return createCardRenderer({ workers: choice.workers, settings });
+}
+
+/** How the plan read the records, for reading them again alike. */
+export interface RecordReader {
+  dataDir: string;
+  knownSlugs: ReadonlySet<string>;
+}
+
+/** The record the plan summarised: one edited since fails its outputs rather than give them inputs they were not made from. */
+async function reload(reader: RecordReader, summary: RecordSummary): Promise<CaseFile> {
+  const record = await loadRecordFile(summary.file, reader);
+  if (recordHash(record) !== summary.contentHash) {
+    throw new CasefileError('E_READ', `${summary.file} changed while the build was running; build again to make its outputs`, { file: summary.file });
+  }
+  return record;
+}
+
+/** Tasks grouped by their record, in plan order. */
+function byRecord<T extends Task>(tasks: readonly T[]): T[][] {
+  const groups = new Map<RecordSummary, T[]>();
+  for (const task of tasks) {
+    const group = groups.get(task.record);
+    if (group) group.push(task);
+    else groups.set(task.record, [task]);
+  }
+  return [...groups.values()];
+}
+
+/** Cards in flight at once, about: enough to keep every worker (or Takumi's own threads) busy. */
+const CARDS_IN_FLIGHT = 48;
+
+/**
+ * Runs each group's tasks with its record loaded once for them, `atOnce` groups at a time; a
+ * record that cannot be loaded again fails each of its tasks.
+ */
+async function runByRecord<T extends Task>(run: Run, reader: RecordReader, groups: readonly T[][], atOnce: number, make: (record: CaseFile, task: T) => Promise<void>): Promise<void> {
+  const limit = pLimit(Math.max(1, atOnce));
+  await Promise.all(
+    groups.map((group) =>
+      limit(async () => {
+        const first = group[0];
+        if (first === undefined || run.signal?.aborted) return Promise.all(group.map((task) => attempt(run, task, async () => undefined)));
+        const record = reload(reader, first.record);
+        // Each task awaits it; this keeps a failed load from counting as unhandled before they do.
+        record.catch(() => undefined);
+        return Promise.all(group.map((task) => attempt(run, task, async () => make(await record, task))));
+      }),
+    ),
+  );
 }
 
 /** The browser starts on the first dossier and the pool on the first card: neither when there is none to make. */
-export async function runTasks(tasks: readonly Task[], options: BuildOptions, outDir: string, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
+export async function runTasks(tasks: readonly Task[], options: BuildOptions, outDir: string, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
   const run: Run = { outDir, events, signal, result: { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 } };
   const dossiers = tasks.filter((task): task is DossierTask => task.kind === 'dossier');
   const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
@@ -134,9 +195,12 @@ export async function runTasks(tasks: readonly Task[], options: BuildOptions, ou
   const onAbort = () => void closeAll();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    const cardGroups = byRecord(cards);
+    const cardsPerRecord = cards.length / Math.max(1, cardGroups.length);
     await Promise.all([
-      ...(printer ? dossiers.map((task) => attempt(run, task, () => makeDossier(run, printer, task))) : []),
-      ...(renderer ? cards.map((task) => attempt(run, task, () => makeCard(run, renderer, task))) : []),
+      // Twice the pages printing at once: one record's dossier is finished while the next prints.
+      printer ? runByRecord(run, reader, byRecord(dossiers), options.concurrency * 2, (record, task) => makeDossier(run, printer, record, task)) : undefined,
+      renderer ? runByRecord(run, reader, cardGroups, Math.ceil(CARDS_IN_FLIGHT / cardsPerRecord), (record, task) => makeCard(run, renderer, record, task)) : undefined,
     ]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
