@@ -3,7 +3,7 @@
  * be checked (the record, sizes, sections, formats) is checked before a worker starts.
  */
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
-import { cardWorkersFor } from '../cards/workers.js';
+import { chooseCardWorkers, type CardWorkersChoice } from '../cards/workers.js';
 import { planCards, type CardFormat, type CardJob, type PlanOptions } from '../cards/plan.js';
 import { cardBytes, type CardSettings, type RenderedCard } from '../cards/render.js';
 import type { EngineName } from '../cards/engines/engine.js';
@@ -24,7 +24,7 @@ export interface MakeCardsOptions extends Omit<PlanOptions, 'engine' | 'formats'
   knownSlugs?: ReadonlySet<string>;
   /** Reuse a renderer (its pool and parsed fonts); otherwise one is made and closed for this call. */
   renderer?: CardRenderer;
-  /** Workers for the renderer made here when none is given (0 renders in this process). */
+  /** Workers for the renderer made here when none is given (0 renders in this process); by engine when absent (src/cards/workers.ts). */
   workers?: number;
   /** Theme and user layouts for the renderer made here (a given renderer carries its own). */
   settings?: CardSettings;
@@ -57,6 +57,8 @@ export interface MadeCards {
   renderMs: number[];
   /** Cards whose user layout failed (E_LAYOUT): the other cards were still made. */
   failures: CasefileError[];
+  /** The workers of the renderer made for this call, and why (absent when the caller gave one). */
+  workers?: CardWorkersChoice;
 }
 
 async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput[]> {
@@ -71,6 +73,12 @@ async function writeCard(outDir: string, card: RenderedCard): Promise<CardOutput
   return outputs;
 }
 
+/** The renderer made for one call when the caller gave none: its workers chosen by engine, card count and what was asked. */
+function ownRenderer(options: MakeCardsOptions, cardCount: number): { renderer: CardRenderer; choice: CardWorkersChoice } {
+  const choice = chooseCardWorkers(options.engine ?? DEFAULTS.engine, cardCount, options.workers);
+  return { renderer: createCardRenderer({ workers: choice.workers, ...(options.settings ? { settings: options.settings } : {}) }), choice };
+}
+
 /** A slug or record file in; out/<slug>/cards/<section>[.<size>][@<scale>x].<format> written atomically. */
 export async function makeCards(reference: string, options: MakeCardsOptions = {}): Promise<MadeCards> {
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
@@ -82,7 +90,7 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
   // Refuse a path outside the out folder before any rendering, not after.
   for (const job of jobs) for (const relative of Object.values(job.paths)) resolveInside(outDir, relative, 'output');
 
-  const renderer = options.renderer ?? createCardRenderer({ workers: cardWorkersFor(options.engine ?? DEFAULTS.engine, jobs.length, options.workers), ...(options.settings ? { settings: options.settings } : {}) });
+  const { renderer, choice } = options.renderer ? { renderer: options.renderer, choice: undefined } : ownRenderer(options, jobs.length);
   // One call per card, so a user layout that fails its card leaves the others standing.
   let settled: PromiseSettledResult<RenderedCard>[];
   try {
@@ -107,5 +115,6 @@ export async function makeCards(reference: string, options: MakeCardsOptions = {
     warnings: cards.flatMap((card) => card.warnings),
     renderMs: cards.map((card) => card.renderMs),
     failures,
+    ...(choice ? { workers: choice } : {}),
   };
 }

@@ -49,12 +49,12 @@ export interface ResolvedSettings extends Omit<Settings, 'theme'> {
 const CONFIG_READS = {
   pdf: ['dataDir', 'outDir', 'templatesDir', 'theme', 'paper', 'flow', 'baseUrl', 'qrUrl', 'browserWs'],
   poster: ['dataDir', 'outDir', 'templatesDir', 'theme', 'baseUrl', 'qrUrl', 'browserWs'],
-  cards: ['dataDir', 'outDir', 'theme', 'cardLayoutsDir', 'sizes', 'scale', 'formats', 'engine', 'quality'],
+  cards: ['dataDir', 'outDir', 'theme', 'cardLayoutsDir', 'sizes', 'scale', 'formats', 'engine', 'quality', 'workers'],
   preview: ['dataDir', 'outDir', 'templatesDir', 'theme', 'cardLayoutsDir', 'paper', 'flow', 'sizes', 'engine', 'baseUrl', 'qrUrl', 'browserWs'],
   serve: ['dataDir', 'templatesDir', 'theme', 'cardLayoutsDir', 'paper', 'flow', 'engine', 'quality', 'baseUrl', 'qrUrl', 'browserWs'],
   build: [
     'dataDir', 'outDir', 'templatesDir', 'theme', 'cardLayoutsDir', 'paper', 'flow', 'sizes', 'scale', 'formats', 'engine', 'quality',
-    'concurrency', 'shardTotal', 'baseUrl', 'qrUrl', 'browserWs',
+    'concurrency', 'workers', 'shardTotal', 'baseUrl', 'qrUrl', 'browserWs',
   ],
 } as const satisfies Record<string, readonly (keyof Settings)[]>;
 
@@ -101,6 +101,7 @@ function configLayer(loaded: LoadedConfig): SettingsLayer {
     engine: config.engine,
     quality: config.quality,
     concurrency: config.concurrency,
+    workers: config.workers,
     shardTotal: config.shardTotal,
     baseUrl: config.baseUrl,
     qrUrl: config.qrUrl,

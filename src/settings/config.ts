@@ -40,7 +40,10 @@ export const ConfigSchema = z.strictObject({
   formats: z.array(z.enum(CARD_FORMATS)).min(1).optional(),
   engine: z.enum(ENGINE_NAMES).optional(),
   quality: wholeNumber(BOUNDS.quality),
+  /** Pages printing at once (build). */
   concurrency: wholeNumber(BOUNDS.concurrency),
+  /** Card worker processes (cards, build); 0 draws in the command's own process. By engine when absent (DEFAULTS.cardWorkers). */
+  workers: wholeNumber(BOUNDS.workers),
   /** With `--shard auto` where the CI gives only an index (a Kubernetes Indexed Job): how many shards there are. */
   shardTotal: wholeNumber(BOUNDS.shardTotal),
   /** A running Chrome to print in (DevTools WebSocket URL) instead of launching one. */

@@ -6,6 +6,7 @@ import { shardFromEnvironment } from '../../site/shard-env.js';
 import { PAPER_NAMES } from '../../dossier/paper.js';
 import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
 import { cardFlags } from '../card-options.js';
+import { cardWorkersOption } from '../card-workers-option.js';
 import type { CommandContext } from '../context.js';
 import { configOr, shown, timeoutMs, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
 import { browserAndQrFlags, browserOptions, flowOption, qrAndBrowser, qrOptions } from '../print-options.js';
@@ -15,7 +16,7 @@ import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions } fr
 const OUTPUT_KINDS: readonly OutputKind[] = ['dossier', 'cards'];
 
 function buildOptions(yargs: Argv<GlobalArgs>) {
-  const options = qrOptions(browserOptions(cardLayoutsOption(settingsOptions(yargs))), 'writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier')
+  const options = qrOptions(browserOptions(cardWorkersOption(cardLayoutsOption(settingsOptions(yargs)))), 'writes <slug>/meta.html with og:image tags and prints a QR code to <base-url>/<slug>/ on each dossier')
     .positional('records', { type: 'string', array: true, default: [] as string[], describe: 'Slugs, globs (e.g. "lead-*") or record files; default all' })
     .option('only', { choices: OUTPUT_KINDS, defaultDescription: 'both', describe: 'Build only dossiers or only cards' })
     .option('size', { type: 'string', array: true, defaultDescription: configOr(DEFAULTS.sizes), describe: 'Card sizes: og, x, linkedin, square, story or WxH (repeat or comma-separate)' })
@@ -30,7 +31,7 @@ function buildOptions(yargs: Argv<GlobalArgs>) {
     .option('concurrency', {
       type: 'number',
       defaultDescription: 'the config\'s, else the number of cores',
-      describe: `Pages printing at once and card workers, ${BOUNDS.concurrency.min} to ${BOUNDS.concurrency.max}`,
+      describe: `Pages printing at once, ${BOUNDS.concurrency.min} to ${BOUNDS.concurrency.max} (card workers are --workers)`,
     })
     .option('shard', { type: 'string', describe: 'Build part i of n of the records, e.g. 2/4, or "auto" to read it from the CI (GitLab, CircleCI, Buildkite, Kubernetes, CASEFILE_SHARD)' })
     .option('shard-total', { type: 'number', defaultDescription: 'the config\'s shardTotal', describe: 'With --shard auto, the number of shards where the CI gives only an index (Kubernetes Indexed Job)' })
@@ -64,6 +65,7 @@ async function resolveOptions(args: BuildArgs, say: (line: string) => void): Pro
     paper: args.paper,
     flow: args.layout,
     concurrency: wholeNumber('concurrency', args.concurrency, BOUNDS.concurrency),
+    workers: wholeNumber('workers', args.workers, BOUNDS.workers),
     shardTotal: wholeNumber('shard-total', args['shard-total'], BOUNDS.shardTotal),
     force: args.force,
     prune: args.prune,
@@ -72,6 +74,7 @@ async function resolveOptions(args: BuildArgs, say: (line: string) => void): Pro
   if (args.shard !== undefined && args.shard !== 'auto') parseShard(args.shard);
   const settings = await resolveSettings('build', args, flags);
   const { qr, browserWs } = qrAndBrowser(settings, flags);
+  const workersAsked = flags.workers ?? settings.fromConfig.workers;
   const shard = resolveShard(args.shard, settings.shardTotal, flags.shardTotal === undefined ? 'shardTotal in the config' : '--shard-total', say);
   return {
     records: args.records,
@@ -87,6 +90,8 @@ async function resolveOptions(args: BuildArgs, say: (line: string) => void): Pro
     paper: settings.paper,
     flow: settings.flow,
     concurrency: settings.concurrency,
+    // Asked for by a flag or the config, else left to the engine (src/cards/workers.ts).
+    ...(workersAsked === undefined ? {} : { workers: workersAsked }),
     force: settings.force,
     prune: settings.prune,
     timeoutMs: settings.dossierTimeoutMs,
@@ -115,7 +120,7 @@ export function buildCommand(context: CommandContext): CommandModule<GlobalArgs,
     handler: async (args) => {
       const { reporter } = context;
       const options = await resolveOptions(args, (line) => reporter.info(line));
-      reporter.debug(`build: ${options.concurrency} at once, out ${options.outDir}`);
+      reporter.debug(`build: ${options.concurrency} page${options.concurrency === 1 ? '' : 's'} printing at once, out ${options.outDir}`);
       const controller = new AbortController();
       const interrupt = () => {
         if (controller.signal.aborted) process.exit(130);

@@ -1,16 +1,18 @@
 import type { Argv, CommandModule } from 'yargs';
 import { CARD_IDS, LOSSY_FORMATS } from '../../cards/plan.js';
 import { SIZE_PRESET_NAMES } from '../../cards/sizes.js';
+import { chooseCardWorkers, describeCardWorkers } from '../../cards/workers.js';
 import { CasefileError } from '../../errors.js';
 import { dataFolderSlugs } from '../../record/data-folder.js';
 import { BOUNDS, DEFAULTS } from '../../settings/defaults.js';
 import { cardFlags } from '../card-options.js';
+import { cardWorkersOption } from '../card-workers-option.js';
 import type { CommandContext } from '../context.js';
 import { configOr, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
 import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions } from '../settings.js';
 
 function cardsOptions(yargs: Argv<GlobalArgs>) {
-  return cardLayoutsOption(settingsOptions(yargs))
+  return cardWorkersOption(cardLayoutsOption(settingsOptions(yargs)))
     .positional('records', { type: 'string', array: true, demandOption: true, describe: 'Slugs or paths of record files (.json, or .txt page texts)' })
     .option('size', { type: 'string', array: true, defaultDescription: configOr(DEFAULTS.sizes), describe: `Card size: ${SIZE_PRESET_NAMES.join(', ')} or WIDTHxHEIGHT (repeat or comma-separate)` })
     .option('scale', { type: 'number', defaultDescription: configOr(DEFAULTS.scale), describe: 'Pixel density: 2 for high-density screens (1 to 4)' })
@@ -18,11 +20,6 @@ function cardsOptions(yargs: Argv<GlobalArgs>) {
     .option('engine', { type: 'string', defaultDescription: configOr(DEFAULTS.engine), describe: 'What draws the cards: satori (the reference) or takumi (native, several times faster; also webp and jpeg)' })
     .option('quality', { type: 'number', defaultDescription: configOr(DEFAULTS.quality), describe: 'webp and jpeg quality, 1 to 100' })
     .option('section', { type: 'string', array: true, defaultDescription: 'all', describe: `Only these cards: ${CARD_IDS.join(', ')}` })
-    .option('workers', {
-      type: 'number',
-      defaultDescription: 'one per core, none for a single card',
-      describe: `Worker processes, ${BOUNDS.workers.min} to ${BOUNDS.workers.max} (0 renders in this process)`,
-    })
     .example('$0 cards lead-infrastructure-engineer', 'Every card at og size: out/lead-infrastructure-engineer/cards/*.png')
     .example('$0 cards sdet --size og,square,story --scale 2', 'Three sizes at double density')
     .example('$0 cards sdet --section cover salary --format png,svg', 'Two cards, as PNG and SVG')
@@ -46,11 +43,15 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
       // Loaded here, not at the top: Satori, resvg and the fonts stay out of every other command's start-up.
       const { makeCards } = await import('../../api/cards.js');
       const { createCardRenderer } = await import('../../cards/renderer.js');
-      // Several records share one renderer (one pool, fonts parsed once per worker); for one,
-      // makeCards picks the workers from the number of cards.
+      // A flag, else the config's `workers`; else the engine's default (src/cards/workers.ts).
+      const workers = flags.workers ?? settings.fromConfig.workers;
+      // Several records share one renderer (one pool, fonts parsed once per worker), chosen for
+      // many cards; for one, makeCards chooses from the number of cards.
       // Page texts link their bare arrows to the data folder's records: its slugs are read once.
       const knownSlugs = await dataFolderSlugs(settings.dataDir);
-      const shared = args.records.length > 1 ? createCardRenderer({ workers: settings.workers, settings: cardSettings }) : undefined;
+      const sharedChoice = args.records.length > 1 ? chooseCardWorkers(settings.engine, Number.POSITIVE_INFINITY, workers) : undefined;
+      if (sharedChoice) reporter.debug(describeCardWorkers(settings.engine, sharedChoice));
+      const shared = sharedChoice ? createCardRenderer({ workers: sharedChoice.workers, settings: cardSettings }) : undefined;
       const made = [];
       try {
         for (const reference of args.records) {
@@ -66,8 +67,9 @@ export function cardsCommand(context: CommandContext): CommandModule<GlobalArgs,
             engine: settings.engine,
             quality: settings.quality,
             ...(settings.sections ? { sections: settings.sections } : {}),
-            ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+            ...(workers === undefined ? {} : { workers }),
           });
+          if (result.workers) reporter.debug(describeCardWorkers(settings.engine, result.workers));
           made.push(result);
           for (const warning of result.warnings) reporter.warn(warning);
           for (const failure of result.failures) reporter.error(failure);
