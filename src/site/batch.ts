@@ -2,15 +2,17 @@
  * `casefile build`: every selected record's dossier and cards, in one browser and one card pool,
  * skipping what the cache proves unchanged. One bad record fails its own outputs only.
  *
- * Four stages, each in a file of its own: plan (check, load, plan the outputs), freshness (what
- * the cache keeps), run (make the rest), finalize (manifest, pruning, cache, site files).
+ * Four stages, each in a file of its own: plan (check, read the records, plan the outputs),
+ * freshness (what the cache keeps), run (make the rest), finalize (manifest, pruning, cache, site
+ * files). The cache is opened first: it also remembers the record files, so the plan need not
+ * parse those whose files are unchanged.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BuildEvents } from './events.js';
 import type { BuildFailure } from './failure.js';
 import { finalizeBuild } from './finalize.js';
-import { sortByFreshness } from './freshness.js';
+import { openCache, sortByFreshness } from './freshness.js';
 import type { Manifest } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import { planBuild } from './plan.js';
@@ -38,10 +40,11 @@ export interface BuildSummary {
 export async function buildSite(options: BuildOptions, events: BuildEvents = {}, signal?: AbortSignal): Promise<BuildSummary> {
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
-  const plan = await planBuild(options, events);
+  const cache = await openCache(outDir, events);
+  const plan = await planBuild(options, cache.records, events);
   const total = plan.tasks.length + plan.failures.length;
-  const freshness = await sortByFreshness(outDir, plan.tasks, { force: options.force, scope: scopeTag(options.shard), total }, events);
-  const run = await runTasks(freshness.pending, options, outDir, events, signal);
+  const freshness = await sortByFreshness(outDir, cache, plan.tasks, { force: options.force, scope: scopeTag(options.shard), total }, events);
+  const run = await runTasks(freshness.pending, options, outDir, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
   const { manifest, pruned } = await finalizeBuild({ options, outDir, plan, freshness, run, events, signal });
   return {
     records: plan.records.length + new Set(plan.failures.map((failure) => failure.record)).size,

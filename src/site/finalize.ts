@@ -107,7 +107,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
     pruned = after.pruned;
   }
   // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
-  await saveCache(outDir, cache.entries, cache.pages);
+  await saveCache(outDir, cache.entries, cache.pages, plan.rememberedRecords);
   assertNotAborted(signal);
   await writeSiteFiles(outDir, manifest, [...gallery, ...metas]);
   return { manifest, pruned };

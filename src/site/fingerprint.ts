@@ -62,19 +62,25 @@ export async function computeFingerprint(sources: FingerprintSources): Promise<F
 }
 
 /**
- * A record's canonical JSON, made once per loaded record: a record's dozen or more outputs each
- * hash it, and on a large site canonicalising it again for each was a share of a no-op build.
+ * A record's content hash: the SHA-256 of its canonical JSON, made once per loaded record. Each of
+ * a record's dozen or more outputs hashes it into its inputs, and the build's cache remembers it
+ * beside the record file's stamp, so a build need not parse a record whose file is unchanged.
  * Keyed by the object, which a build never changes once loaded.
  */
-const recordJsonOf = new WeakMap<CaseFile, string>();
-function recordJson(record: CaseFile): string {
-  let json = recordJsonOf.get(record);
-  if (json === undefined) {
-    json = canonicalJson(record);
-    recordJsonOf.set(record, json);
+const recordHashOf = new WeakMap<CaseFile, string>();
+export function recordHash(record: CaseFile): string {
+  let hash = recordHashOf.get(record);
+  if (hash === undefined) {
+    hash = sha256(canonicalJson(record));
+    recordHashOf.set(record, hash);
   }
-  return json;
+  return hash;
 }
+
+/** A record, or its content hash when the record itself was not loaded (its file is unchanged). */
+export type RecordContent = CaseFile | { contentHash: string };
+
+const contentHash = (record: RecordContent): string => ('contentHash' in record ? record.contentHash : recordHash(record));
 
 /** How a dossier is printed, besides its record: what its inputs hash covers. */
 export interface DossierPrint {
@@ -90,11 +96,11 @@ export interface DossierPrint {
  * exist (its related links). A setting at its default (no QR code, the sheets flow, no theme)
  * adds nothing to the hash, so a new setting never rebuilds the outputs that do not use it.
  */
-export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, print: DossierPrint, dataSlugs: readonly string[]): string {
+export function dossierInputs(fingerprint: Fingerprint, record: RecordContent, print: DossierPrint, dataSlugs: readonly string[]): string {
   // The flow is hashed under the key `layout`: renaming the key would rebuild every compact dossier once.
   const flow = print.flow === 'sheets' ? {} : { layout: print.flow };
   const printed = print.qrUrl ? { paper: print.paper, ...flow, qr: print.qrUrl } : { paper: print.paper, ...flow };
-  return sha256(fingerprint.engine, fingerprint.templates, recordJson(record), canonicalJson(printed), dataSlugs.join(','), ...(print.theme ? [print.theme.hash] : []));
+  return sha256(fingerprint.engine, fingerprint.templates, contentHash(record), canonicalJson(printed), dataSlugs.join(','), ...(print.theme ? [print.theme.hash] : []));
 }
 
 /**
@@ -102,8 +108,8 @@ export function dossierInputs(fingerprint: Fingerprint, record: CaseFile, print:
  * installed Takumi's version. A theme or user layouts add their hashes only when there are any,
  * for the same reason as the dossier's defaults.
  */
-export function cardInputs(fingerprint: Fingerprint, record: CaseFile, job: CardJob, theme?: ResolvedTheme): string {
+export function cardInputs(fingerprint: Fingerprint, record: RecordContent, job: CardJob, theme?: ResolvedTheme): string {
   const engineVersion = job.engine === 'takumi' ? `takumi ${takumiVersion() ?? 'absent'}` : '';
   const site = theme || fingerprint.layouts ? [theme?.hash ?? '', fingerprint.layouts] : [];
-  return sha256(fingerprint.engine, recordJson(record), canonicalJson(job), engineVersion, ...site);
+  return sha256(fingerprint.engine, contentHash(record), canonicalJson(job), engineVersion, ...site);
 }

@@ -1,10 +1,10 @@
 /**
- * The build's second stage: the out folder made safe to write in again, the cache read, and the
- * planned tasks sorted into those whose files the cache proves unchanged (kept, not redone) and
- * those to run.
+ * The build's second stage: the out folder made safe to write in again, the cache read (before
+ * the plan, which reads the records it remembers), and the planned tasks sorted into those whose
+ * files the cache proves unchanged (kept, not redone) and those to run.
  */
 import { removeStaleTemporaries } from '../output/atomic.js';
-import { checkOutput, loadCache, type CachedPages, type CacheEntries } from './cache.js';
+import { checkOutput, loadCache, type CachedPages, type CacheEntries, type LoadedCache } from './cache.js';
 import type { BuildEvents } from './events.js';
 import type { ManifestEntry } from './manifest.js';
 import type { Task } from './plan.js';
@@ -55,14 +55,19 @@ async function keptEntries(outDir: string, entries: CacheEntries, task: Task): P
   return cached;
 }
 
-/**
- * `total` (outputs and records that failed to load) is told to the caller once the cache is read,
- * before the first output is reported. `scope` marks what this build keeps as its own to prune.
- */
-export async function sortByFreshness(outDir: string, tasks: readonly Task[], options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
+/** The out folder made safe to write in again, and the cache read (one that cannot be trusted is reported and read as empty). */
+export async function openCache(outDir: string, events: BuildEvents): Promise<LoadedCache> {
   await removeLeftovers(outDir, events);
   const cache = await loadCache(outDir);
   if (cache.discarded) events.onWarning?.(cache.discarded);
+  return cache;
+}
+
+/**
+ * `total` (outputs and records that failed to load) is told to the caller once the tasks are
+ * planned, before the first output is reported. `scope` marks what this build keeps as its own to prune.
+ */
+export async function sortByFreshness(outDir: string, cache: LoadedCache, tasks: readonly Task[], options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
   const entries: CacheEntries = options.force ? {} : { ...cache.entries };
   events.onPlanned?.(options.total);
 

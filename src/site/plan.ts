@@ -4,17 +4,20 @@
  * card worker), so a bad option fails before anything costly, and a record that does not load
  * fails alone.
  */
-import { recordQrUrl, type DossierRenderOptions } from '../api/dossier.js';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { DossierRenderOptions } from '../api/dossier.js';
 import { loadTakumi } from '../cards/engines/takumi.js';
 import { cardJobs, parseCardPlan, type CardJob, type CardPlan } from '../cards/plan.js';
+import { qrUrl } from '../dossier/qr-code.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { readDataFolder } from '../record/data-folder.js';
-import { loadRecordFile } from '../record/load.js';
-import type { CaseFile } from '../record/schema.js';
+import type { CachedRecords } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { reportFailure, toError, type BuildFailure } from './failure.js';
 import { cardInputs, computeFingerprint, dossierInputs, installedSources, type Fingerprint } from './fingerprint.js';
 import type { BuildOptions } from './options.js';
+import { readRecord, type RecordSummary } from './known-records.js';
 import { selectRecords } from './select.js';
 import { selectShard } from './shard.js';
 
@@ -22,7 +25,8 @@ import { selectShard } from './shard.js';
 export type DossierRendering = DossierRenderOptions & { templates: TemplateSet };
 
 interface PlannedOutput {
-  record: CaseFile;
+  /** Not the record: the run loads it again when the output must be made (known-records.ts). */
+  record: RecordSummary;
   /** Output paths relative to the out folder (a card may have png and svg); the first names the task in events. */
   paths: [string, ...string[]];
   /** The hash of everything the output is made from (fingerprint.ts): equal inputs, equal file. */
@@ -47,10 +51,14 @@ export interface BuildPlan {
   /** The slugs this build covers (after selection and sharding), whether or not they load. */
   covered: Set<string>;
   /** The covered records that loaded. */
-  records: CaseFile[];
+  records: RecordSummary[];
   /** The covered records that did not load, each already reported. */
   failures: BuildFailure[];
   tasks: Task[];
+  /** The data folder's slugs, for loading a record again as it was loaded here. */
+  knownSlugs: ReadonlySet<string>;
+  /** What the cache is to remember of the record files, for the next build to trust their stamps. */
+  rememberedRecords: CachedRecords;
 }
 
 function cardPlanOptions(options: BuildOptions) {
@@ -77,28 +85,56 @@ function dossierRendering(options: BuildOptions, templates: TemplateSet): Dossie
 }
 
 interface Loaded {
-  records: CaseFile[];
+  records: RecordSummary[];
   failures: BuildFailure[];
   covered: Set<string>;
+  remembered: CachedRecords;
 }
 
-/** `knownSlugs`: the data folder's slugs, read once for the whole batch (a page text's bare arrows link to them). */
-async function loadSelected(options: BuildOptions, knownSlugs: ReadonlySet<string>, events: BuildEvents): Promise<Loaded> {
+/** Records read at once: their stats and reads overlap, and only this many parsed records are alive. */
+const READS_AT_ONCE = 16;
+
+/**
+ * `knownSlugs`: the data folder's slugs, read once for the whole batch (a page text's bare arrows
+ * link to them). `cached`: the record files earlier builds read, by path.
+ */
+async function loadSelected(options: BuildOptions, knownSlugs: ReadonlySet<string>, code: string, cached: CachedRecords, events: BuildEvents): Promise<Loaded> {
   const selected = await selectRecords(options.dataDir, options.records);
   const sharded = options.shard ? selectShard(selected, options.shard) : selected;
   const failures: BuildFailure[] = [];
-  const loaded = await Promise.all(
-    sharded.map(async ({ slug, file }) => {
-      try {
-        return await loadRecordFile(file, { dataDir: options.dataDir, knownSlugs });
-      } catch (error) {
-        failures.push(reportFailure(events, slug, toError(error)));
-        return undefined;
-      }
-    }),
+  const reading = { dataDir: options.dataDir, knownSlugs, code, cached: options.force ? {} : cached };
+  const limit = pLimit(READS_AT_ONCE);
+  const read = await Promise.all(
+    sharded.map(({ slug, file }) =>
+      limit(async () => {
+        try {
+          return await readRecord(file, reading);
+        } catch (error) {
+          failures.push(reportFailure(events, slug, toError(error)));
+          return undefined;
+        }
+      }),
+    ),
   );
-  const records = loaded.filter((record): record is CaseFile => record !== undefined);
-  return { records, failures, covered: new Set(sharded.map(({ slug }) => slug)) };
+  const remembered: CachedRecords = {};
+  const records: RecordSummary[] = [];
+  for (const result of read) {
+    if (result === undefined) continue;
+    records.push(result.summary);
+    if (result.remembered) remembered[result.absolute] = result.remembered;
+  }
+  return { records, failures, covered: new Set(sharded.map(({ slug }) => slug)), remembered };
+}
+
+/** The cache's memory of record files this build did not read but that are still in the data folder (another shard's, or not selected). */
+function keptMemories(cached: CachedRecords, dataFiles: readonly string[], read: CachedRecords): CachedRecords {
+  const kept: CachedRecords = {};
+  for (const file of dataFiles) {
+    const memory = read[file] ?? cached[file];
+    if (memory) kept[file] = memory;
+  }
+  for (const [file, memory] of Object.entries(read)) kept[file] ??= memory;
+  return kept;
 }
 
 interface TaskSources {
@@ -111,33 +147,36 @@ interface TaskSources {
   cards?: CardPlan;
 }
 
-function dossierTask(record: CaseFile, { options, fingerprint, dataSlugs }: TaskSources, print: DossierRendering): DossierTask {
-  const qrUrl = print.qr ? recordQrUrl(record, print.qr) : undefined;
-  const how = { paper: options.paper, flow: options.flow, ...(qrUrl ? { qrUrl } : {}), ...(options.theme ? { theme: options.theme } : {}) };
+function dossierTask(record: RecordSummary, { options, fingerprint, dataSlugs }: TaskSources, print: DossierRendering): DossierTask {
+  const url = print.qr ? qrUrl(record.slug, print.qr.baseUrl, print.qr.urlTemplate) : undefined;
+  const how = { paper: options.paper, flow: options.flow, ...(url ? { qrUrl: url } : {}), ...(options.theme ? { theme: options.theme } : {}) };
   return { kind: 'dossier', record, paths: [`${record.slug}.pdf`], inputs: dossierInputs(fingerprint, record, how, dataSlugs), print };
 }
 
-function cardTask(record: CaseFile, { options, fingerprint }: TaskSources, job: CardJob): CardTask {
+function cardTask(record: RecordSummary, { options, fingerprint }: TaskSources, job: CardJob): CardTask {
   // A job has at least one format: parseCardPlan never plans none.
   const [first = '', ...rest] = Object.values(job.paths);
   return { kind: 'card', record, paths: [first, ...rest], inputs: cardInputs(fingerprint, record, job, options.theme), job };
 }
 
 /** A record's dossier first, then its cards in plan order. */
-function tasksOf(record: CaseFile, sources: TaskSources): Task[] {
+function tasksOf(record: RecordSummary, sources: TaskSources): Task[] {
   const cards = sources.cards ? cardJobs(record, sources.cards).map((job) => cardTask(record, sources, job)) : [];
   return [...(sources.print ? [dossierTask(record, sources, sources.print)] : []), ...cards];
 }
 
-export async function planBuild(options: BuildOptions, events: BuildEvents): Promise<BuildPlan> {
+/** `cachedRecords`: what earlier builds remembered of the record files (cache.ts). */
+export async function planBuild(options: BuildOptions, cachedRecords: CachedRecords, events: BuildEvents): Promise<BuildPlan> {
   // Everything that can be checked is checked before a browser or a worker starts.
   const cardPlan = parseCardPlan(cardPlanOptions(options));
   const wantsCards = options.kinds.includes('cards');
   if (wantsCards && cardPlan.engine === 'takumi') await loadTakumi();
   const templates = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
   const fingerprint = await computeFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir));
-  const dataSlugs = (await readDataFolder(options.dataDir)).map((entry) => entry.slug);
-  const { records, failures, covered } = await loadSelected(options, new Set(dataSlugs), events);
+  const dataFolder = await readDataFolder(options.dataDir);
+  const dataSlugs = dataFolder.map((entry) => entry.slug);
+  const knownSlugs = new Set(dataSlugs);
+  const { records, failures, covered, remembered } = await loadSelected(options, knownSlugs, fingerprint.engine, cachedRecords, events);
   const sources: TaskSources = {
     options,
     fingerprint,
@@ -145,5 +184,13 @@ export async function planBuild(options: BuildOptions, events: BuildEvents): Pro
     ...(templates ? { print: dossierRendering(options, templates) } : {}),
     ...(wantsCards ? { cards: cardPlan } : {}),
   };
-  return { dataSlugs, covered, records, failures, tasks: records.flatMap((record) => tasksOf(record, sources)) };
+  return {
+    dataSlugs,
+    covered,
+    records,
+    failures,
+    tasks: records.flatMap((record) => tasksOf(record, sources)),
+    knownSlugs,
+    rememberedRecords: keptMemories(cachedRecords, dataFolder.map((entry) => path.resolve(entry.file)), remembered),
+  };
 }

@@ -190,7 +190,7 @@ export async function runTasks(tasks: readonly Task[], options: BuildOptions, ou
   const dossiers = tasks.filter((task): task is DossierTask => task.kind === 'dossier');
   const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
   const printer = dossiers.length > 0 ? startPrinter(options, events) : undefined;
-  const renderer = cards.length > 0 ? startCardRenderer(options, cards.length) : undefined;
+  const renderer = cards.length > 0 ? startCardRenderer(options, cards.length, events) : undefined;
   const closeAll = () => Promise.all([printer?.close(), renderer?.close()]);
   const onAbort = () => void closeAll();
   signal?.addEventListener('abort', onAbort, { once: true });
