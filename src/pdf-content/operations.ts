@@ -3,6 +3,7 @@
  * (ISO 32000-1 7.8.2: operands, then the operator that takes them). Keywords inside an array or a
  * dictionary (a BDC's inline property list) are operands, not operators. An inline image
  * (BI … ID <data> EI) is one operation, `BI`, whose range covers its data and the `EI`.
+ * The operands are not kept: a page has some hundred thousand, and nothing here needs their values.
  */
 import { inlineImageEnd, inlineImageParameters } from './inline-image.js';
 import { isWhitespace, skipBlank, text, tokenAt, type Token } from './tokens.js';
@@ -13,32 +14,31 @@ export interface Operation {
   start: number;
   /** Offset just past the operator (past the `EI` of an inline image). */
   end: number;
-  /** The tokens before the operator, nested ones included; an inline image's parameters. */
-  operands: Token[];
 }
 
 const OPERAND_KEYWORDS = new Set(['true', 'false', 'null']);
 
-/** An inline image whose `BI` ends at `biEnd`: its parameters, and where it ends. */
-function inlineImage(bytes: Uint8Array, biEnd: number): { params: Token[]; end: number } {
+/** Where the inline image whose `BI` ends at `biEnd` ends, read from its parameters. */
+function inlineImageEndAfter(bytes: Uint8Array, biEnd: number): number {
   const params: Token[] = [];
   for (let at = skipBlank(bytes, biEnd); at < bytes.length; ) {
     const token = tokenAt(bytes, at);
     if (token.kind === 'keyword' && text(bytes, token) === 'ID') {
       // ID is followed by exactly one white-space byte, then the data.
       const dataStart = token.end + (isWhitespace(bytes[token.end]) ? 1 : 0);
-      return { params, end: inlineImageEnd(bytes, dataStart, inlineImageParameters(bytes, params)) };
+      return inlineImageEnd(bytes, dataStart, inlineImageParameters(bytes, params));
     }
     params.push(token);
     at = skipBlank(bytes, token.end);
   }
-  return { params, end: bytes.length };
+  return bytes.length;
 }
 
 /** Every operation of `bytes`, in order. Operands left with no operator at the end are dropped. */
 export function operations(bytes: Uint8Array): Operation[] {
   const found: Operation[] = [];
-  let operands: Token[] = [];
+  /** Where the operands of the next operator start, if it has any. */
+  let operandsStart: number | undefined;
   let nesting = 0;
   for (let at = skipBlank(bytes, 0); at < bytes.length; ) {
     const token = tokenAt(bytes, at);
@@ -47,18 +47,14 @@ export function operations(bytes: Uint8Array): Operation[] {
     if (word === undefined || OPERAND_KEYWORDS.has(word)) {
       if (token.kind === 'array-open' || token.kind === 'dict-open') nesting += 1;
       else if ((token.kind === 'array-close' || token.kind === 'dict-close') && nesting > 0) nesting -= 1;
-      operands.push(token);
+      operandsStart ??= token.start;
       continue;
     }
-    const start = operands[0]?.start ?? token.start;
-    if (word === 'BI') {
-      const image = inlineImage(bytes, token.end);
-      found.push({ operator: word, start, end: image.end, operands: image.params });
-      at = skipBlank(bytes, image.end);
-    } else {
-      found.push({ operator: word, start, end: token.end, operands });
-    }
-    operands = [];
+    const start = operandsStart ?? token.start;
+    const end = word === 'BI' ? inlineImageEndAfter(bytes, token.end) : token.end;
+    found.push({ operator: word, start, end });
+    at = skipBlank(bytes, end);
+    operandsStart = undefined;
   }
   return found;
 }

@@ -81,9 +81,20 @@ export function skipBlank(bytes: Uint8Array, from: number): number {
   return index;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-/** Operators start with a letter or a quote; only these can start a number. */
-const looksNumeric = (code: number) => (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e;
+const [DIGIT_0, DIGIT_9, PLUS, MINUS, DOT] = [at('0'), at('9'), at('+'), at('-'), at('.')];
+
+/** A number (ISO 32000-1 7.3.3): a sign, digits and at most one point. Read off the bytes: most tokens of a page are numbers. */
+function isNumber(bytes: Uint8Array, start: number, end: number): boolean {
+  let digits = 0;
+  let points = 0;
+  for (let index = start; index < end; index += 1) {
+    const code = bytes[index]!;
+    if (code >= DIGIT_0 && code <= DIGIT_9) digits += 1;
+    else if (code === DOT) points += 1;
+    else if (!((code === PLUS || code === MINUS) && index === start)) return false;
+  }
+  return digits > 0 && points <= 1;
+}
 
 /** The token starting at `start` (which must not be whitespace or a comment). */
 export function tokenAt(bytes: Uint8Array, start: number): Token {
@@ -102,14 +113,16 @@ export function tokenAt(bytes: Uint8Array, start: number): Token {
   while (isRegular(bytes[end])) end += 1;
   if (code === SLASH) return token('name', end);
   if (!isRegular(code)) return token('other', start + 1);
-  return token(looksNumeric(code) && NUMBER.test(text(bytes, { start, end })) ? 'number' : 'keyword', end);
+  return token(isNumber(bytes, start, end) ? 'number' : 'keyword', end);
 }
 
 /** A token's bytes as text (Latin-1: one character a byte). */
 export function text(bytes: Uint8Array, range: { start: number; end: number }): string {
-  let out = '';
-  for (let index = range.start; index < range.end; index += 1) out += String.fromCharCode(bytes[index]!);
-  return out;
+  const length = range.end - range.start;
+  // Operators are one to three letters: made directly, they cost no copy.
+  if (length === 1) return String.fromCharCode(bytes[range.start]!);
+  if (length === 2) return String.fromCharCode(bytes[range.start]!, bytes[range.start + 1]!);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + range.start, length).toString('latin1');
 }
 
 /** Every token of `bytes`, in order. */
