@@ -88,8 +88,15 @@ function rememberPages(pages: CachedPages, written: readonly MetaPage[], scope: 
   return after;
 }
 
-/** A record's gallery page: remembered like a meta page, so pruning can remove it when its record leaves. */
-const isRecordPage = (page: GalleryPage): page is MetaPage => page.record !== undefined;
+/**
+ * The record an index page is remembered under: none of the data folder's (a slug is never empty),
+ * so pruning takes it for a removed record's page, which only a build of every record, of the
+ * same scope, removes: one that no longer writes index-5.html because the site shrank.
+ */
+const SITE_PAGE_RECORD = '';
+
+/** Every gallery page, remembered like a meta page so pruning can remove it when it is no longer written. */
+const rememberable = (page: GalleryPage): MetaPage => ({ path: page.path, record: page.record ?? SITE_PAGE_RECORD, html: page.html });
 
 export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: Manifest; pruned: string[] }> {
   const { options, outDir, plan, freshness, run, signal } = input;
@@ -97,7 +104,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
   const metas = metaPages(manifest, plan.records, options.baseUrl, options);
   const gallery = galleryPages(manifest);
-  const pages = [...gallery.filter(isRecordPage), ...metas];
+  const pages = [...gallery.map(rememberable), ...metas];
   let cache: Cache = { entries: cacheAfterRun(freshness.entries, run, scope), pages: freshness.knownPages };
   let pruned: string[] = [];
   if (!signal?.aborted) {

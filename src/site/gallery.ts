@@ -1,9 +1,10 @@
 /**
- * The gallery: out/index.html lists every record, and each record's cards are on pages of their
- * own (`<slug>/gallery.html`, then `gallery-2.html`… past CARDS_PER_PAGE), so no page grows with
- * the site: a 10,000-card site's index is a list of its records, and each image loads lazily at
- * its set size. Every card is on exactly one page. Everything works offline (relative links,
- * inline styles, no scripts, no fonts from anywhere). Pure.
+ * The gallery: out/index.html lists the records (then `index-2.html`… past RECORDS_PER_INDEX_PAGE),
+ * and each record's cards are on pages of their own (`<slug>/gallery.html`, then `gallery-2.html`…
+ * past CARDS_PER_PAGE), so no page grows with the site: each index page is a few hundred lines,
+ * and each image loads lazily at its set size. Every record is on exactly one index page and every
+ * card on exactly one record page. Everything works offline (relative links, inline styles, no
+ * scripts, no fonts from anywhere). Pure.
  */
 import path from 'node:path';
 import { CARD_IDS } from '../cards/plan.js';
@@ -15,7 +16,10 @@ export const GALLERY_INDEX = 'index.html';
 /** A few hundred images a page: a record with every size, scale and format still pages, and none weighs a megabyte. */
 export const CARDS_PER_PAGE = 240;
 
-/** One page of the gallery; `record` is set on a record's pages, which the cache remembers and pruning may remove. */
+/** Records an index page lists: one list of 8,334 records (100,000 cards) was 1.7 MB; 250 lines are about 50 KB. */
+export const RECORDS_PER_INDEX_PAGE = 250;
+
+/** One page of the gallery; `record` is set on a record's pages, which the cache remembers and pruning may remove (index pages are remembered by finalize.ts). */
 export interface GalleryPage {
   path: string;
   record?: string;
@@ -54,6 +58,11 @@ function recordOrder(entry: ManifestEntry): number {
 /** A record's page `part` (1-based), relative to the out folder. */
 export function recordPagePath(slug: string, part: number): string {
   return part === 1 ? `${slug}/gallery.html` : `${slug}/gallery-${part}.html`;
+}
+
+/** The index's page `part` (1-based), relative to the out folder. */
+export function indexPagePath(part: number): string {
+  return part === 1 ? GALLERY_INDEX : `index-${part}.html`;
 }
 
 /** `target` (relative to the out folder) as a link from the page at `from`. */
@@ -110,27 +119,29 @@ function byRecord(manifest: Manifest): RecordEntries[] {
   });
 }
 
-function pager(page: string, slug: string, part: number, parts: number): string {
+/** Links to every page of a run of `parts` pages (`pathOf(n)`), with the previous and next first: the current page is not a link. */
+function pager(page: string, part: number, parts: number, pathOf: (part: number) => string): string {
   if (parts === 1) return '';
-  const links = Array.from({ length: parts }, (_unused, index) => {
-    const target = recordPagePath(slug, index + 1);
-    return index + 1 === part ? `<strong>${index + 1}</strong>` : `<a href="${linkFrom(page, target)}">${index + 1}</a>`;
-  });
-  return `<nav class="pages">Page ${links.join(' ')}</nav>`;
+  const link = (target: number, text: string) => `<a href="${linkFrom(page, pathOf(target))}">${text}</a>`;
+  const numbers = Array.from({ length: parts }, (_unused, index) => (index + 1 === part ? `<strong>${index + 1}</strong>` : link(index + 1, String(index + 1))));
+  const previous = part > 1 ? `${link(part - 1, 'Previous')} ` : '';
+  const next = part < parts ? ` ${link(part + 1, 'Next')}` : '';
+  return `<nav class="pages">${previous}Page ${numbers.join(' ')}${next}</nav>`;
 }
 
-function recordPages(record: RecordEntries, generator: string): GalleryPage[] {
+/** `indexPart`: the index page that lists the record, which its pages link back to. */
+function recordPages(record: RecordEntries, generator: string, indexPart: number): GalleryPage[] {
   const parts = Math.ceil(record.cards.length / CARDS_PER_PAGE);
   return Array.from({ length: parts }, (_unused, index) => {
     const part = index + 1;
     const page = recordPagePath(record.slug, part);
     const cards = record.cards.slice(index * CARDS_PER_PAGE, part * CARDS_PER_PAGE);
     const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(page, record.dossier.path)}">Dossier PDF</a>` : '';
-    const body = `<header class="top"><h1>${escapeHtml(record.title)}</h1><p><a href="${linkFrom(page, GALLERY_INDEX)}">All case files</a> · ${escapeHtml(record.slug)} · ${record.cards.length} cards · made by ${escapeHtml(generator)}</p></header>
+    const body = `<header class="top"><h1>${escapeHtml(record.title)}</h1><p><a href="${linkFrom(page, indexPagePath(indexPart))}">All case files</a> · ${escapeHtml(record.slug)} · ${record.cards.length} cards · made by ${escapeHtml(generator)}</p></header>
 <main>
 <section class="record" id="${escapeHtml(record.slug)}">
 <h2>${escapeHtml(record.title)} <span class="slug">${escapeHtml(record.slug)}</span>${dossier}</h2>
-${pager(page, record.slug, part, parts)}
+${pager(page, part, parts, (target) => recordPagePath(record.slug, target))}
 <ul class="cards">
 ${cards.map((card) => cardItem(page, record.title, card)).join('\n')}
 </ul>
@@ -141,24 +152,35 @@ ${cards.map((card) => cardItem(page, record.title, card)).join('\n')}
   });
 }
 
-function indexPage(records: readonly RecordEntries[], manifest: Manifest): GalleryPage {
+/** The index's pages: the records in slug order, RECORDS_PER_INDEX_PAGE a page, each linked once. */
+function indexPages(records: readonly RecordEntries[], manifest: Manifest): GalleryPage[] {
   const cardCount = manifest.outputs.filter((entry) => entry.kind === 'card').length;
-  const items = records.map((record) => {
-    const title = record.cards.length > 0 ? `<a class="title" href="${linkFrom(GALLERY_INDEX, recordPagePath(record.slug, 1))}">${escapeHtml(record.title)}</a>` : `<span class="title">${escapeHtml(record.title)}</span>`;
-    const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(GALLERY_INDEX, record.dossier.path)}">Dossier PDF</a>` : '';
-    return `<li>${title} <span class="slug">${escapeHtml(record.slug)}</span> <span class="count">${record.cards.length} cards</span>${dossier}</li>`;
-  });
-  const body = `<header class="top"><h1>Case files</h1><p>${records.length} records · ${cardCount} cards · made by ${escapeHtml(manifest.generator)}</p></header>
+  const parts = Math.max(1, Math.ceil(records.length / RECORDS_PER_INDEX_PAGE));
+  return Array.from({ length: parts }, (_unused, index) => {
+    const part = index + 1;
+    const page = indexPagePath(part);
+    const items = records.slice(index * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE).map((record) => {
+      const title = record.cards.length > 0 ? `<a class="title" href="${linkFrom(page, recordPagePath(record.slug, 1))}">${escapeHtml(record.title)}</a>` : `<span class="title">${escapeHtml(record.title)}</span>`;
+      const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(page, record.dossier.path)}">Dossier PDF</a>` : '';
+      return `<li>${title} <span class="slug">${escapeHtml(record.slug)}</span> <span class="count">${record.cards.length} cards</span>${dossier}</li>`;
+    });
+    const nav = pager(page, part, parts, indexPagePath);
+    const body = `<header class="top"><h1>Case files</h1><p>${records.length} records · ${cardCount} cards · made by ${escapeHtml(manifest.generator)}</p></header>
 <main>
+${nav}
 <ul class="records">
 ${items.join('\n')}
 </ul>
+${nav}
 </main>`;
-  return { path: GALLERY_INDEX, html: htmlDocument(`Case files: ${records.length} records`, manifest.generator, body) };
+    const title = parts === 1 ? `Case files: ${records.length} records` : `Case files: ${records.length} records, page ${part} of ${parts}`;
+    return { path: page, html: htmlDocument(title, manifest.generator, body) };
+  });
 }
 
-/** The index first, then each record's pages in slug order. */
+/** The index's pages first, then each record's pages in slug order. */
 export function galleryPages(manifest: Manifest): GalleryPage[] {
   const records = byRecord(manifest);
-  return [indexPage(records, manifest), ...records.flatMap((record) => recordPages(record, manifest.generator))];
+  const recordGalleryPages = records.flatMap((record, index) => recordPages(record, manifest.generator, Math.floor(index / RECORDS_PER_INDEX_PAGE) + 1));
+  return [...indexPages(records, manifest), ...recordGalleryPages];
 }
