@@ -17,14 +17,32 @@ export function fileHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** JSON with sorted keys: the same value always hashes the same, whatever order it was built in. */
+/**
+ * JSON with sorted keys: the same value always hashes the same, whatever order it was built in.
+ * Keys sort by code unit, not localeCompare: the same on every machine, and written out directly
+ * rather than through JSON.stringify's replacer, since a build hashes every output's job (100,000
+ * at the largest) and the replacer's copies were most of a build that changed nothing. Like
+ * JSON.stringify, it leaves out object keys whose value is undefined or a function and writes null
+ * for them in arrays.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : item,
-  );
+  return canonical(value) ?? 'null';
 }
+
+function canonical(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonical((value as { toJSON: () => unknown }).toJSON());
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item) ?? 'null').join(',')}]`;
+  const object = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(object).sort(byCodeUnit)) {
+    const item = canonical(object[key]);
+    if (item !== undefined) parts.push(`${JSON.stringify(key)}:${item}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);

@@ -36,4 +36,13 @@ describe('the build cache', () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe(canonicalJson({ a: { c: 3, d: 2 }, b: 1 }));
     expect(sha256('ab', 'c')).not.toBe(sha256('a', 'bc'));
   });
+
+  it('writes canonical JSON as JSON.stringify writes the same value with its keys sorted by code unit', () => {
+    const value = { z: [1, 'two', null, undefined, { y: true, B: 'é"\n', a: -0.5 }], A: undefined, 'a-b': { ab: 1, 'a b': 2, a: 3 }, f: () => 1, m: new Date(0) };
+    const sorted = { 'A': undefined, 'a-b': { a: 3, 'a b': 2, ab: 1 }, f: () => 1, m: new Date(0), z: [1, 'two', null, undefined, { B: 'é"\n', a: -0.5, y: true }] };
+    expect(canonicalJson(value)).toBe(JSON.stringify(sorted));
+    expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(canonicalJson('text')).toBe('"text"');
+    expect(canonicalJson(undefined)).toBe('null');
+  });
 });
