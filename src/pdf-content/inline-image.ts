@@ -6,7 +6,7 @@
  * for other filters a scan for an `EI` between white space that is followed by text that could
  * be operators (as PDF.js does), so binary that happens to spell " EI " is passed over.
  */
-import { isDelimiter, isWhitespace, skipBlank, text, tokenAt, type Token } from './tokens.js';
+import { isDelimiter, isWhitespace, skipBlank, text, type Token } from './tokens.js';
 
 /** An inline image's parameter value, as far as its end depends on it. */
 type Value = number | string | boolean | Value[] | undefined;
@@ -91,7 +91,7 @@ function plausibleAfter(bytes: Uint8Array, at: number): boolean {
 function eiAfter(bytes: Uint8Array, dataEnd: number): number | undefined {
   if (dataEnd > bytes.length) return undefined;
   const at = skipBlank(bytes, dataEnd);
-  return eiAt(bytes, at) && tokenAt(bytes, at).end === at + 2 ? at : undefined;
+  return eiAt(bytes, at) ? at : undefined;
 }
 
 /** The first `EI` after white space that is followed by what could be operators. */
