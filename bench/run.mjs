@@ -14,7 +14,7 @@ import { BUILD_DEFAULTS } from '../dist/site/options.js';
 import { launchBrowser } from '../dist/browser/launch.js';
 import { findBrowser } from '../dist/browser/find.js';
 import { planCards } from '../dist/cards/plan.js';
-import { createCardRenderer } from '../dist/cards/renderer.js';
+import { createCardRenderer, IN_PROCESS_CARDS } from '../dist/cards/renderer.js';
 import { cardTree, renderCard, renderEnvironment } from '../dist/cards/render.js';
 import { rasterize } from '../dist/cards/rasterize.js';
 import { renderSvg } from '../dist/cards/svg.js';
@@ -25,6 +25,7 @@ import { FONTS_DIR } from '../dist/paths.js';
 import { listRecordFiles } from '../dist/record/list.js';
 import { parseRecord } from '../dist/record/load.js';
 import { VERSION } from '../dist/version.js';
+import { measureSetups } from './cards.mjs';
 import { makeDataDir } from './fixtures.mjs';
 import { benchFloor } from './floor.mjs';
 import { benchImport } from './import.mjs';
@@ -38,6 +39,10 @@ const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WORK = path.join(ROOT, 'bench', '.tmp');
 const CORES = os.availableParallelism();
 const CARD_RECORDS = Number(process.env.BENCH_CARD_RECORDS ?? 17); // × 12 cards ≥ 200
+// The defaults against the alternatives, end to end (bench/cards.mjs): records for Takumi (240
+// cards, the issue's run) and for Satori (slower, so fewer), in interleaved rounds.
+const DEFAULT_RECORDS = { takumi: Number(process.env.BENCH_DEFAULT_RECORDS ?? 20), satori: Number(process.env.BENCH_SATORI_DEFAULT_RECORDS ?? 10) };
+const DEFAULT_ROUNDS = Number(process.env.BENCH_DEFAULT_ROUNDS ?? 3);
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50);
 const MEMORY_SMALL = 20;
 const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200);
@@ -158,8 +163,13 @@ async function benchCards(records) {
   const pools = { satori: createCardRenderer({ workers: CORES }), takumi: createCardRenderer({ workers: CORES }) };
   const jobsOf = { satori: satoriJobs, takumi: takumiJobs };
   const poolPass = (engine) => Promise.all(records.map((record) => pools[engine].render(record, jobsOf[engine](record))));
+  // casefile's own in-process renderer, handed every record at once as build hands it its cards:
+  // Takumi's cards IN_PROCESS_CARDS.takumi at a time, the layout of the next beside the drawing.
+  const inProcessRenderer = createCardRenderer({ workers: 0 });
+  const atOncePass = () => Promise.all(records.map((record) => inProcessRenderer.render(record, takumiJobs(record))));
   await poolPass('satori');
   await poolPass('takumi');
+  await atOncePass();
   const rounds = [];
   for (let round = 1; round <= POOL_ROUNDS; round++) {
     const times = {};
@@ -167,17 +177,21 @@ async function benchCards(records) {
       times[`${engine}InProcessMs`] = (await timed(`casefile ${engine} (${cardCount}, in-process, round ${round})`, inProcess(engine, jobsOf[engine]))).ms;
       times[`${engine}PoolMs`] = (await timed(`casefile ${engine} (${cardCount}, ${CORES} workers, round ${round})`, () => poolPass(engine))).ms;
     }
+    times.takumiAtOnceMs = (await timed(`casefile takumi (${cardCount}, in-process, ${IN_PROCESS_CARDS.takumi} at once, round ${round})`, atOncePass)).ms;
     rounds.push(times);
   }
-  await Promise.all([pools.satori.close(), pools.takumi.close()]);
+  await Promise.all([pools.satori.close(), pools.takumi.close(), inProcessRenderer.close()]);
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const medianOf = (ratio) => median(rounds.map(ratio));
   figures.poolRounds = rounds;
   figures.satoriPoolMs = medianOf((round) => round.satoriPoolMs);
   figures.takumiPoolMs = medianOf((round) => round.takumiPoolMs);
+  figures.takumiAtOnceMs = medianOf((round) => round.takumiAtOnceMs);
   const pooled = {
     satoriPoolVsInProcess: medianOf((round) => round.satoriInProcessMs / round.satoriPoolMs),
     takumiPoolVsInProcess: medianOf((round) => round.takumiInProcessMs / round.takumiPoolMs),
+    takumiPoolVsAtOnce: medianOf((round) => round.takumiAtOnceMs / round.takumiPoolMs),
+    takumiAtOnceVsInProcess: medianOf((round) => round.takumiInProcessMs / round.takumiAtOnceMs),
     takumiPoolVsSatoriPool: medianOf((round) => round.satoriPoolMs / round.takumiPoolMs),
   };
 
@@ -243,6 +257,23 @@ async function benchCards(records) {
     takumiVsBareTakumi: cpu.takumiInProcess / cpu.bareTakumi,
     satoriVsBareSatori: cpu.satoriInProcess / cpu.bareSatori,
     satoriPoolVsResvgFloor: figures.satoriPoolMs / figures.resvgFloorMs,
+    defaults: benchCardDefaults(),
+  };
+}
+
+/**
+ * Each engine's default card workers (src/cards/workers.ts) against the alternatives, end to end
+ * as users run them (bench/cards.mjs): `casefile cards` and `casefile build --only cards` as
+ * subprocesses, so Node's start, the fonts and a pool's start are counted, in interleaved rounds.
+ * Each setup's `vsDefault` is its time ÷ the default's: at least 1, the default was no slower.
+ */
+function benchCardDefaults() {
+  const measure = (command, engine, setups) =>
+    measureSetups({ command, engine, records: DEFAULT_RECORDS[engine], rounds: DEFAULT_ROUNDS, setups: ['default', ...setups], workDir: path.join(WORK, 'card-setups'), log });
+  return {
+    takumiCards: measure('cards', 'takumi', ['workers-1', `workers-${CORES}`]),
+    takumiBuild: measure('build', 'takumi', [`workers-${CORES}`]),
+    satoriCards: measure('cards', 'satori', ['workers-0', 'workers-1']),
   };
 }
 
@@ -334,7 +365,14 @@ const TARGETS = {
   [`takumi cards, ${CORES} workers vs satori, ${CORES} workers`]: { key: ['cards', 'takumiPoolVsSatoriPool'], target: '≥ 5x faster', ok: (v) => v >= 5, format: faster },
   [`takumi cards, ${CORES} workers vs Puppeteer screenshots`]: { key: ['cards', 'takumiPoolVsPuppeteer'], target: '≥ 8x faster', ok: (v) => v >= 8, format: faster },
   'takumi cards, casefile vs bare Takumi (same trees, CPU time)': { key: ['cards', 'takumiVsBareTakumi'], target: '≤ 1.3x the time', ok: (v) => v <= 1.3, format: faster },
-  [`takumi cards, ${CORES} workers vs in-process`]: { key: ['cards', 'takumiPoolVsInProcess'], target: `≥ ${(0.8 * CORES).toFixed(1)}x`, ok: (v) => v >= 0.8 * CORES, format: faster },
+  // Warm (workers started, fonts parsed), a pool of Takumi workers is not the cores' multiple a pool of Satori's is: Takumi already draws on every core from its own threads.
+  [`takumi cards, ${CORES} workers vs in-process (${IN_PROCESS_CARDS.takumi} at once), both warm`]: { key: ['cards', 'takumiPoolVsAtOnce'], target: `< ${(0.8 * CORES).toFixed(1)}x`, ok: (v) => v < 0.8 * CORES, format: faster },
+  [`takumi cards, in-process: ${IN_PROCESS_CARDS.takumi} at once vs one at a time`]: { key: ['cards', 'takumiAtOnceVsInProcess'], target: '≥ 1.0x', ok: (v) => v >= 1, format: faster },
+  [`takumi cards, ${DEFAULT_RECORDS.takumi * 12} end to end (casefile cards): default (in this process) vs 1 worker`]: { key: ['cards', 'defaults', 'takumiCards', 'setups', 'workers-1', 'vsDefault'], target: '≥ 1.0x', ok: (v) => v >= 1, format: faster },
+  [`takumi cards, ${DEFAULT_RECORDS.takumi * 12} end to end (casefile cards): default (in this process) vs ${CORES} workers`]: { key: ['cards', 'defaults', 'takumiCards', 'setups', `workers-${CORES}`, 'vsDefault'], target: '≥ 1.0x', ok: (v) => v >= 1, format: faster },
+  [`takumi cards, ${DEFAULT_RECORDS.takumi * 12} end to end (casefile build --only cards): default (in this process) vs ${CORES} workers`]: { key: ['cards', 'defaults', 'takumiBuild', 'setups', `workers-${CORES}`, 'vsDefault'], target: '≥ 1.0x', ok: (v) => v >= 1, format: faster },
+  [`satori cards, ${DEFAULT_RECORDS.satori * 12} end to end (casefile cards): default (${CORES} workers) vs in this process`]: { key: ['cards', 'defaults', 'satoriCards', 'setups', 'workers-0', 'vsDefault'], target: '≥ 1.0x', ok: (v) => v >= 1, format: faster },
+  [`satori cards, ${DEFAULT_RECORDS.satori * 12} end to end (casefile cards): default (${CORES} workers) vs 1 worker`]: { key: ['cards', 'defaults', 'satoriCards', 'setups', 'workers-1', 'vsDefault'], target: '≥ 1.0x', ok: (v) => v >= 1, format: faster },
   'card memory, satori, 1,000 cards: last quarter peak vs first': { key: ['cardMemory', 'satori', 'lastToFirst'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
   'card memory, takumi, 1,000 cards: last quarter peak vs first': { key: ['cardMemory', 'takumi', 'lastToFirst'], target: '≤ 1.2x', ok: (v) => v <= 1.2, format: faster },
   'dossier vs the floor, one at a time': { key: ['floor', 'sequentialRatio'], target: '≤ 1.3x the floor', ok: (v) => v <= 1.3, format: (v) => `${v.toFixed(2)}x the floor` },
