@@ -50,7 +50,7 @@ function nestings(ops: readonly Operation[]): Map<number, Nesting> {
   const open: { index: number; closer: string; marked: boolean; paints: boolean }[] = [];
   ops.forEach(({ operator }, index) => {
     const top = open.at(-1);
-    const closer = OPENS[operator];
+    const closer = OPENS.get(operator);
     if (closer !== undefined) {
       open.push({ index, closer, marked: false, paints: false });
     } else if (CLOSES.has(operator)) {
@@ -102,7 +102,7 @@ function artifactInserts(ops: readonly Operation[]): { at: number; text: string 
     } else if (operator === MARKED_CONTENT_END) {
       close();
       markedDepth = Math.max(0, markedDepth - 1);
-    } else if (OPENS[operator] !== undefined) {
+    } else if (OPENS.has(operator)) {
       const nesting = whole.get(index);
       if (nesting && !nesting.marked) {
         if (nesting.paints) painted(op.start, ops[nesting.close]!.end);

@@ -25,6 +25,9 @@ export function paints(operator: string): boolean {
   return TEXT_SHOWING.has(operator) || (PATH_PAINTING.has(operator) && operator !== 'n') || operator === 'sh' || operator === 'Do' || operator === 'BI';
 }
 
-/** What opens and closes a nesting: q … Q (graphics state) and BT … ET (text object). */
-export const OPENS: Readonly<Record<string, string>> = { q: 'Q', BT: 'ET' };
+/** What opens a nesting, to what closes it: q … Q (graphics state) and BT … ET (text object). */
+export const OPENS: ReadonlyMap<string, string> = new Map([
+  ['q', 'Q'],
+  ['BT', 'ET'],
+]);
 export const CLOSES: ReadonlySet<string> = new Set(['Q', 'ET']);

@@ -82,6 +82,10 @@ describe('markUntaggedContent on hand-written streams', () => {
     );
   });
 
+  it('takes unknown operators (in BX … EX) for state, whatever their name', () => {
+    expect(mark('BX 1 constructor toString EX 0 0 1 1 re f').text).toBe(expected('BX 1 constructor toString EX A(0 0 1 1 re f)A'));
+  });
+
   it('keeps an operator and the EMC after it apart when no white space follows', () => {
     expect(mark('0 0 1 1 re f/P<</MCID 0>>BDC EMC').text).toBe(`${BEGIN_ARTIFACT}0 0 1 1 re f${END_ARTIFACT}/P<</MCID 0>>BDC EMC`);
   });
