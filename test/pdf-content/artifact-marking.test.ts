@@ -83,7 +83,7 @@ describe('markUntaggedContent on hand-written streams', () => {
   });
 
   it('takes unknown operators (in BX … EX) for state, whatever their name', () => {
-    expect(mark('BX 1 constructor toString EX 0 0 1 1 re f').text).toBe(expected('BX 1 constructor toString EX A(0 0 1 1 re f)A'));
+    expect(mark('0 0 1 1 re f BX 1 constructor toString EX 0 0 1 1 re f').text).toBe(expected('A(0 0 1 1 re f BX 1 constructor toString EX 0 0 1 1 re f)A'));
   });
 
   it('keeps an operator and the EMC after it apart when no white space follows', () => {
