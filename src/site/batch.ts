@@ -17,7 +17,7 @@ import type { Manifest } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import { planBuild } from './plan.js';
 import { scopeTag } from './prune.js';
-import { runTasks } from './run.js';
+import type { RunResult } from './run.js';
 
 export type { BuildFailure } from './failure.js';
 
@@ -37,6 +37,12 @@ export interface BuildSummary {
   pruned: string[];
 }
 
+/**
+ * A build with nothing to make does not load the run stage: its imports (the browser, the PDF
+ * finishing, both card engines) were a fixed share of a build that changed nothing.
+ */
+const NOTHING_RUN: RunResult = { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 };
+
 export async function buildSite(options: BuildOptions, events: BuildEvents = {}, signal?: AbortSignal): Promise<BuildSummary> {
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
@@ -44,7 +50,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
   const plan = await planBuild(options, cache.records, events);
   const total = plan.tasks.length + plan.failures.length;
   const freshness = await sortByFreshness(outDir, cache, plan.tasks, { force: options.force, scope: scopeTag(options.shard), total }, events);
-  const run = await runTasks(freshness.pending, options, outDir, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
+  const run = freshness.pending.length === 0 ? NOTHING_RUN : await (await import('./run.js')).runTasks(freshness.pending, options, outDir, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
   const { manifest, pruned } = await finalizeBuild({ options, outDir, plan, freshness, run, events, signal });
   return {
     records: plan.records.length + new Set(plan.failures.map((failure) => failure.record)).size,
