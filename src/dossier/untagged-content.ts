@@ -68,7 +68,8 @@ export function markUntaggedContentAsArtifacts(doc: PDFDocument): number {
     const marked = markUntaggedContent(joined(bytes as Uint8Array[]));
     if (marked.artifacts === 0) continue;
     added += marked.artifacts;
-    // pdf-lib's own deflate (pako), as for every stream it writes: the same bytes on any machine.
+    // pdf-lib's deflate (pako), not node:zlib: Node's zlib (Chromium's fork) hashes by CPU feature,
+    // so its output can differ between machines; pako's is the same everywhere. Inflating has no such choice.
     const stream = doc.context.register(doc.context.flateStream(marked.content));
     page.node.set(CONTENTS, doc.context.obj([stream]));
     for (const part of parts) if (part.ref) replaced.add(part.ref);
