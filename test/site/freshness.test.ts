@@ -92,3 +92,50 @@ describe('freshness by size and mtime', () => {
     expect(cacheEntry(out, CARD)).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs });
   });
 });
+
+describe('record files trusted by size and mtime', () => {
+  const { out, options } = setUp();
+  const recordFile = path.join(options.dataDir, 'sdet.json');
+  const cardOf = (slug: string) => path.join(out, slug, 'cards', 'cover.png');
+
+  beforeAll(async () => {
+    expect(statuses(await buildSite(options))).toEqual({ made: 4, skipped: 0, failed: 0 });
+  });
+
+  it('remembers each record file with its stamp, title and content hash', () => {
+    const stats = statSync(recordFile);
+    const remembered = JSON.parse(readFileSync(path.join(out, CACHE_FILE), 'utf8')).records[path.resolve(recordFile)];
+    expect(remembered).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs, slug: 'sdet', title: JSON.parse(readFileSync(recordFile, 'utf8')).title });
+    expect(remembered.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('does not read a record file whose stamp is unchanged, and parses it again once the stamp moves', async () => {
+    const original = readFileSync(recordFile);
+    // A whole second, which utimes sets exactly: the stamp the cache then remembers is the one restored below.
+    const second = Math.floor(statSync(recordFile).mtimeMs / 1000) - 60;
+    utimesSync(recordFile, second, second);
+    expect(statuses(await buildSite(options))).toEqual({ made: 0, skipped: 4, failed: 0 });
+    try {
+      // Same size, same mtime, bytes that would not parse: only a build that reads the file notices.
+      writeFileSync(recordFile, Buffer.alloc(original.length, ' '));
+      utimesSync(recordFile, second, second);
+      expect(statuses(await buildSite(options))).toEqual({ made: 0, skipped: 4, failed: 0 });
+      utimesSync(recordFile, second + 1, second + 1);
+      const broken = await buildSite(options);
+      expect(broken.failed).toBe(1);
+      expect(broken.failures[0]).toMatchObject({ record: 'sdet', message: expect.stringContaining('invalid JSON') });
+    } finally {
+      writeFileSync(recordFile, original);
+    }
+    expect(statuses(await buildSite(options))).toEqual({ made: 0, skipped: 4, failed: 0 });
+  });
+
+  it("rebuilds the cards of a record edited by hand, and only those", async () => {
+    const before = statSync(cardOf('lead-infrastructure-engineer')).mtimeMs;
+    const record = JSON.parse(readFileSync(recordFile, 'utf8'));
+    writeFileSync(recordFile, JSON.stringify({ ...record, title: `${record.title} (revised)` }));
+    expect(statuses(await buildSite(options))).toEqual({ made: 2, skipped: 2, failed: 0 });
+    expect(statSync(cardOf('lead-infrastructure-engineer')).mtimeMs).toBe(before);
+    expect(readFileSync(path.join(out, 'sdet', 'gallery.html'), 'utf8')).toContain('(revised)');
+  });
+});
