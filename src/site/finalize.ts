@@ -3,8 +3,8 @@
  * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the cache
  * saved, and the site files (manifest, gallery, meta pages) written.
  */
-import { fileHash } from './hash.js';
-import { saveCache, type CachedPages, type CacheEntries } from './cache.js';
+import { textHash } from './hash.js';
+import { saveCache, unchangedCache, type CachedPages, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
 import { galleryPages, type GalleryPage } from './gallery.js';
@@ -84,7 +84,7 @@ async function pruneStale({ options, outDir, plan, freshness, events }: Finalize
 
 function rememberPages(pages: CachedPages, written: readonly MetaPage[], scope: string): CachedPages {
   const after = { ...pages };
-  for (const page of written) after[page.path] = { record: page.record, output: fileHash(Buffer.from(page.html)), scope };
+  for (const page of written) after[page.path] = { record: page.record, output: textHash(page.html), scope };
   return after;
 }
 
@@ -114,7 +114,8 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
     pruned = after.pruned;
   }
   // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
-  await saveCache(outDir, cache.entries, cache.pages, plan.rememberedRecords);
+  const next = { entries: cache.entries, pages: cache.pages, records: plan.rememberedRecords };
+  if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next.entries, next.pages, next.records);
   assertNotAborted(signal);
   await writeSiteFiles(outDir, manifest, [...gallery, ...metas]);
   return { manifest, pruned };

@@ -10,6 +10,8 @@ import type { ManifestEntry } from './manifest.js';
 import type { Task } from './plan.js';
 
 export interface Freshness {
+  /** The cache as read: a build that changes nothing in it leaves the file unwritten. */
+  read: LoadedCache;
   /** What earlier builds made, --force or not: pruning needs to know. */
   known: CacheEntries;
   knownPages: CachedPages;
@@ -92,5 +94,5 @@ export async function sortByFreshness(outDir: string, cache: LoadedCache, tasks:
     }
     events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
   }
-  return { known: cache.entries, knownPages: cache.pages, entries, kept, pending };
+  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, kept, pending };
 }

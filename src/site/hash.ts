@@ -17,6 +17,11 @@ export function fileHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** fileHash of the text's UTF-8 bytes, without copying them into a buffer first. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 /**
  * JSON with sorted keys: the same value always hashes the same, whatever order it was built in.
  * Keys sort by code unit, not localeCompare: the same on every machine, and written out directly

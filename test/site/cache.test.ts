@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, isFresh, loadCache, saveCache } from '../../src/site/cache.js';
-import { canonicalJson, fileHash, sha256 } from '../../src/site/hash.js';
+import { CACHE_FILE, isFresh, loadCache, saveCache, unchangedCache } from '../../src/site/cache.js';
+import { canonicalJson, fileHash, sha256, textHash } from '../../src/site/hash.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('the build cache', () => {
@@ -30,6 +30,27 @@ describe('the build cache', () => {
     const cache = await loadCache(out);
     expect(cache.entries).toEqual({});
     expect(cache.discarded).toMatch(reason);
+  });
+
+  it('tells a cache a build left as it was from one it changed, and never trusts one it could not read', async () => {
+    const dir = tempDir();
+    const entries = { 'a.pdf': { inputs: sha256('in'), output: fileHash(Buffer.from('pdf')), entry } };
+    const records = { '/data/a.json': { size: 1, mtimeMs: 2, context: sha256('code'), slug: 'a', title: 'A', question: 'Q?', contentHash: sha256('a') } };
+    await saveCache(dir, entries, { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records);
+    const read = await loadCache(dir);
+    const same = { entries: { ...read.entries }, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records: { ...read.records } };
+    expect(unchangedCache(read, same)).toBe(true);
+    expect(unchangedCache(read, { ...same, entries: { 'a.pdf': { ...read.entries['a.pdf']!, scope: 'shard 1/2' } } })).toBe(false);
+    expect(unchangedCache(read, { ...same, entries: {} })).toBe(false);
+    expect(unchangedCache(read, { ...same, pages: { 'a/gallery.html': { record: 'a', output: sha256('another page') } } })).toBe(false);
+    expect(unchangedCache(read, { ...same, records: { '/data/a.json': { ...read.records['/data/a.json']!, mtimeMs: 3 } } })).toBe(false);
+    expect(unchangedCache({ ...read, trusted: false }, same)).toBe(false);
+    writeFileSync(path.join(dir, CACHE_FILE), '{');
+    expect((await loadCache(dir)).trusted).toBe(false);
+  });
+
+  it('hashes text as its UTF-8 bytes', () => {
+    expect(textHash('café ✓')).toBe(fileHash(Buffer.from('café ✓', 'utf8')));
   });
 
   it('hashes values canonically, whatever their key order', () => {
