@@ -3,8 +3,17 @@
  * in SVG (where nothing wraps by itself) size their boxes to what Chromium will print.
  */
 import { readFileSync } from 'node:fs';
-import fontkit from '@pdf-lib/fontkit';
+import { createRequire } from 'node:module';
+import type Fontkit from '@pdf-lib/fontkit';
 import { BUNDLED_FONTS, fontPath, type BundledFont } from '../../fonts/registry.js';
+
+/**
+ * Loaded on the first measurement, not with this module: fontkit unpacks its tables when it loads
+ * (about half a second of CPU and as much again in garbage collection), and the site build imports
+ * the templates, and so this file, even when it has nothing to print.
+ */
+let fontkit: typeof Fontkit | undefined;
+const loadFontkit = (): typeof Fontkit => (fontkit ??= createRequire(import.meta.url)('@pdf-lib/fontkit') as typeof Fontkit);
 
 export type MeasuredFace = Pick<BundledFont, 'family' | 'weight' | 'style'>;
 
@@ -21,7 +30,7 @@ function metricsFor(face: MeasuredFace): Metrics {
   if (!metrics) {
     const font = BUNDLED_FONTS.find((candidate) => candidate.family === face.family && candidate.weight === face.weight && candidate.style === face.style);
     if (!font) throw new Error(`no bundled font ${key}`);
-    const parsed = fontkit.create(readFileSync(fontPath(font)));
+    const parsed = loadFontkit().create(readFileSync(fontPath(font)));
     metrics = { unitsPerEm: parsed.unitsPerEm, advance: (text) => parsed.layout(text).advanceWidth };
     cache.set(key, metrics);
   }
