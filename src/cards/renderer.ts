@@ -24,7 +24,7 @@ export const IN_PROCESS_CARDS: Readonly<Record<EngineName, number>> = { satori: 
 export interface CardRendererOptions {
   /**
    * Worker processes; 0 renders in this process. Default: one per core (src/settings/defaults.ts;
-   * `cardWorkersFor` in workers.ts chooses by engine for cards and build).
+   * `chooseCardWorkers` in workers.ts chooses by engine for cards and build).
    * Memory stays level either way (test/cards/native-memory.test.ts); workers add cores, and keep
    * a native crash or an unbounded growth out of the caller's process.
    */

@@ -23,11 +23,6 @@ export function chooseCardWorkers(engine: EngineName, cardCount: number, request
   return { workers: Math.min(cardCount, DEFAULTS.cardWorkers[engine]), reason: 'engine' };
 }
 
-/** Worker processes for `cardCount` cards drawn by `engine`; `requested` (a flag, the config, a caller) wins. */
-export function cardWorkersFor(engine: EngineName, cardCount: number, requested?: number): number {
-  return chooseCardWorkers(engine, cardCount, requested).workers;
-}
-
 /** For --verbose: `cards: takumi draws in this process (the default for takumi)`. */
 export function describeCardWorkers(engine: EngineName, choice: CardWorkersChoice): string {
   const where = choice.workers === 0 ? 'in this process' : `in ${choice.workers} worker process${choice.workers === 1 ? '' : 'es'}`;

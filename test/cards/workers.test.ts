@@ -1,31 +1,31 @@
 /** Card workers chosen by engine: what cards, build and makeCards start when nobody asks, and that asking wins. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { cardWorkersFor, chooseCardWorkers, describeCardWorkers } from '../../src/cards/workers.js';
+import { chooseCardWorkers, describeCardWorkers } from '../../src/cards/workers.js';
 
 const CORES = Math.max(1, availableParallelism());
 
-describe('cardWorkersFor', () => {
+describe('chooseCardWorkers', () => {
   it('gives satori one worker per core, but never more workers than cards', () => {
-    expect(cardWorkersFor('satori', 240)).toBe(CORES);
-    expect(cardWorkersFor('satori', 2)).toBe(Math.min(2, CORES));
+    expect(chooseCardWorkers('satori', 240).workers).toBe(CORES);
+    expect(chooseCardWorkers('satori', 2).workers).toBe(Math.min(2, CORES));
   });
 
   it('draws takumi in this process, however many cards', () => {
-    expect(cardWorkersFor('takumi', 12)).toBe(0);
-    expect(cardWorkersFor('takumi', 10_000)).toBe(0);
+    expect(chooseCardWorkers('takumi', 12).workers).toBe(0);
+    expect(chooseCardWorkers('takumi', 10_000).workers).toBe(0);
   });
 
   it('draws a single card in this process, whatever the engine', () => {
-    expect(cardWorkersFor('satori', 1)).toBe(0);
-    expect(cardWorkersFor('takumi', 1)).toBe(0);
+    expect(chooseCardWorkers('satori', 1).workers).toBe(0);
+    expect(chooseCardWorkers('takumi', 1).workers).toBe(0);
     expect(chooseCardWorkers('satori', 1).reason).toBe('one card');
   });
 
   it('gives what was asked, even 0 for satori, workers for takumi or one for a single card', () => {
-    expect(cardWorkersFor('satori', 240, 0)).toBe(0);
-    expect(cardWorkersFor('takumi', 240, 2)).toBe(2);
-    expect(cardWorkersFor('satori', 1, 3)).toBe(3);
+    expect(chooseCardWorkers('satori', 240, 0).workers).toBe(0);
+    expect(chooseCardWorkers('takumi', 240, 2).workers).toBe(2);
+    expect(chooseCardWorkers('satori', 1, 3).workers).toBe(3);
     expect(chooseCardWorkers('takumi', 240, 2)).toEqual({ workers: 2, reason: 'asked' });
     expect(chooseCardWorkers('takumi', 240)).toEqual({ workers: 0, reason: 'engine' });
   });
