@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError } from '../errors.js';
 
@@ -25,18 +25,18 @@ export function describeWriteError(error: unknown, target: string): CasefileErro
 }
 
 /**
- * Writes `data` to a temporary file beside `target`, flushes it, then renames it over
- * `target`: readers see the old file or the new one, never half of one, and a failed
- * write leaves the last good output where it was.
+ * Runs `fill` on a temporary file beside `target`, flushes it, then renames it over `target`:
+ * readers see the old file or the new one, never half of one, and a failed write leaves the last
+ * good output where it was.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+async function writeThroughTemporary(target: string, fill: (handle: FileHandle) => Promise<void>): Promise<void> {
   const directory = path.dirname(target);
   const temporary = path.join(directory, `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(directory, { recursive: true });
     const handle = await open(temporary, 'w', 0o644);
     try {
-      await handle.writeFile(data);
+      await fill(handle);
       await handle.sync();
     } finally {
       await handle.close();
@@ -46,6 +46,32 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     await rm(temporary, { force: true }).catch(() => undefined);
     throw describeWriteError(error, target);
   }
+}
+
+/** Writes `data` to `target` atomically (writeThroughTemporary). */
+export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  await writeThroughTemporary(target, (handle) => handle.writeFile(data));
+}
+
+/** Text gathered into writes of about this many characters: few system calls, and never the whole file in memory. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes the text `pieces` make, in order, to `target` atomically, without ever holding all of
+ * it: the manifest and cache of a 100,000-card site are 70-100 MB of JSON, and building each as one
+ * string (then its bytes) was most of the build's peak memory.
+ */
+export async function writeTextPiecesAtomic(target: string, pieces: Iterable<string>): Promise<void> {
+  await writeThroughTemporary(target, async (handle) => {
+    let pending = '';
+    for (const piece of pieces) {
+      pending += piece;
+      if (pending.length < WRITE_CHUNK) continue;
+      await handle.writeFile(pending);
+      pending = '';
+    }
+    if (pending.length > 0) await handle.writeFile(pending);
+  });
 }
 
 /** The name writeFileAtomic gives its temporary files: `.<name>.tmp-<pid>-<8 hex>`. */
