@@ -5,88 +5,59 @@
  * by hashing it otherwise. A cache that is unreadable, of another format, or disagrees with the
  * files on disk is never trusted.
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { ManifestEntrySchema } from './manifest.js';
-import { writeFileIfChanged } from '../output/write-if-changed.js';
-import { readStamp, sameStamp, type FileStamp } from './file-stamp.js';
+import { writeTextPiecesIfChanged } from '../output/write-if-changed.js';
+import { readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
 
 export const CACHE_FILE = '.casefile-cache.json';
-const CACHE_FORMAT = 1;
+/**
+ * 2: JSON Lines, a header, a line per output, page and record file, and a closing count, read and
+ * written a line at a time. Format 1, one JSON document, was read as a 100 MB string at 100,000
+ * cards, then parsed and copied whole.
+ */
+const CACHE_FORMAT = 2;
 
 const Hash = z.string().length(64);
 
-const CacheSchema = z.object({
-  format: z.literal(CACHE_FORMAT),
-  entries: z.record(
-    z.string(),
-    z.object({
-      inputs: Hash,
-      output: Hash,
-      entry: ManifestEntrySchema,
-      /** Which build made it: `all`, or a shard such as `shard 2/4`; a shard prunes only what it made. */
-      scope: z.string().optional(),
-      /** The file's size and mtime when casefile wrote or last hashed it; absent in caches from before them (hashed once, then recorded). */
-      size: z.number().int().nonnegative().optional(),
-      mtimeMs: z.number().optional(),
-    }),
-  ),
-  /** The meta.html pages written, with the hash of their bytes: pruned like outputs when their record leaves. */
-  pages: z.record(z.string(), z.object({ record: z.string(), output: Hash, scope: z.string().optional() })).default({}),
-  /** Record files the build parsed, by absolute path: what it needs of each while the file's stamp is unchanged (known-records.ts). */
-  records: z
-    .record(
-      z.string(),
-      z.object({
-        size: z.number().int().nonnegative(),
-        mtimeMs: z.number(),
-        /** What else the parse depended on: casefile's code and, for a page text, the data folder's slugs. */
-        context: Hash,
-        slug: z.string(),
-        title: z.string(),
-        question: z.string(),
-        contentHash: Hash,
-      }),
-    )
-    .default({}),
+const OutputSchema = z.object({
+  inputs: Hash,
+  output: Hash,
+  entry: ManifestEntrySchema,
+  /** Which build made it: `all`, or a shard such as `shard 2/4`; a shard prunes only what it made. */
+  scope: z.string().optional(),
+  /** The file's size and mtime when casefile wrote or last hashed it; absent in caches from before them (hashed once, then recorded). */
+  size: z.number().int().nonnegative().optional(),
+  mtimeMs: z.number().optional(),
 });
 
-export type CacheEntries = z.infer<typeof CacheSchema>['entries'];
-export type CachedPages = z.infer<typeof CacheSchema>['pages'];
-export type CachedRecords = z.infer<typeof CacheSchema>['records'];
+/** A meta.html or gallery page written, with the hash of its bytes (pruned like outputs when their record leaves) and its stamp once written. */
+const PageSchema = z.object({ record: z.string(), output: Hash, scope: z.string().optional(), size: z.number().int().nonnegative().optional(), mtimeMs: z.number().optional() });
 
-export interface LoadedCache {
-  entries: CacheEntries;
-  pages: CachedPages;
-  records: CachedRecords;
-  /** True when the file was there and trusted: only then may a build that changed nothing in it leave it unwritten. */
-  trusted: boolean;
-  /** Why the cache on disk was discarded, if it was. */
-  discarded?: string;
-}
+/** A record file the build parsed, by absolute path: what it needs of it while the file's stamp is unchanged (known-records.ts). */
+const RecordSchema = z.object({
+  size: z.number().int().nonnegative(),
+  mtimeMs: z.number(),
+  /** What else the parse depended on: casefile's code and, for a page text, the data folder's slugs. */
+  context: Hash,
+  slug: z.string(),
+  title: z.string(),
+  question: z.string(),
+  contentHash: Hash,
+});
 
-export async function loadCache(outDir: string): Promise<LoadedCache> {
-  const file = path.join(outDir, CACHE_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return { entries: {}, pages: {}, records: {}, trusted: false };
-  }
-  try {
-    const parsed = CacheSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return { entries: parsed.data.entries, pages: parsed.data.pages, records: parsed.data.records, trusted: true };
-    return { entries: {}, pages: {}, records: {}, trusted: false, discarded: `${file} is not a cache this version understands; rebuilding everything` };
-  } catch {
-    return { entries: {}, pages: {}, records: {}, trusted: false, discarded: `${file} is corrupt; rebuilding everything` };
-  }
-}
+/** Each line after the header: `[kind, key, value]`, and last `["end", lines]`, so a cut-short file is told from a whole one. */
+const LINE_SCHEMAS = { output: OutputSchema, page: PageSchema, record: RecordSchema } as const;
+type LineKind = keyof typeof LINE_SCHEMAS;
 
-// Code-unit order, not localeCompare: the same order on every machine, and at 100,000 entries
-// localeCompare's sort was seconds of a build that changed nothing.
-const sortedByPath = <T>(map: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+export type CacheEntries = Record<string, z.infer<typeof OutputSchema>>;
+export type CachedPages = Record<string, z.infer<typeof PageSchema>>;
+export type CachedRecords = Record<string, z.infer<typeof RecordSchema>>;
 
 /** What a build saves. */
 export interface CacheContents {
@@ -95,12 +66,93 @@ export interface CacheContents {
   records: CachedRecords;
 }
 
+export interface LoadedCache extends CacheContents {
+  /** True when the file was there and trusted: only then may a build that changed nothing in it leave it unwritten. */
+  trusted: boolean;
+  /** Why the cache on disk was discarded, if it was. */
+  discarded?: string;
+}
+
+const HEADER = JSON.stringify({ format: CACHE_FORMAT });
+
+const emptyCache = (): CacheContents => ({ entries: {}, pages: {}, records: {} });
+
+class UnreadableCache extends Error {}
+
+/** The header's verdict: a format-1 cache begins with a line holding only `{`. */
+function checkHeader(line: string | undefined): void {
+  if (line === HEADER) return;
+  if (line === '{') throw new UnreadableCache('is not a cache this version understands');
+  let header: unknown;
+  try {
+    header = JSON.parse(line ?? '');
+  } catch {
+    throw new UnreadableCache('is corrupt');
+  }
+  throw new UnreadableCache(typeof header === 'object' && header !== null && 'format' in header ? 'is not a cache this version understands' : 'is corrupt');
+}
+
+/** One line into `cache`; returns true for the closing line. */
+function readLine(line: string, cache: CacheContents, linesBefore: number): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new UnreadableCache('is corrupt');
+  }
+  if (!Array.isArray(value) || value.length !== 3 && !(value[0] === 'end' && value.length === 2)) throw new UnreadableCache('is not a cache this version understands');
+  const [kind, key, fields] = value as [unknown, unknown, unknown];
+  if (kind === 'end') {
+    if (key !== linesBefore) throw new UnreadableCache('is corrupt');
+    return true;
+  }
+  if (typeof key !== 'string' || typeof kind !== 'string' || !Object.hasOwn(LINE_SCHEMAS, kind)) throw new UnreadableCache('is not a cache this version understands');
+  const parsed = LINE_SCHEMAS[kind as LineKind].safeParse(fields);
+  if (!parsed.success) throw new UnreadableCache('is not a cache this version understands');
+  const into = kind === 'output' ? cache.entries : kind === 'page' ? cache.pages : cache.records;
+  (into as Record<string, unknown>)[key] = parsed.data;
+  return false;
+}
+
+export async function loadCache(outDir: string): Promise<LoadedCache> {
+  const file = path.join(outDir, CACHE_FILE);
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const opened = await new Promise<boolean>((resolve) => stream.once('ready', () => resolve(true)).once('error', () => resolve(false)));
+  if (!opened) return { ...emptyCache(), trusted: false };
+  const cache = emptyCache();
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  try {
+    let count = 0;
+    let ended = false;
+    for await (const line of lines) {
+      if (ended) throw new UnreadableCache('is corrupt');
+      if (count === 0) checkHeader(line);
+      else ended = readLine(line, cache, count - 1);
+      count += 1;
+    }
+    if (count === 0) checkHeader(undefined);
+    if (!ended) throw new UnreadableCache('is corrupt');
+    return { ...cache, trusted: true };
+  } catch (error) {
+    const reason = error instanceof UnreadableCache ? error.message : 'is corrupt';
+    return { ...emptyCache(), trusted: false, discarded: `${file} ${reason}; rebuilding everything` };
+  } finally {
+    lines.close();
+    stream.destroy();
+  }
+}
+
+// Code-unit order, not localeCompare: the same order on every machine, and at 100,000 entries
+// localeCompare's sort was seconds of a build that changed nothing.
+const sortedByKey = <T>(map: Record<string, T>): [string, T][] => Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 function sameKeys(a: object, b: object): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
 }
 
-const samePage = (a: CachedPages[string], b: CachedPages[string] | undefined) => b !== undefined && a.record === b.record && a.output === b.output && a.scope === b.scope;
+const samePage = (a: CachedPages[string], b: CachedPages[string] | undefined) =>
+  b !== undefined && a.record === b.record && a.output === b.output && a.scope === b.scope && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * Pure: whether `next` says what the trusted cache on disk says, so a build that changed nothing
@@ -117,10 +169,22 @@ export function unchangedCache(loaded: LoadedCache, next: CacheContents): boolea
   );
 }
 
+/** The cache's lines: the header, then outputs, pages and records each by key, then the count. */
+function* cacheLines({ entries, pages, records }: CacheContents): Generator<string> {
+  yield `${HEADER}\n`;
+  let lines = 0;
+  for (const [kind, map] of [['output', entries], ['page', pages], ['record', records]] as [LineKind, Record<string, object>][]) {
+    for (const [key, value] of sortedByKey(map)) {
+      yield `${JSON.stringify([kind, key, value])}\n`;
+      lines += 1;
+    }
+  }
+  yield `${JSON.stringify(['end', lines])}\n`;
+}
+
 /** Returns whether it wrote: a cache that would not change is left alone. */
 export async function saveCache(outDir: string, entries: CacheEntries, pages: CachedPages = {}, records: CachedRecords = {}): Promise<boolean> {
-  const cache = { format: CACHE_FORMAT, entries: sortedByPath(entries), pages: sortedByPath(pages), records: sortedByPath(records) };
-  return writeFileIfChanged(path.join(outDir, CACHE_FILE), `${JSON.stringify(cache, null, 1)}\n`);
+  return writeTextPiecesIfChanged(path.join(outDir, CACHE_FILE), () => cacheLines({ entries, pages, records }));
 }
 
 /** Whether an output can be kept, and, when it had to be hashed to tell, the stamp to remember. */
@@ -138,7 +202,7 @@ export async function checkOutput(outDir: string, entries: CacheEntries, relativ
   const entry = entries[relativePath];
   if (entry === undefined || entry.inputs !== inputs) return { fresh: false };
   const file = path.join(outDir, relativePath);
-  const stamp = await readStamp(file);
+  const stamp = readStampSync(file);
   if (stamp === undefined) return { fresh: false };
   if (sameStamp(entry, stamp)) return { fresh: true };
   if (entry.size !== undefined && entry.size !== stamp.size) return { fresh: false };

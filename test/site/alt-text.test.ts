@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardAltText } from '../../src/cards/alt-text/card-alt.js';
 import type { CardId } from '../../src/cards/plan.js';
-import { CACHE_FILE } from '../../src/site/cache.js';
+import { readCacheFile, writeCacheFile } from '../helpers/cache-file.js';
 import { readManifest, type ManifestEntry } from '../../src/site/manifest.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { loadDataRecord, loadRecordAt } from '../helpers/records.js';
@@ -111,10 +111,9 @@ describe('alt text in a build', () => {
   });
 
   it('draws again a card whose cached entry has no alt text (a cache from before cards had it)', () => {
-    const file = path.join(out, CACHE_FILE);
-    const cache = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { entry: { alt?: string } }> };
-    delete cache.entries[`${LEAD}/cards/cover.png`]!.entry.alt;
-    writeFileSync(file, JSON.stringify(cache));
+    const cache = readCacheFile(out);
+    delete (cache.entries[`${LEAD}/cards/cover.png`]!.entry as { alt?: string }).alt;
+    writeCacheFile(out, cache);
     const report = JSON.parse(build().stdout) as BuildReport;
     expect([report.made, report.skipped]).toEqual([1, 3]);
     expect(report.outputs.find((entry) => entry.path === `${LEAD}/cards/cover.png`)?.alt).toBe(cardAltText(lead, 'cover'));

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE, isFresh, loadCache, saveCache, unchangedCache } from '../../src/site/cache.js';
@@ -25,6 +25,11 @@ describe('the build cache', () => {
     ['corrupt', '{ not json', /corrupt/],
     ['of another format', JSON.stringify({ format: 99, entries: {} }), /not a cache this version understands/],
     ['with a bad entry', JSON.stringify({ format: 1, entries: { 'a.pdf': { inputs: 'short' } } }), /not a cache/],
+    ['of format 1, one JSON document', `${JSON.stringify({ format: 1, entries: {} }, null, 1)}\n`, /not a cache this version understands/],
+    ['with a bad line', `{"format":2}\n["output","a.pdf",{"inputs":"short"}]\n["end",1]\n`, /not a cache this version understands/],
+    ['cut short', `{"format":2}\n["page","a/meta.html",{"record":"a","output":"${'a'.repeat(64)}"}]\n`, /corrupt/],
+    ['with lines after its end', `{"format":2}\n["end",0]\n["end",0]\n`, /corrupt/],
+    ['whose count is wrong', `{"format":2}\n["page","a/meta.html",{"record":"a","output":"${'a'.repeat(64)}"}]\n["end",2]\n`, /corrupt/],
   ])('discards a cache that is %s, saying why', async (_name, text, reason) => {
     writeFileSync(path.join(out, CACHE_FILE), text);
     const cache = await loadCache(out);
@@ -47,6 +52,26 @@ describe('the build cache', () => {
     expect(unchangedCache({ ...read, trusted: false }, same)).toBe(false);
     writeFileSync(path.join(dir, CACHE_FILE), '{');
     expect((await loadCache(dir)).trusted).toBe(false);
+  });
+
+  it('writes a line per output, page and record, by key, and reads back what it wrote', async () => {
+    const dir = tempDir();
+    const entries = Object.fromEntries(['b.pdf', 'a.pdf'].map((file) => [file, { inputs: sha256(file), output: fileHash(Buffer.from('pdf')), entry: { ...entry, path: file }, scope: 'all', size: 3, mtimeMs: 1.5 }]));
+    const pages = { 'a/meta.html': { record: 'a', output: sha256('page'), size: 4, mtimeMs: 2 } };
+    const records = { '/data/a.json': { size: 1, mtimeMs: 2, context: sha256('code'), slug: 'a', title: 'A ✓', question: 'Q?', contentHash: sha256('a') } };
+    expect(await saveCache(dir, entries, pages, records)).toBe(true);
+    const lines = readFileSync(path.join(dir, CACHE_FILE), 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('{"format":2}');
+    expect(lines.slice(1).map((line) => (JSON.parse(line) as unknown[]).slice(0, 2))).toEqual([
+      ['output', 'a.pdf'],
+      ['output', 'b.pdf'],
+      ['page', 'a/meta.html'],
+      ['record', '/data/a.json'],
+      ['end', 4],
+    ]);
+    const read = await loadCache(dir);
+    expect(read).toMatchObject({ trusted: true, entries, pages, records });
+    expect(await saveCache(dir, read.entries, read.pages, read.records)).toBe(false);
   });
 
   it('hashes text as its UTF-8 bytes', () => {

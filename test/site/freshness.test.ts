@@ -10,6 +10,7 @@ import { CACHE_FILE } from '../../src/site/cache.js';
 import { BUILD_DEFAULTS, type BuildOptions } from '../../src/site/options.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+import { readCacheFile, writeCacheFile } from '../helpers/cache-file.js';
 
 const SLUGS = ['lead-infrastructure-engineer', 'sdet'];
 const CARD = 'sdet/cards/cover.png';
@@ -25,7 +26,7 @@ function setUp(): { out: string; options: BuildOptions } {
 }
 
 const statuses = (summary: BuildSummary) => ({ made: summary.made, skipped: summary.skipped, failed: summary.failed });
-const cacheEntry = (out: string, file: string) => JSON.parse(readFileSync(path.join(out, CACHE_FILE), 'utf8')).entries[file];
+const cacheEntry = (out: string, file: string) => readCacheFile(out).entries[file] ?? {};
 
 describe('freshness by size and mtime', () => {
   const { out, options } = setUp();
@@ -81,12 +82,12 @@ describe('freshness by size and mtime', () => {
   });
 
   it('goes on from a cache written before stamps: each output hashed once, then its stamp recorded', async () => {
-    const cache = JSON.parse(readFileSync(path.join(out, CACHE_FILE), 'utf8'));
-    for (const entry of Object.values<Record<string, unknown>>(cache.entries)) {
+    const cache = readCacheFile(out);
+    for (const entry of Object.values(cache.entries)) {
       delete entry.size;
       delete entry.mtimeMs;
     }
-    writeFileSync(path.join(out, CACHE_FILE), `${JSON.stringify(cache, null, 1)}\n`);
+    writeCacheFile(out, cache);
     expect(statuses(await buildSite(options))).toEqual({ made: 0, skipped: 4, failed: 0 });
     const stats = statSync(card);
     expect(cacheEntry(out, CARD)).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs });
@@ -104,7 +105,7 @@ describe('record files trusted by size and mtime', () => {
 
   it('remembers each record file with its stamp, title and content hash', () => {
     const stats = statSync(recordFile);
-    const remembered = JSON.parse(readFileSync(path.join(out, CACHE_FILE), 'utf8')).records[path.resolve(recordFile)];
+    const remembered = readCacheFile(out).records[path.resolve(recordFile)]!;
     expect(remembered).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs, slug: 'sdet', title: JSON.parse(readFileSync(recordFile, 'utf8')).title });
     expect(remembered.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
