@@ -1,20 +1,19 @@
 /**
  * The build's last stage: the manifest of every output made or kept, each record's meta page and
- * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the cache
- * saved, and the site files (manifest, gallery, meta pages) written.
+ * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the pages
+ * written, the cache saved, and the manifest written last.
  */
-import { textHash } from './hash.js';
-import { saveCache, unchangedCache, type CachedPages, type CacheEntries } from './cache.js';
+import { saveCache, unchangedCache, type CacheContents, type CachedPages, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
-import { galleryPages, type GalleryPage } from './gallery.js';
+import { plannedGalleryPages } from './gallery.js';
 import type { Freshness } from './freshness.js';
 import { sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import type { BuildPlan } from './plan.js';
 import { knownOutputs, removeStaleOutputs, scopeTag, staleOutputs, type PruneScope } from './prune.js';
 import type { RunResult } from './run.js';
-import { metaPages, writeSiteFiles, type MetaPage } from './site-files.js';
+import { metaPages, writeManifest, writePlannedPages, type PlannedPage } from './site-files.js';
 import { brandName } from '../theme/load.js';
 import { VERSION } from '../version.js';
 
@@ -82,12 +81,6 @@ async function pruneStale({ options, outDir, plan, freshness, events }: Finalize
   return { entries, pages, pruned: result.removed };
 }
 
-function rememberPages(pages: CachedPages, written: readonly MetaPage[], scope: string): CachedPages {
-  const after = { ...pages };
-  for (const page of written) after[page.path] = { record: page.record, output: textHash(page.html), scope };
-  return after;
-}
-
 /**
  * The record an index page is remembered under: none of the data folder's (a slug is never empty),
  * so pruning takes it for a removed record's page, which only a build of every record, of the
@@ -95,28 +88,38 @@ function rememberPages(pages: CachedPages, written: readonly MetaPage[], scope: 
  */
 const SITE_PAGE_RECORD = '';
 
-/** Every gallery page, remembered like a meta page so pruning can remove it when it is no longer written. */
-const rememberable = (page: GalleryPage): MetaPage => ({ path: page.path, record: page.record ?? SITE_PAGE_RECORD, html: page.html });
+/** Every page of the site, each remembered so pruning can remove it when it is no longer written. */
+function plannedPages(options: BuildOptions, plan: BuildPlan, manifest: Manifest): PlannedPage[] {
+  const gallery = plannedGalleryPages(manifest).map((page) => ({ ...page, record: page.record ?? SITE_PAGE_RECORD }));
+  const metas = metaPages(manifest, plan.records, options.baseUrl, options).map(({ html, ...page }) => ({ ...page, render: () => html }));
+  return [...gallery, ...metas];
+}
 
+/**
+ * The manifest, the pages and the cache are each written a piece at a time and only when their
+ * bytes change: at 100,000 cards, building each whole was most of the build's peak memory, and
+ * a build with nothing changed writes none of them.
+ */
 export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: Manifest; pruned: string[] }> {
   const { options, outDir, plan, freshness, run, signal } = input;
   const scope = scopeTag(options.shard);
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
-  const metas = metaPages(manifest, plan.records, options.baseUrl, options);
-  const gallery = galleryPages(manifest);
-  const pages = [...gallery.map(rememberable), ...metas];
-  let cache: Cache = { entries: cacheAfterRun(freshness.entries, run, scope), pages: freshness.knownPages };
+  const pages = plannedPages(options, plan, manifest);
+  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run, scope), pages: { ...freshness.knownPages }, records: plan.rememberedRecords };
   let pruned: string[] = [];
-  if (!signal?.aborted) {
-    const wanted = new Set([...plan.tasks.flatMap((task) => task.paths), ...pages.map((page) => page.path)]);
-    const after = await pruneStale(input, cache, wanted);
-    cache = { entries: after.entries, pages: rememberPages(after.pages, pages, scope) };
-    pruned = after.pruned;
+  try {
+    if (!signal?.aborted) {
+      const wanted = new Set([...plan.tasks.flatMap((task) => task.paths), ...pages.map((page) => page.path)]);
+      const after = await pruneStale(input, next, wanted);
+      Object.assign(next, { entries: after.entries, pages: after.pages });
+      pruned = after.pruned;
+      await writePlannedPages(outDir, pages, next.pages, scope);
+    }
+  } finally {
+    // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
+    if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next.entries, next.pages, next.records);
   }
-  // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
-  const next = { entries: cache.entries, pages: cache.pages, records: plan.rememberedRecords };
-  if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next.entries, next.pages, next.records);
   assertNotAborted(signal);
-  await writeSiteFiles(outDir, manifest, [...gallery, ...metas]);
+  await writeManifest(outDir, manifest);
   return { manifest, pruned };
 }

@@ -26,6 +26,16 @@ export interface GalleryPage {
   html: string;
 }
 
+/**
+ * A gallery page whose HTML is made when asked for: a build writes the pages one at a time, and
+ * 8,334 record pages (100,000 cards) made at once were 70 MB of strings held together.
+ */
+export interface PlannedGalleryPage {
+  path: string;
+  record?: string;
+  render: () => string;
+}
+
 const STYLE = `
 :root { color-scheme: light; --ink: #1d1b18; --paper: #f3ecd9; --red: #a3201b; --muted: #6b6355; }
 * { box-sizing: border-box; }
@@ -130,14 +140,20 @@ function pager(page: string, part: number, parts: number, pathOf: (part: number)
 }
 
 /** `indexPart`: the index page that lists the record, which its pages link back to. */
-function recordPages(record: RecordEntries, generator: string, indexPart: number): GalleryPage[] {
+function recordPages(record: RecordEntries, generator: string, indexPart: number): PlannedGalleryPage[] {
   const parts = Math.ceil(record.cards.length / CARDS_PER_PAGE);
   return Array.from({ length: parts }, (_unused, index) => {
     const part = index + 1;
     const page = recordPagePath(record.slug, part);
-    const cards = record.cards.slice(index * CARDS_PER_PAGE, part * CARDS_PER_PAGE);
-    const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(page, record.dossier.path)}">Dossier PDF</a>` : '';
-    const body = `<header class="top"><h1>${escapeHtml(record.title)}</h1><p><a href="${linkFrom(page, indexPagePath(indexPart))}">All case files</a> · ${escapeHtml(record.slug)} · ${record.cards.length} cards · made by ${escapeHtml(generator)}</p></header>
+    return { path: page, record: record.slug, render: () => recordPageHtml(record, generator, indexPart, page, part, parts) };
+  });
+}
+
+/** Page `part` of `parts` of the record's cards, at `page`. */
+function recordPageHtml(record: RecordEntries, generator: string, indexPart: number, page: string, part: number, parts: number): string {
+  const cards = record.cards.slice((part - 1) * CARDS_PER_PAGE, part * CARDS_PER_PAGE);
+  const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(page, record.dossier.path)}">Dossier PDF</a>` : '';
+  const body = `<header class="top"><h1>${escapeHtml(record.title)}</h1><p><a href="${linkFrom(page, indexPagePath(indexPart))}">All case files</a> · ${escapeHtml(record.slug)} · ${record.cards.length} cards · made by ${escapeHtml(generator)}</p></header>
 <main>
 <section class="record" id="${escapeHtml(record.slug)}">
 <h2>${escapeHtml(record.title)} <span class="slug">${escapeHtml(record.slug)}</span>${dossier}</h2>
@@ -147,25 +163,38 @@ ${cards.map((card) => cardItem(page, record.title, card)).join('\n')}
 </ul>
 </section>
 </main>`;
-    const title = parts === 1 ? `${record.title}: cards` : `${record.title}: cards, page ${part} of ${parts}`;
-    return { path: page, record: record.slug, html: htmlDocument(title, generator, body) };
-  });
+  const title = parts === 1 ? `${record.title}: cards` : `${record.title}: cards, page ${part} of ${parts}`;
+  return htmlDocument(title, generator, body);
+}
+
+/** What every index page says of the whole site. */
+interface SiteCounts {
+  records: number;
+  cards: number;
+  generator: string;
 }
 
 /** The index's pages: the records in slug order, RECORDS_PER_INDEX_PAGE a page, each linked once. */
-function indexPages(records: readonly RecordEntries[], manifest: Manifest): GalleryPage[] {
-  const cardCount = manifest.outputs.filter((entry) => entry.kind === 'card').length;
+function indexPages(records: readonly RecordEntries[], manifest: Manifest): PlannedGalleryPage[] {
+  const site = { records: records.length, cards: manifest.outputs.filter((entry) => entry.kind === 'card').length, generator: manifest.generator };
   const parts = Math.max(1, Math.ceil(records.length / RECORDS_PER_INDEX_PAGE));
   return Array.from({ length: parts }, (_unused, index) => {
     const part = index + 1;
     const page = indexPagePath(part);
-    const items = records.slice(index * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE).map((record) => {
-      const title = record.cards.length > 0 ? `<a class="title" href="${linkFrom(page, recordPagePath(record.slug, 1))}">${escapeHtml(record.title)}</a>` : `<span class="title">${escapeHtml(record.title)}</span>`;
-      const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(page, record.dossier.path)}">Dossier PDF</a>` : '';
-      return `<li>${title} <span class="slug">${escapeHtml(record.slug)}</span> <span class="count">${record.cards.length} cards</span>${dossier}</li>`;
-    });
-    const nav = pager(page, part, parts, indexPagePath);
-    const body = `<header class="top"><h1>Case files</h1><p>${records.length} records · ${cardCount} cards · made by ${escapeHtml(manifest.generator)}</p></header>
+    const listed = records.slice(index * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE);
+    return { path: page, render: () => indexPageHtml(listed, site, page, part, parts) };
+  });
+}
+
+/** Page `part` of `parts` of the index, at `page`, listing `listed`. */
+function indexPageHtml(listed: readonly RecordEntries[], site: SiteCounts, page: string, part: number, parts: number): string {
+  const items = listed.map((record) => {
+    const title = record.cards.length > 0 ? `<a class="title" href="${linkFrom(page, recordPagePath(record.slug, 1))}">${escapeHtml(record.title)}</a>` : `<span class="title">${escapeHtml(record.title)}</span>`;
+    const dossier = record.dossier ? ` <a class="dossier" href="${linkFrom(page, record.dossier.path)}">Dossier PDF</a>` : '';
+    return `<li>${title} <span class="slug">${escapeHtml(record.slug)}</span> <span class="count">${record.cards.length} cards</span>${dossier}</li>`;
+  });
+  const nav = pager(page, part, parts, indexPagePath);
+  const body = `<header class="top"><h1>Case files</h1><p>${site.records} records · ${site.cards} cards · made by ${escapeHtml(site.generator)}</p></header>
 <main>
 ${nav}
 <ul class="records">
@@ -173,14 +202,18 @@ ${items.join('\n')}
 </ul>
 ${nav}
 </main>`;
-    const title = parts === 1 ? `Case files: ${records.length} records` : `Case files: ${records.length} records, page ${part} of ${parts}`;
-    return { path: page, html: htmlDocument(title, manifest.generator, body) };
-  });
+  const title = parts === 1 ? `Case files: ${site.records} records` : `Case files: ${site.records} records, page ${part} of ${parts}`;
+  return htmlDocument(title, site.generator, body);
+}
+
+/** The index's pages first, then each record's pages in slug order, each made when rendered. */
+export function plannedGalleryPages(manifest: Manifest): PlannedGalleryPage[] {
+  const records = byRecord(manifest);
+  const recordGalleryPages = records.flatMap((record, index) => recordPages(record, manifest.generator, Math.floor(index / RECORDS_PER_INDEX_PAGE) + 1));
+  return [...indexPages(records, manifest), ...recordGalleryPages];
 }
 
 /** The index's pages first, then each record's pages in slug order. */
 export function galleryPages(manifest: Manifest): GalleryPage[] {
-  const records = byRecord(manifest);
-  const recordGalleryPages = records.flatMap((record, index) => recordPages(record, manifest.generator, Math.floor(index / RECORDS_PER_INDEX_PAGE) + 1));
-  return [...indexPages(records, manifest), ...recordGalleryPages];
+  return plannedGalleryPages(manifest).map(({ render, ...page }) => ({ ...page, html: render() }));
 }

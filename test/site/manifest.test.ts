@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { manifestJson, mergeManifests, type ManifestEntry } from '../../src/site/manifest.js';
+import { manifestJson, mergeManifests, sortEntries, withVersion, type ManifestEntry } from '../../src/site/manifest.js';
 import { absoluteUrl, metaTagsHtml } from '../../src/site/meta-tags.js';
 
 const entry = (record: string, path: string, hash = 'a'.repeat(64)): ManifestEntry => ({
@@ -38,6 +39,31 @@ describe('mergeManifests', () => {
     const one = manifestJson({ generator: 'g', outputs: [entry('b', 'b.pdf'), entry('a', 'a.pdf')] });
     const two = manifestJson({ generator: 'g', outputs: [entry('a', 'a.pdf'), entry('b', 'b.pdf')] });
     expect(one).toBe(two);
+  });
+
+  it('writes, an entry at a time, the bytes JSON.stringify writes for the whole manifest', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+    const anEntry = fc.record({
+      record: text,
+      path: fc.string({ minLength: 1, maxLength: 12 }),
+      hash: fc.stringMatching(/^[0-9a-f]{64}$/),
+      alt: fc.option(text, { nil: undefined }),
+      bytes: fc.nat(),
+    });
+    const manifest = fc.record({
+      generator: text,
+      baseUrl: fc.option(text, { nil: undefined }),
+      outputs: fc.array(anEntry, { maxLength: 5 }).map((entries) =>
+        entries.map(({ alt, ...fields }): ManifestEntry => ({ ...fields, title: fields.record, kind: 'card', format: 'png', ...(alt === undefined ? {} : { alt }) })),
+      ),
+    });
+    fc.assert(
+      fc.property(manifest, (value) => {
+        const whole = `${JSON.stringify({ ...value, outputs: sortEntries(value.outputs).map(withVersion) }, null, 2)}\n`;
+        expect(manifestJson(value)).toBe(whole);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
