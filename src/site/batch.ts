@@ -17,6 +17,7 @@ import type { Manifest } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import { planBuild } from './plan.js';
 import { scopeTag } from './prune.js';
+import { markBuildRunning } from './unfinished-build.js';
 import type { RunResult } from './run.js';
 
 export type { BuildFailure } from './failure.js';
@@ -46,6 +47,17 @@ const NOTHING_RUN: RunResult = { written: [], unfinished: [], failures: [], bloc
 export async function buildSite(options: BuildOptions, events: BuildEvents = {}, signal?: AbortSignal): Promise<BuildSummary> {
   const started = performance.now();
   const outDir = path.resolve(options.outDir);
+  const mark = await markBuildRunning(outDir);
+  // A build killed with SIGKILL leaves its temporary files behind; they are half-written, so they go.
+  for (const file of mark.removed) events.onInfo?.(`removed ${file}, left by an interrupted build`);
+  try {
+    return await stages(options, outDir, events, started, signal);
+  } finally {
+    await mark.clear();
+  }
+}
+
+async function stages(options: BuildOptions, outDir: string, events: BuildEvents, started: number, signal: AbortSignal | undefined): Promise<BuildSummary> {
   const cache = await openCache(outDir, events);
   const plan = await planBuild(options, cache.records, events);
   const total = plan.tasks.length + plan.failures.length;

@@ -1,9 +1,8 @@
 /**
- * The build's second stage: the out folder made safe to write in again, the cache read (before
- * the plan, which reads the records it remembers), and the planned tasks sorted into those whose
+ * The build's second stage: the cache read (before the plan, which reads the records it
+ * remembers), and the planned tasks sorted into those whose
  * files the cache proves unchanged (kept, not redone) and those to run.
  */
-import { removeStaleTemporaries } from '../output/atomic.js';
 import { checkOutput, loadCache, type CachedPages, type CacheEntries, type LoadedCache } from './cache.js';
 import type { BuildEvents } from './events.js';
 import type { ManifestEntry } from './manifest.js';
@@ -24,11 +23,6 @@ export interface Freshness {
 }
 
 const CHECKS_AT_ONCE = 64;
-
-/** A build killed with SIGKILL leaves its temporary files behind; they are half-written, so they go. */
-async function removeLeftovers(outDir: string, events: BuildEvents): Promise<void> {
-  for (const file of await removeStaleTemporaries(outDir)) events.onInfo?.(`removed ${file}, left by an interrupted build`);
-}
 
 /**
  * A card's cached entry must carry its alt text: the manifest and the meta tags list it for a card
@@ -57,9 +51,8 @@ async function keptEntries(outDir: string, entries: CacheEntries, task: Task): P
   return cached;
 }
 
-/** The out folder made safe to write in again, and the cache read (one that cannot be trusted is reported and read as empty). */
+/** The cache read (one that cannot be trusted is reported and read as empty). */
 export async function openCache(outDir: string, events: BuildEvents): Promise<LoadedCache> {
-  await removeLeftovers(outDir, events);
   const cache = await loadCache(outDir);
   if (cache.discarded) events.onWarning?.(cache.discarded);
   return cache;
@@ -75,7 +68,7 @@ export async function sortByFreshness(outDir: string, cache: LoadedCache, tasks:
 
   const kept: ManifestEntry[] = [];
   const pending: Task[] = [];
-  // Stats in flight a batch at a time: one at a time waits on the file system 10,000 times in a row.
+  // A batch at a time: an output whose stamp moved is read and hashed, and those reads overlap.
   const verdicts: (ManifestEntry[] | undefined)[] = [];
   for (let start = 0; start < tasks.length; start += CHECKS_AT_ONCE) {
     verdicts.push(...(await Promise.all(tasks.slice(start, start + CHECKS_AT_ONCE).map((task) => keptEntries(outDir, entries, task)))));
