@@ -33,16 +33,29 @@ export interface RecordSummary {
 export interface RecordReading {
   dataDir: string;
   knownSlugs: ReadonlySet<string>;
-  /** The fingerprint of casefile's code: a new version may read the same file differently. */
-  code: string;
+  /** What a parse depends on besides the file's bytes, made once for the build (readingContexts). */
+  contexts: ReadingContexts;
   /** What earlier builds remembered; empty with --force. */
   cached: CachedRecords;
 }
 
-/** Pure: what a parse of `file` depended on besides its bytes. A page text's bare arrows link to the data folder's slugs; JSON does not read them. */
-export function readingContext(file: string, reading: Pick<RecordReading, 'code' | 'knownSlugs'>): string {
-  return recordFileKind(file) === 'page-text' ? sha256(reading.code, [...reading.knownSlugs].sort().join(',')) : sha256(reading.code);
+/** The context of a JSON record and of a page text, as the cache remembers them. */
+export interface ReadingContexts {
+  json: string;
+  pageText: string;
 }
+
+/**
+ * Pure: what a parse depended on besides the file's bytes. `code` is casefile's fingerprint: a new
+ * version may read the same file differently. A page text's bare arrows also link to the data
+ * folder's slugs; JSON does not read them. Made once per build: made for each record, sorting the
+ * slugs grew with the square of the data folder.
+ */
+export function readingContexts(code: string, knownSlugs: ReadonlySet<string>): ReadingContexts {
+  return { json: sha256(code), pageText: sha256(code, [...knownSlugs].sort().join(',')) };
+}
+
+const contextOf = (file: string, contexts: ReadingContexts) => (recordFileKind(file) === 'page-text' ? contexts.pageText : contexts.json);
 
 export function summarize(record: CaseFile, file: string): RecordSummary {
   return { slug: record.slug, title: record.title, question: record.question, file, contentHash: recordHash(record) };
@@ -66,7 +79,7 @@ export interface ReadRecord {
 export async function readRecord(file: string, reading: RecordReading): Promise<ReadRecord> {
   const absolute = path.resolve(file);
   const stamp = await readStamp(absolute);
-  const context = readingContext(absolute, reading);
+  const context = contextOf(absolute, reading.contexts);
   const cached = reading.cached[absolute];
   if (stamp && cached && cached.context === context && sameStamp(cached, stamp)) {
     // Loading checks this too: a second file for the slug, added since, is still refused.

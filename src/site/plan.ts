@@ -17,7 +17,7 @@ import type { BuildEvents } from './events.js';
 import { reportFailure, toError, type BuildFailure } from './failure.js';
 import { cardInputs, computeFingerprint, dossierInputs, installedSources, type Fingerprint } from './fingerprint.js';
 import type { BuildOptions } from './options.js';
-import { readRecord, type RecordSummary } from './known-records.js';
+import { readingContexts, readRecord, type RecordSummary } from './known-records.js';
 import { selectRecords } from './select.js';
 import { selectShard } from './shard.js';
 
@@ -102,7 +102,7 @@ async function loadSelected(options: BuildOptions, knownSlugs: ReadonlySet<strin
   const selected = await selectRecords(options.dataDir, options.records);
   const sharded = options.shard ? selectShard(selected, options.shard) : selected;
   const failures: BuildFailure[] = [];
-  const reading = { dataDir: options.dataDir, knownSlugs, code, cached: options.force ? {} : cached };
+  const reading = { dataDir: options.dataDir, knownSlugs, contexts: readingContexts(code, knownSlugs), cached: options.force ? {} : cached };
   const limit = pLimit(READS_AT_ONCE);
   const read = await Promise.all(
     sharded.map(({ slug, file }) =>

@@ -21,7 +21,7 @@ import { readStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
 import { recordHash } from './fingerprint.js';
 import type { RecordSummary } from './known-records.js';
-import { ManifestEntrySchema, type ManifestEntry } from './manifest.js';
+import { ManifestEntrySchema, withVersion, type ManifestEntry } from './manifest.js';
 import { loadRecordFile } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import type { BuildOptions } from './options.js';
@@ -65,7 +65,8 @@ type CardFields = Pick<ManifestEntry, 'section' | 'size' | 'engine' | 'alt' | 'w
  */
 function manifestEntry(task: Task, file: string, bytes: Uint8Array, card: CardFields): ManifestEntry {
   const format = path.extname(file).slice(1);
-  return ManifestEntrySchema.parse({ record: task.record.slug, title: task.record.title, kind: task.kind, ...card, format, path: file, bytes: bytes.byteLength, hash: fileHash(bytes) });
+  // With its version now, not copied to add it when the manifest is written: at 100,000 cards each copy is kept to the end.
+  return withVersion(ManifestEntrySchema.parse({ record: task.record.slug, title: task.record.title, kind: task.kind, ...card, format, path: file, bytes: bytes.byteLength, hash: fileHash(bytes) }));
 }
 
 async function write(run: Run, task: Task, file: string, bytes: Uint8Array, card: CardFields): Promise<void> {
