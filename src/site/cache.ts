@@ -5,15 +5,14 @@
  * by hashing it otherwise. A cache that is unreadable, of another format, or disagrees with the
  * files on disk is never trusted.
  */
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { ManifestEntrySchema } from './manifest.js';
 import { writeTextPiecesIfChanged } from '../output/write-if-changed.js';
 import { readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
+import { forEachLine } from './read-lines.js';
 
 export const CACHE_FILE = '.casefile-cache.json';
 /**
@@ -116,29 +115,22 @@ function readLine(line: string, cache: CacheContents, linesBefore: number): bool
 
 export async function loadCache(outDir: string): Promise<LoadedCache> {
   const file = path.join(outDir, CACHE_FILE);
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const opened = await new Promise<boolean>((resolve) => stream.once('ready', () => resolve(true)).once('error', () => resolve(false)));
-  if (!opened) return { ...emptyCache(), trusted: false };
   const cache = emptyCache();
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let count = 0;
+  let ended = false;
   try {
-    let count = 0;
-    let ended = false;
-    for await (const line of lines) {
+    await forEachLine(file, (line) => {
       if (ended) throw new UnreadableCache('is corrupt');
       if (count === 0) checkHeader(line);
       else ended = readLine(line, cache, count - 1);
       count += 1;
-    }
+    });
     if (count === 0) checkHeader(undefined);
     if (!ended) throw new UnreadableCache('is corrupt');
     return { ...cache, trusted: true };
   } catch (error) {
-    const reason = error instanceof UnreadableCache ? error.message : 'is corrupt';
-    return { ...emptyCache(), trusted: false, discarded: `${file} ${reason}; rebuilding everything` };
-  } finally {
-    lines.close();
-    stream.destroy();
+    if (!(error instanceof UnreadableCache)) return { ...emptyCache(), trusted: false };
+    return { ...emptyCache(), trusted: false, discarded: `${file} ${error.message}; rebuilding everything` };
   }
 }
 
