@@ -4,10 +4,18 @@
  * when a card's text needs them. Satori caches its own parse per `fonts` array, so the book
  * hands out one stable array per combination of fallbacks.
  */
-import opentype from 'opentype.js';
+import { createRequire } from 'node:module';
+import type opentype from 'opentype.js';
 import type { Font as SatoriFont } from 'satori';
 import { FAMILIES, loadBundledFonts, type FontStyle } from '../fonts/registry.js';
 import type { FontSpec } from './theme.js';
+
+/**
+ * Loaded on the first font parsed, not with this module: the Takumi engine imports it for its
+ * grapheme helpers, and the site build imports that engine even when it has no card to draw.
+ */
+let opentypeModule: typeof opentype | undefined;
+const loadOpentype = (): typeof opentype => (opentypeModule ??= createRequire(import.meta.url)('opentype.js') as typeof opentype);
 
 export interface BookFont {
   /** The name Satori knows it by (a bundled family, or a fallback's own family name). */
@@ -27,7 +35,7 @@ export function isInvisible(char: string): boolean {
 
 export function parseFont(data: Buffer): opentype.Font {
   // opentype.js wants an ArrayBuffer holding exactly the font.
-  return opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+  return loadOpentype().parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
 }
 
 /** Satori's rule for a weight it lacks: the nearest one of the same style (CSS font matching, simplified). */

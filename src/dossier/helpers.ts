@@ -11,7 +11,7 @@ import { orgChartAlt } from './figures/org-chart-alt.js';
 import { orgChartSvg } from './figures/org-chart-svg.js';
 import { mmToPt } from '../print/length.js';
 import type { PageGeometry } from './paper.js';
-import { TAG_HINT_LANG } from './tag-hints.js';
+import { TAG_HINT_LANG } from './tag-hint-lang.js';
 
 export function formatPercent(value: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;

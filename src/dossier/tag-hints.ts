@@ -11,15 +11,11 @@
  * - `x-sect-NN`, on a section: it becomes a Sect; and where the page puts the sections out of the
  *   record's order (the poster's lead panels come first), they are put back in order NN, so a
  *   screen reader reads them as the record has them.
+ *
+ * The marks themselves are TAG_HINT_LANG (tag-hint-lang.ts).
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { elementsInOrder, structTreeRoot } from './structure-elements.js';
-
-/** The `lang` attributes the templates mark elements with (the document's language, then the hint). */
-export const TAG_HINT_LANG = {
-  words: 'en-x-words',
-  section: (number: string) => `en-x-sect-${number}`,
-} as const;
 
 const HINT = /^[a-z]{2,3}-x-(words|sect)(?:-(\d{1,8}))?$/i;
 const S = PDFName.of('S');

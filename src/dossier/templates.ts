@@ -5,11 +5,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { CasefileError } from '../errors.js';
 import { BUILTIN_TEMPLATES_DIR } from '../paths.js';
 import { resolveInside } from '../output/safe-path.js';
-import { HELPERS } from './helpers.js';
 
 /**
  * The page layouts: the paged dossier and the one-sheet wall poster, which share the partials, and
@@ -73,6 +72,8 @@ function compile(env: typeof Handlebars, file: string, source: string): Handleba
 
 export async function loadTemplates(userDir?: string): Promise<TemplateSet> {
   const dirs = userDir ? [path.resolve(userDir), BUILTIN_TEMPLATES_DIR] : [BUILTIN_TEMPLATES_DIR];
+  // Loaded here, not with this module: the site build imports it even when it prints no dossier.
+  const [{ default: Handlebars }, { HELPERS }] = await Promise.all([import('handlebars'), import('./helpers.js')]);
   const env = Handlebars.create();
   env.registerHelper(HELPERS);
 
