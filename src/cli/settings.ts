@@ -6,9 +6,10 @@
  */
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { CONFIG_FILE, loadConfigFile, type LoadedConfig } from '../settings/config.js';
+import type { LoadedConfig } from '../settings/config.js';
+import { CONFIG_FILE } from '../settings/config-file.js';
 import { DEFAULTS, withDefaults, type Defaults } from '../settings/defaults.js';
-import { loadThemeFile, resolveTheme, type ResolvedTheme } from '../theme/load.js';
+import type { ResolvedTheme } from '../theme/load.js';
 import type { Theme } from '../theme/schema.js';
 import type { GlobalArgs } from './options.js';
 
@@ -109,13 +110,16 @@ function configLayer(loaded: LoadedConfig): SettingsLayer {
   };
 }
 
-function loadTheme(source: ThemeSource): Promise<ResolvedTheme> {
+async function loadTheme(source: ThemeSource): Promise<ResolvedTheme> {
+  const { loadThemeFile, resolveTheme } = await import('../theme/load.js');
   return 'file' in source ? loadThemeFile(source.file) : resolveTheme(source.inline, source.config, ['theme']);
 }
 
 /** `{ ...DEFAULTS, ...the config keys `command` reads, ...flags }`, then the theme loaded. */
 export async function resolveSettings(command: RenderCommand, args: { config?: string | undefined }, flags: SettingsLayer): Promise<ResolvedSettings> {
   const configFile = args.config ?? CONFIG_FILE;
+  // Loaded here, not at start-up: the config's schema is zod and most of the record's schemas, which --help, --version and usage errors never read.
+  const { loadConfigFile } = await import('../settings/config.js');
   const loaded = await loadConfigFile(configFile, args.config !== undefined);
   const everything = configLayer(loaded);
   const fromConfig: SettingsLayer = Object.fromEntries(CONFIG_READS[command].map((key) => [key, everything[key]]));

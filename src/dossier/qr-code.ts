@@ -3,8 +3,16 @@
  * record's web page. The `qrcode` library encodes (mode, version, error correction, masking);
  * this file only draws its modules as one vector path, sized in millimetres for print. Pure.
  */
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type QRCode from 'qrcode';
 import { CasefileError } from '../errors.js';
+
+/**
+ * Loaded on the first code drawn, not with this module: the CLI imports it at start-up for the
+ * default URL template its --help shows, the site build for qrUrl, and most runs draw no code.
+ */
+let qrcodeModule: typeof QRCode | undefined;
+const loadQrcode = (): typeof QRCode => (qrcodeModule ??= createRequire(import.meta.url)('qrcode') as typeof QRCode);
 
 /** The quiet zone the QR specification asks for: four modules of light on every side. */
 export const QUIET_ZONE_MODULES = 4;
@@ -54,7 +62,7 @@ export function modulesPath(size: number, isDark: (row: number, column: number) 
  * a pin hole. Ink on a light square: the light quiet zone is drawn, not left to the paper colour.
  */
 export function qrCode(url: string, options: { moduleMm: number; ink?: string; light?: string }): QrCode {
-  const code = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const code = loadQrcode().create(url, { errorCorrectionLevel: 'M' });
   const size = code.modules.size;
   const total = size + 2 * QUIET_ZONE_MODULES;
   const sizeMm = Math.round(total * options.moduleMm * 100) / 100;

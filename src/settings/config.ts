@@ -18,7 +18,7 @@ import { PAPER_NAMES } from '../dossier/paper.js';
 import { ThemeSchema } from '../theme/schema.js';
 import { BOUNDS, type Range } from './defaults.js';
 
-export const CONFIG_FILE = 'casefile.config.json';
+export { CONFIG_FILE } from './config-file.js';
 
 const wholeNumber = (range: Range) => z.number().int().min(range.min).max(range.max).optional();
 const folder = z.string().min(1).optional();

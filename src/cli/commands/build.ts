@@ -10,7 +10,6 @@ import { cardWorkersOption } from '../card-workers-option.js';
 import type { CommandContext } from '../context.js';
 import { configOr, shown, timeoutMs, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
 import { browserAndQrFlags, browserOptions, flowOption, qrAndBrowser, qrOptions } from '../print-options.js';
-import { createProgress } from '../progress.js';
 import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions } from '../settings.js';
 
 const OUTPUT_KINDS: readonly OutputKind[] = ['dossier', 'cards'];
@@ -129,6 +128,8 @@ export function buildCommand(context: CommandContext): CommandModule<GlobalArgs,
       };
       process.on('SIGINT', interrupt);
       process.on('SIGTERM', interrupt);
+      // Loaded here, not at start-up: cli-progress is for builds only.
+      const { createProgress } = await import('../progress.js');
       const progress = createProgress(reporter);
       try {
         // Loaded here, not at start-up: --help, --version and usage errors need no browser or card code.

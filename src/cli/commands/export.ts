@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { isCasefileError, type CasefileError } from '../../errors.js';
-import { makePageText, type MadePageText } from '../../api/page-text.js';
+import type { MadePageText } from '../../api/page-text.js';
 import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
@@ -21,6 +21,8 @@ export function exportCommand(context: CommandContext): CommandModule<GlobalArgs
     handler: async (args) => {
       const { reporter } = context;
       const { dataDir, outDir } = folders(args);
+      // Loaded here, not at start-up: the record's schemas and page-text writer are this command's alone.
+      const { makePageText } = await import('../../api/page-text.js');
       // One record goes to stdout unless --out-dir asks for files.
       const toStdout = args.records.length === 1 && args['out-dir'] === undefined;
       const made: MadePageText[] = [];

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { listRecords } from '../../record/list.js';
 import { folders, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
@@ -10,6 +9,8 @@ export function listCommand(context: CommandContext): CommandModule<GlobalArgs, 
     builder: (yargs) => yargs.example('$0 list', 'Show every record and whether it is valid').example('$0 list --json', 'The same, as JSON'),
     handler: async (args) => {
       const { dataDir } = folders(args);
+      // Loaded here, not at start-up: reading records needs their schemas, which other commands' start-up does not.
+      const { listRecords } = await import('../../record/list.js');
       const records = await listRecords(dataDir);
       const { reporter } = context;
       reporter.result({

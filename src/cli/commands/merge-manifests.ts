@@ -1,8 +1,5 @@
 import path from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { galleryPages } from '../../site/gallery.js';
-import { MANIFEST_FILE, mergeManifests, readManifest } from '../../site/manifest.js';
-import { writeSiteFiles } from '../../site/site-files.js';
 import type { CommandContext } from '../context.js';
 import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 
@@ -19,6 +16,12 @@ export function mergeManifestsCommand(context: CommandContext): CommandModule<Gl
     builder: mergeOptions,
     handler: async (args) => {
       const { outDir } = folders(args);
+      // Loaded here, not at start-up: the manifest's schema and the gallery are this command's (and build's) alone.
+      const [{ galleryPages }, { MANIFEST_FILE, mergeManifests, readManifest }, { writeSiteFiles }] = await Promise.all([
+        import('../../site/gallery.js'),
+        import('../../site/manifest.js'),
+        import('../../site/site-files.js'),
+      ]);
       const merged = mergeManifests(await Promise.all(args.manifests.map(readManifest)));
       const target = path.join(outDir, MANIFEST_FILE);
       // Each record's gallery page is a function of its own entries, so a shard's page is the merged one and is not rewritten.

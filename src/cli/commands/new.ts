@@ -5,10 +5,8 @@ import { CasefileError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/atomic.js';
 import { resolveInside } from '../../output/safe-path.js';
 import { existingRecordFiles } from '../../record/data-folder.js';
-import { assertSlug } from '../../record/load.js';
 import { schemaPathFor } from '../../record/record-json.js';
 import { scaffoldRecord } from '../../record/scaffold.js';
-import { validateRecord } from '../../record/validate.js';
 import type { CommandContext } from '../context.js';
 import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 
@@ -27,6 +25,8 @@ export function newCommand(context: CommandContext): CommandModule<GlobalArgs, A
     describe: 'Start a new record: a valid skeleton with "$schema" set, every section to fill in',
     builder: newOptions,
     handler: async (args) => {
+      // Loaded here, not at start-up: the record's schemas are for the commands that read or write records.
+      const [{ assertSlug }, { validateRecord }] = await Promise.all([import('../../record/load.js'), import('../../record/validate.js')]);
       assertSlug(args.slug);
       const file = resolveInside(folders(args).dataDir, `${args.slug}.json`, 'record');
       const exists = await access(file).then(() => true, () => false);

@@ -1,8 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { isCasefileError, type CasefileError } from '../../errors.js';
 import { dataFolderSlugs } from '../../record/data-folder.js';
-import { listRecordFiles } from '../../record/list.js';
-import { loadRecord } from '../../record/load.js';
 import { folders, type ArgsOf, type GlobalArgs } from '../options.js';
 import type { CommandContext } from '../context.js';
 
@@ -23,6 +21,8 @@ export function validateCommand(context: CommandContext): CommandModule<GlobalAr
     handler: async (args) => {
       const { reporter } = context;
       const { dataDir } = folders(args);
+      // Loaded here, not at start-up: the record's schemas are for the commands that read records.
+      const [{ listRecordFiles }, { loadRecord }] = await Promise.all([import('../../record/list.js'), import('../../record/load.js')]);
       const references = args.records.length > 0 ? args.records : await listRecordFiles(dataDir);
       // Page texts link their bare arrows to the data folder's records: read its slugs once.
       const knownSlugs = await dataFolderSlugs(dataDir);
