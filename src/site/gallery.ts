@@ -43,6 +43,7 @@ body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.5 "I
 header.top { padding: 32px 40px 8px; border-bottom: 3px solid var(--ink); }
 header.top h1 { margin: 0; font: 700 32px/1.1 "IBM Plex Sans Condensed", "Arial Narrow", sans-serif; letter-spacing: .02em; text-transform: uppercase; }
 header.top p { margin: 4px 0 16px; color: var(--muted); font-family: "IBM Plex Mono", ui-monospace, monospace; font-size: 13px; }
+header.top a { color: var(--red); }
 main { padding: 8px 40px 48px; }
 ul.records { list-style: none; margin: 24px 0 0; padding: 0; }
 ul.records li { display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; padding: 6px 0; border-bottom: 1px solid #0002; }
@@ -156,7 +157,7 @@ function recordPageHtml(record: RecordEntries, generator: string, indexPart: num
   const body = `<header class="top"><h1>${escapeHtml(record.title)}</h1><p><a href="${linkFrom(page, indexPagePath(indexPart))}">All case files</a> · ${escapeHtml(record.slug)} · ${record.cards.length} cards · made by ${escapeHtml(generator)}</p></header>
 <main>
 <section class="record" id="${escapeHtml(record.slug)}">
-<h2>${escapeHtml(record.title)} <span class="slug">${escapeHtml(record.slug)}</span>${dossier}</h2>
+<h2>Cards${parts === 1 ? '' : `, page ${part} of ${parts}`}${dossier}</h2>
 ${pager(page, part, parts, (target) => recordPagePath(record.slug, target))}
 <ul class="cards">
 ${cards.map((card) => cardItem(page, record.title, card)).join('\n')}
