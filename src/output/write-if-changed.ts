@@ -33,18 +33,25 @@ function streamedHash(file: string): Promise<string | undefined> {
   });
 }
 
+/** What writeTextPiecesIfChanged did, and the SHA-256 of the text (the file's bytes, written or not). */
+export interface TextWrite {
+  written: boolean;
+  sha256: string;
+}
+
 /**
  * writeFileIfChanged for text made piece by piece, too large to hold whole (writeTextPiecesAtomic):
  * `pieces` is called once to size and hash the text and, if the file differs, once more to write it.
  */
-export async function writeTextPiecesIfChanged(target: string, pieces: () => Iterable<string>): Promise<boolean> {
+export async function writeTextPiecesIfChanged(target: string, pieces: () => Iterable<string>): Promise<TextWrite> {
   const hash = createHash('sha256');
   let size = 0;
   for (const piece of pieces()) {
     hash.update(piece, 'utf8');
     size += Buffer.byteLength(piece, 'utf8');
   }
-  if ((await sizeOf(target)) === size && (await streamedHash(target)) === hash.digest('hex')) return false;
+  const sha256 = hash.digest('hex');
+  if ((await sizeOf(target)) === size && (await streamedHash(target)) === sha256) return { written: false, sha256 };
   await writeTextPiecesAtomic(target, pieces());
-  return true;
+  return { written: true, sha256 };
 }

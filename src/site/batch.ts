@@ -62,6 +62,8 @@ async function stages(options: BuildOptions, outDir: string, events: BuildEvents
   const plan = await planBuild(options, cache.records, events);
   const total = plan.tasks.length + plan.failures.length;
   const freshness = await sortByFreshness(outDir, cache, plan.tasks, { force: options.force, scope: scopeTag(options.shard), total }, events);
+  // Takumi's native binding loads only when a card needs it; one that cannot load is refused once, before anything starts.
+  if (freshness.pending.some((task) => task.kind === 'card' && task.job.engine === 'takumi')) await (await import('../cards/engines/takumi.js')).loadTakumi();
   const run = freshness.pending.length === 0 ? NOTHING_RUN : await (await import('./run.js')).runTasks(freshness.pending, options, outDir, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
   const { manifest, pruned } = await finalizeBuild({ options, outDir, plan, freshness, run, events, signal });
   return {

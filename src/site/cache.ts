@@ -16,7 +16,7 @@ import { forEachLine } from './read-lines.js';
 
 export const CACHE_FILE = '.casefile-cache.json';
 /**
- * 2: JSON Lines, a header, a line per output, page and record file, and a closing count, read and
+ * 2: JSON Lines, a header, a line per output, page, record file and site file, and a closing count, read and
  * written a line at a time. Format 1, one JSON document, was read as a 100 MB string at 100,000
  * cards, then parsed and copied whole.
  */
@@ -50,19 +50,29 @@ const RecordSchema = z.object({
   contentHash: Hash,
 });
 
+/**
+ * A file about the site, by path (`manifest.json`): the hash of what it was made from besides the
+ * outputs' entries, and of its bytes, and its stamp once written. A build whose cache entries are
+ * those it read, with the same inputs and an unchanged stamp, need not make the file again to
+ * know it would not change.
+ */
+const SiteFileSchema = z.object({ inputs: Hash, output: Hash, size: z.number().int().nonnegative(), mtimeMs: z.number() });
+
 /** Each line after the header: `[kind, key, value]`, and last `["end", lines]`, so a cut-short file is told from a whole one. */
-const LINE_SCHEMAS = { output: OutputSchema, page: PageSchema, record: RecordSchema } as const;
+const LINE_SCHEMAS = { output: OutputSchema, page: PageSchema, record: RecordSchema, site: SiteFileSchema } as const;
 type LineKind = keyof typeof LINE_SCHEMAS;
 
 export type CacheEntries = Record<string, z.infer<typeof OutputSchema>>;
 export type CachedPages = Record<string, z.infer<typeof PageSchema>>;
 export type CachedRecords = Record<string, z.infer<typeof RecordSchema>>;
+export type CachedSiteFiles = Record<string, z.infer<typeof SiteFileSchema>>;
 
 /** What a build saves. */
 export interface CacheContents {
   entries: CacheEntries;
   pages: CachedPages;
   records: CachedRecords;
+  site: CachedSiteFiles;
 }
 
 export interface LoadedCache extends CacheContents {
@@ -74,7 +84,7 @@ export interface LoadedCache extends CacheContents {
 
 const HEADER = JSON.stringify({ format: CACHE_FORMAT });
 
-const emptyCache = (): CacheContents => ({ entries: {}, pages: {}, records: {} });
+const emptyCache = (): CacheContents => ({ entries: {}, pages: {}, records: {}, site: {} });
 
 class UnreadableCache extends Error {}
 
@@ -108,7 +118,7 @@ function readLine(line: string, cache: CacheContents, linesBefore: number): bool
   if (typeof key !== 'string' || typeof kind !== 'string' || !Object.hasOwn(LINE_SCHEMAS, kind)) throw new UnreadableCache('is not a cache this version understands');
   const parsed = LINE_SCHEMAS[kind as LineKind].safeParse(fields);
   if (!parsed.success) throw new UnreadableCache('is not a cache this version understands');
-  const into = kind === 'output' ? cache.entries : kind === 'page' ? cache.pages : cache.records;
+  const into = { output: cache.entries, page: cache.pages, record: cache.records, site: cache.site }[kind as LineKind];
   (into as Record<string, unknown>)[key] = parsed.data;
   return false;
 }
@@ -147,25 +157,33 @@ const samePage = (a: CachedPages[string], b: CachedPages[string] | undefined) =>
   b !== undefined && a.record === b.record && a.output === b.output && a.scope === b.scope && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
- * Pure: whether `next` says what the trusted cache on disk says, so a build that changed nothing
- * need not serialise and compare 10 MB of JSON (at 10,000 cards) to find out. Entries and records
- * are compared by identity: a build replaces an entry it changes, never edits one in place.
+ * Pure: whether `entries` are the trusted cache's, so a build that changed nothing need not
+ * serialise and compare 10 MB of JSON (at 10,000 cards) to find out. Compared by identity: a build
+ * replaces an entry it changes, never edits one in place.
  */
+export function sameEntries(loaded: LoadedCache, entries: CacheEntries): boolean {
+  return loaded.trusted && sameKeys(loaded.entries, entries) && Object.entries(entries).every(([file, entry]) => loaded.entries[file] === entry);
+}
+
+const sameSiteFile = (a: CachedSiteFiles[string], b: CachedSiteFiles[string] | undefined) =>
+  b !== undefined && a.inputs === b.inputs && a.output === b.output && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/** Pure: whether `next` says what the trusted cache on disk says (entries and records by identity, pages and site files by value). */
 export function unchangedCache(loaded: LoadedCache, next: CacheContents): boolean {
-  if (!loaded.trusted) return false;
-  if (!sameKeys(loaded.entries, next.entries) || !sameKeys(loaded.pages, next.pages) || !sameKeys(loaded.records, next.records)) return false;
+  if (!sameEntries(loaded, next.entries)) return false;
+  if (!sameKeys(loaded.pages, next.pages) || !sameKeys(loaded.records, next.records) || !sameKeys(loaded.site, next.site)) return false;
   return (
-    Object.entries(next.entries).every(([file, entry]) => loaded.entries[file] === entry) &&
     Object.entries(next.records).every(([file, record]) => loaded.records[file] === record) &&
-    Object.entries(next.pages).every(([file, page]) => samePage(page, loaded.pages[file]))
+    Object.entries(next.pages).every(([file, page]) => samePage(page, loaded.pages[file])) &&
+    Object.entries(next.site).every(([file, site]) => sameSiteFile(site, loaded.site[file]))
   );
 }
 
 /** The cache's lines: the header, then outputs, pages and records each by key, then the count. */
-function* cacheLines({ entries, pages, records }: CacheContents): Generator<string> {
+function* cacheLines({ entries, pages, records, site }: CacheContents): Generator<string> {
   yield `${HEADER}\n`;
   let lines = 0;
-  for (const [kind, map] of [['output', entries], ['page', pages], ['record', records]] as [LineKind, Record<string, object>][]) {
+  for (const [kind, map] of [['output', entries], ['page', pages], ['record', records], ['site', site]] as [LineKind, Record<string, object>][]) {
     for (const [key, value] of sortedByKey(map)) {
       yield `${JSON.stringify([kind, key, value])}\n`;
       lines += 1;
@@ -175,8 +193,9 @@ function* cacheLines({ entries, pages, records }: CacheContents): Generator<stri
 }
 
 /** Returns whether it wrote: a cache that would not change is left alone. */
-export async function saveCache(outDir: string, entries: CacheEntries, pages: CachedPages = {}, records: CachedRecords = {}): Promise<boolean> {
-  return writeTextPiecesIfChanged(path.join(outDir, CACHE_FILE), () => cacheLines({ entries, pages, records }));
+export async function saveCache(outDir: string, contents: Pick<CacheContents, 'entries'> & Partial<CacheContents>): Promise<boolean> {
+  const { entries, pages = {}, records = {}, site = {} } = contents;
+  return (await writeTextPiecesIfChanged(path.join(outDir, CACHE_FILE), () => cacheLines({ entries, pages, records, site }))).written;
 }
 
 /** Whether an output can be kept, and, when it had to be hashed to tell, the stamp to remember. */

@@ -1,14 +1,17 @@
 /**
  * The build's last stage: the manifest of every output made or kept, each record's meta page and
  * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the pages
- * written, the cache saved, and the manifest written last.
+ * and the manifest written, and the cache saved last, with their stamps.
  */
-import { saveCache, unchangedCache, type CacheContents, type CachedPages, type CacheEntries } from './cache.js';
+import path from 'node:path';
+import { sameEntries, saveCache, unchangedCache, type CacheContents, type CachedPages, type CachedSiteFiles, type CacheEntries, type LoadedCache } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
 import { plannedGalleryPages } from './gallery.js';
 import type { Freshness } from './freshness.js';
-import { sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
+import { readStamp, readStampSync, sameStamp } from './file-stamp.js';
+import { sha256 } from './hash.js';
+import { MANIFEST_FILE, sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import type { BuildPlan } from './plan.js';
 import { knownOutputs, removeStaleOutputs, scopeTag, staleOutputs, type PruneScope } from './prune.js';
@@ -95,6 +98,28 @@ function plannedPages(options: BuildOptions, plan: BuildPlan, manifest: Manifest
   return [...gallery, ...metas];
 }
 
+/** What the manifest is made from besides its entries' contents: the cache vouches for those (freshManifest). */
+const manifestInputs = (manifest: Manifest) => sha256(manifest.generator, manifest.baseUrl ?? '', manifest.outputs.map((entry) => entry.path).join('\n'));
+
+/**
+ * The manifest as the cache will remember it, written only if it would change. It is not even
+ * made when this build wrote nothing, its cache entries are the ones it read (so every entry is
+ * one the last build listed), the inputs are the same, and manifest.json still has the stamp the
+ * last build left: at 10,000 cards, making it to compare was a tenth of a build with nothing changed.
+ */
+async function freshManifest(outDir: string, manifest: Manifest, input: { read: LoadedCache; entries: CacheEntries; wroteNothing: boolean }): Promise<CachedSiteFiles> {
+  const inputs = manifestInputs(manifest);
+  const file = path.join(outDir, MANIFEST_FILE);
+  const known = input.read.site[MANIFEST_FILE];
+  if (known && known.inputs === inputs && input.wroteNothing && sameEntries(input.read, input.entries)) {
+    const stamp = readStampSync(file);
+    if (stamp && sameStamp(known, stamp)) return { [MANIFEST_FILE]: known };
+  }
+  const { sha256: output } = await writeManifest(outDir, manifest);
+  const stamp = await readStamp(file);
+  return stamp ? { [MANIFEST_FILE]: { inputs, output, ...stamp } } : {};
+}
+
 /**
  * The manifest, the pages and the cache are each written a piece at a time and only when their
  * bytes change: at 100,000 cards, building each whole was most of the build's peak memory, and
@@ -105,7 +130,8 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   const scope = scopeTag(options.shard);
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
   const pages = plannedPages(options, plan, manifest);
-  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run, scope), pages: { ...freshness.knownPages }, records: plan.rememberedRecords };
+  // The manifest is remembered only once this build has written (or kept) it: an interrupted build's cache must not vouch for it.
+  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run, scope), pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {} };
   let pruned: string[] = [];
   try {
     if (!signal?.aborted) {
@@ -115,11 +141,11 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
       pruned = after.pruned;
       await writePlannedPages(outDir, pages, next.pages, scope);
     }
+    if (!signal?.aborted) next.site = await freshManifest(outDir, manifest, { read: freshness.read, entries: next.entries, wroteNothing: run.written.length === 0 });
   } finally {
     // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
-    if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next.entries, next.pages, next.records);
+    if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next);
   }
   assertNotAborted(signal);
-  await writeManifest(outDir, manifest);
   return { manifest, pruned };
 }

@@ -7,7 +7,6 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { DossierRenderOptions } from '../api/dossier.js';
-import { loadTakumi } from '../cards/engines/takumi.js';
 import { cardJobs, parseCardPlan, type CardJob, type CardPlan } from '../cards/plan.js';
 import { qrUrl } from '../dossier/qr-code.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
@@ -170,7 +169,6 @@ export async function planBuild(options: BuildOptions, cachedRecords: CachedReco
   // Everything that can be checked is checked before a browser or a worker starts.
   const cardPlan = parseCardPlan(cardPlanOptions(options));
   const wantsCards = options.kinds.includes('cards');
-  if (wantsCards && cardPlan.engine === 'takumi') await loadTakumi();
   const templates = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
   const fingerprint = await computeFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir));
   const dataFolder = await readDataFolder(options.dataDir);

@@ -4,7 +4,7 @@
  * change, so a build with nothing changed writes none of them.
  */
 import path from 'node:path';
-import { writeFileIfChanged, writeTextPiecesIfChanged } from '../output/write-if-changed.js';
+import { writeFileIfChanged, writeTextPiecesIfChanged, type TextWrite } from '../output/write-if-changed.js';
 import type { CaseFile } from '../record/schema.js';
 import type { CachedPages } from './cache.js';
 import { readStamp, readStampSync, sameStamp } from './file-stamp.js';
@@ -80,14 +80,14 @@ export interface SitePage {
   html: string;
 }
 
-/** The manifest, written an entry at a time and only when its bytes change; returns whether it wrote. */
-export function writeManifest(outDir: string, manifest: Manifest): Promise<boolean> {
+/** The manifest, written an entry at a time and only when its bytes change. */
+export function writeManifest(outDir: string, manifest: Manifest): Promise<TextWrite> {
   return writeTextPiecesIfChanged(path.join(outDir, MANIFEST_FILE), () => manifestJsonPieces(manifest));
 }
 
 /** The manifest and `pages`; returns the files it wrote (relative paths): none when nothing changed. */
 export async function writeSiteFiles(outDir: string, manifest: Manifest, pages: readonly SitePage[]): Promise<string[]> {
-  const written = (await writeManifest(outDir, manifest)) ? [MANIFEST_FILE] : [];
+  const written = (await writeManifest(outDir, manifest)).written ? [MANIFEST_FILE] : [];
   for (const page of pages) if (await writeFileIfChanged(path.join(outDir, page.path), page.html)) written.push(page.path);
   return written;
 }

@@ -7,16 +7,17 @@ export interface CacheFile {
   entries: Record<string, Record<string, unknown>>;
   pages: Record<string, Record<string, unknown>>;
   records: Record<string, Record<string, unknown>>;
+  site: Record<string, Record<string, unknown>>;
 }
 
-const MAPS = { output: 'entries', page: 'pages', record: 'records' } as const;
+const MAPS = { output: 'entries', page: 'pages', record: 'records', site: 'site' } as const;
 
 export function readCacheFile(out: string): CacheFile {
   const [header, ...lines] = readFileSync(path.join(out, CACHE_FILE), 'utf8').trimEnd().split('\n');
   if (header !== '{"format":2}') throw new Error(`unexpected cache header ${header}`);
   const end = JSON.parse(lines.pop() ?? '[]') as unknown[];
   if (end[0] !== 'end' || end[1] !== lines.length) throw new Error(`the cache does not end with its line count: ${JSON.stringify(end)}`);
-  const cache: CacheFile = { entries: {}, pages: {}, records: {} };
+  const cache: CacheFile = { entries: {}, pages: {}, records: {}, site: {} };
   for (const line of lines) {
     const [kind, key, value] = JSON.parse(line) as [keyof typeof MAPS, string, Record<string, unknown>];
     cache[MAPS[kind]][key] = value;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTextPiecesAtomic } from '../../src/output/atomic.js';
 import { writeFileIfChanged, writeTextPiecesIfChanged } from '../../src/output/write-if-changed.js';
+import { fileHash } from '../../src/site/hash.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /** Several megabytes in pieces of every size, with characters of one to four bytes: the writer's chunks split none of them. */
@@ -30,14 +31,15 @@ describe('writing text made piece by piece', () => {
     const target = path.join(dir, 'same.json');
     writeFileSync(target, pieces().join(''));
     utimesSync(target, past, past);
-    expect(await writeTextPiecesIfChanged(target, pieces)).toBe(false);
+    expect((await writeTextPiecesIfChanged(target, pieces)).written).toBe(false);
     expect(statSync(target).mtimeMs).toBe(past.getTime());
     // Same size, one byte different: it must be read to tell.
     const text = pieces().join('');
     writeFileSync(target, `${text.slice(0, -2)}x `);
-    expect(await writeTextPiecesIfChanged(target, pieces)).toBe(true);
+    expect((await writeTextPiecesIfChanged(target, pieces)).written).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe(text);
-    expect(await writeTextPiecesIfChanged(path.join(dir, 'new.json'), () => ['{', '}'])).toBe(true);
+    const made = await writeTextPiecesIfChanged(path.join(dir, 'new.json'), () => ['{', '}']);
+    expect(made).toEqual({ written: true, sha256: fileHash(Buffer.from('{}')) });
     expect(readFileSync(path.join(dir, 'new.json'), 'utf8')).toBe('{}');
   });
 

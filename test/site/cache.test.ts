@@ -12,7 +12,7 @@ describe('the build cache', () => {
   it('trusts an entry only while its inputs and the file on disk both match', async () => {
     writeFileSync(path.join(out, 'a.pdf'), 'pdf');
     const entries = { 'a.pdf': { inputs: sha256('in'), output: fileHash(Buffer.from('pdf')), entry } };
-    await saveCache(out, entries);
+    await saveCache(out, { entries });
     const { entries: loaded } = await loadCache(out);
     expect(await isFresh(out, loaded, 'a.pdf', sha256('in'))).toBe(true);
     expect(await isFresh(out, loaded, 'a.pdf', sha256('other input'))).toBe(false);
@@ -41,14 +41,15 @@ describe('the build cache', () => {
     const dir = tempDir();
     const entries = { 'a.pdf': { inputs: sha256('in'), output: fileHash(Buffer.from('pdf')), entry } };
     const records = { '/data/a.json': { size: 1, mtimeMs: 2, context: sha256('code'), slug: 'a', title: 'A', question: 'Q?', contentHash: sha256('a') } };
-    await saveCache(dir, entries, { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records);
+    await saveCache(dir, { entries, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records });
     const read = await loadCache(dir);
-    const same = { entries: { ...read.entries }, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records: { ...read.records } };
+    const same = { entries: { ...read.entries }, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records: { ...read.records }, site: {} };
     expect(unchangedCache(read, same)).toBe(true);
     expect(unchangedCache(read, { ...same, entries: { 'a.pdf': { ...read.entries['a.pdf']!, scope: 'shard 1/2' } } })).toBe(false);
     expect(unchangedCache(read, { ...same, entries: {} })).toBe(false);
     expect(unchangedCache(read, { ...same, pages: { 'a/gallery.html': { record: 'a', output: sha256('another page') } } })).toBe(false);
     expect(unchangedCache(read, { ...same, records: { '/data/a.json': { ...read.records['/data/a.json']!, mtimeMs: 3 } } })).toBe(false);
+    expect(unchangedCache(read, { ...same, site: { 'manifest.json': { inputs: sha256('paths'), output: sha256('manifest'), size: 9, mtimeMs: 3 } } })).toBe(false);
     expect(unchangedCache({ ...read, trusted: false }, same)).toBe(false);
     writeFileSync(path.join(dir, CACHE_FILE), '{');
     expect((await loadCache(dir)).trusted).toBe(false);
@@ -59,7 +60,8 @@ describe('the build cache', () => {
     const entries = Object.fromEntries(['b.pdf', 'a.pdf'].map((file) => [file, { inputs: sha256(file), output: fileHash(Buffer.from('pdf')), entry: { ...entry, path: file }, scope: 'all', size: 3, mtimeMs: 1.5 }]));
     const pages = { 'a/meta.html': { record: 'a', output: sha256('page'), size: 4, mtimeMs: 2 } };
     const records = { '/data/a.json': { size: 1, mtimeMs: 2, context: sha256('code'), slug: 'a', title: 'A ✓', question: 'Q?', contentHash: sha256('a') } };
-    expect(await saveCache(dir, entries, pages, records)).toBe(true);
+    const site = { 'manifest.json': { inputs: sha256('paths'), output: sha256('manifest'), size: 9, mtimeMs: 3.25 } };
+    expect(await saveCache(dir, { entries, pages, records, site })).toBe(true);
     const lines = readFileSync(path.join(dir, CACHE_FILE), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('{"format":2}');
     expect(lines.slice(1).map((line) => (JSON.parse(line) as unknown[]).slice(0, 2))).toEqual([
@@ -67,11 +69,12 @@ describe('the build cache', () => {
       ['output', 'b.pdf'],
       ['page', 'a/meta.html'],
       ['record', '/data/a.json'],
-      ['end', 4],
+      ['site', 'manifest.json'],
+      ['end', 5],
     ]);
     const read = await loadCache(dir);
-    expect(read).toMatchObject({ trusted: true, entries, pages, records });
-    expect(await saveCache(dir, read.entries, read.pages, read.records)).toBe(false);
+    expect(read).toMatchObject({ trusted: true, entries, pages, records, site });
+    expect(await saveCache(dir, read)).toBe(false);
   });
 
   it('hashes text as its UTF-8 bytes', () => {

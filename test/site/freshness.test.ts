@@ -49,6 +49,19 @@ describe('freshness by size and mtime', () => {
     expect(siteFiles.map((file) => statSync(path.join(out, file)).mtimeMs)).toEqual(before);
   });
 
+  it('writes again a manifest or gallery page edited or deleted by hand, though nothing else changed', async () => {
+    const manifest = path.join(out, 'manifest.json');
+    const gallery = path.join(out, 'sdet', 'gallery.html');
+    const written = { manifest: readFileSync(manifest, 'utf8'), gallery: readFileSync(gallery, 'utf8') };
+    // Same size, other bytes: only a new stamp tells, and the file is made again to compare.
+    writeFileSync(manifest, written.manifest.replace('"generator"', '"generatoR"'));
+    rmSync(gallery);
+    expect(statuses(await buildSite(options))).toEqual({ made: 0, skipped: 4, failed: 0 });
+    expect(readFileSync(manifest, 'utf8')).toBe(written.manifest);
+    expect(readFileSync(gallery, 'utf8')).toBe(written.gallery);
+    expect(readCacheFile(out).site['manifest.json']).toMatchObject({ size: statSync(manifest).size, mtimeMs: statSync(manifest).mtimeMs });
+  });
+
   it('keeps a touched but unchanged output: hashed again, not redrawn, and its new mtime recorded', async () => {
     const bytes = readFileSync(card);
     const later = new Date(Date.now() + 60_000);
