@@ -9,7 +9,6 @@
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { finishDossier, printDossier } from '../api/dossier.js';
 import { cardBytes } from '../cards/render.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { chooseCardWorkers, describeCardWorkers } from '../cards/workers.js';
@@ -26,7 +25,7 @@ import { loadRecordFile } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import type { BuildOptions } from './options.js';
 import type { CardTask, DossierTask, Task } from './plan.js';
-import { createDossierPrinter, type DossierPrinter } from '../browser/printer.js';
+import type { DossierPrinter } from '../browser/printer.js';
 
 /** A file written, and the task it was written for. */
 export interface Written {
@@ -77,6 +76,7 @@ async function write(run: Run, task: Task, file: string, bytes: Uint8Array, card
 }
 
 async function makeDossier(run: Run, printer: DossierPrinter, record: CaseFile, task: DossierTask): Promise<void> {
+  const { finishDossier, printDossier } = await import('../api/dossier.js');
   const printed = await printer.print((pages, pool) => printDossier(pages, record, { ...task.print, pages: pool }));
   // Out of the printer's slot: this dossier is finished while the next one prints.
   assertNotAborted(run.signal);
@@ -113,7 +113,9 @@ async function attempt(run: Run, task: Task, work: () => Promise<void>): Promise
   }
 }
 
-function startPrinter(options: BuildOptions, events: BuildEvents): DossierPrinter {
+/** Loaded only for a build with dossiers to print: the browser and PDF finishing (pdf-lib) are most of the run's imports, and a build of cards needs none of them. */
+async function startPrinter(options: BuildOptions, events: BuildEvents): Promise<DossierPrinter> {
+  const { createDossierPrinter } = await import('../browser/printer.js');
   // A relaunched browser would repeat what it says (browser path, --no-sandbox): say it once.
   const said = new Set<string>();
   const onInfo = (message: string) => {
@@ -190,7 +192,7 @@ export async function runTasks(tasks: readonly Task[], options: BuildOptions, ou
   const run: Run = { outDir, events, signal, result: { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 } };
   const dossiers = tasks.filter((task): task is DossierTask => task.kind === 'dossier');
   const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
-  const printer = dossiers.length > 0 ? startPrinter(options, events) : undefined;
+  const printer = dossiers.length > 0 ? await startPrinter(options, events) : undefined;
   const renderer = cards.length > 0 ? startCardRenderer(options, cards.length, events) : undefined;
   const closeAll = () => Promise.all([printer?.close(), renderer?.close()]);
   const onAbort = () => void closeAll();
