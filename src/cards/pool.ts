@@ -149,8 +149,27 @@ export class CardPool {
   render(record: CaseFile, job: CardJob, settings?: CardSettings): Promise<RenderedCard> {
     return new Promise<RenderedCard>((resolve, reject) => {
       this.queue.push({ record, job, settings, resolve, reject });
+      this.holdProcess();
       this.dispatch();
     });
+  }
+
+  /**
+   * tinypool unrefs a child-process worker's IPC channel once it starts, and a task does not ref it
+   * again: a process whose only work was waiting for cards could end before they came back, with
+   * exit code 13 (a top-level await never settled; `casefile cards` did, now and then, on a busy
+   * machine). A timer held while any card is queued or out keeps it waiting for them.
+   */
+  private keepAlive: NodeJS.Timeout | undefined;
+
+  private holdProcess(): void {
+    this.keepAlive ??= setInterval(() => undefined, 1 << 30);
+  }
+
+  private releaseWhenIdle(): void {
+    if (this.keepAlive === undefined || this.queue.length > 0 || this.lanes.some((lane) => lane.inFlight > 0)) return;
+    clearInterval(this.keepAlive);
+    this.keepAlive = undefined;
   }
 
   /** The queue's first card and those right behind it that can share its message (same record, settings and engine). */
@@ -201,6 +220,7 @@ export class CardPool {
           // tinypool's restart ends the process at once: only a worker holding no card may go.
           if (lane.draining && lane.inFlight === 0) this.recycle(lane);
           this.dispatch();
+          this.releaseWhenIdle();
         });
     }
   }
@@ -227,6 +247,8 @@ export class CardPool {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.keepAlive);
+    this.keepAlive = undefined;
     await Promise.all(this.lanes.map((lane) => lane.recycling));
     await Promise.all(this.lanes.map((lane) => lane.pool.destroy()));
   }
