@@ -18,7 +18,6 @@ import { previewCommand } from './commands/preview.js';
 import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import type { CommandContext } from './context.js';
-import { HandlersAfterParse } from './handlers-after-parse.js';
 import { globalOptions } from './options.js';
 import { Reporter, type ReporterMode } from './reporter.js';
 
@@ -35,22 +34,21 @@ function reporterMode(argv: string[]): ReporterMode {
 export async function runCli(argv: string[]): Promise<number> {
   const context: CommandContext = { reporter: new Reporter(reporterMode(argv)), exitCode: 0 };
 
-  const handlers = new HandlersAfterParse();
   const parser = globalOptions(yargs(argv))
     .scriptName('casefile')
     .usage('$0 <command> [options]\n\nTurn role case-file records into dossier PDFs and social cards.')
-    .command(handlers.add(pdfCommand(context)))
-    .command(handlers.add(posterCommand(context)))
-    .command(handlers.add(cardsCommand(context)))
-    .command(handlers.add(previewCommand(context)))
-    .command(handlers.add(serveCommand(context)))
-    .command(handlers.add(validateCommand(context)))
-    .command(handlers.add(listCommand(context)))
-    .command(handlers.add(buildCommand(context)))
-    .command(handlers.add(mergeManifestsCommand(context)))
-    .command(handlers.add(newCommand(context)))
-    .command(handlers.add(importCommand(context)))
-    .command(handlers.add(exportCommand(context)))
+    .command(pdfCommand(context))
+    .command(posterCommand(context))
+    .command(cardsCommand(context))
+    .command(previewCommand(context))
+    .command(serveCommand(context))
+    .command(validateCommand(context))
+    .command(listCommand(context))
+    .command(buildCommand(context))
+    .command(mergeManifestsCommand(context))
+    .command(newCommand(context))
+    .command(importCommand(context))
+    .command(exportCommand(context))
     .demandCommand(1, 'Name a command, e.g. pdf, cards, build, validate or list.')
     .recommendCommands()
     .strict()
@@ -65,7 +63,7 @@ export async function runCli(argv: string[]): Promise<number> {
     });
 
   try {
-    await handlers.run(await parser.parseAsync());
+    await parser.parseAsync();
     return context.exitCode;
   } catch (error) {
     if (isCasefileError(error)) {
