@@ -45,8 +45,12 @@ function pickFace(faces: BookFont[], weight: number, style: FontStyle): BookFont
   return [...pool].sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight) || b.weight - a.weight)[0];
 }
 
-/** Whole-string measurements kept per font chain before starting over (a card asks a few thousand). */
-const MAX_MEASURED_STRINGS = 50_000;
+/**
+ * Strings measured, kept per font chain (whole strings) and per font (runs) before starting over:
+ * a card asks a few thousand, and a worker or a build drawing 100,000 cards of different records
+ * would otherwise keep every title and sentence it ever measured.
+ */
+const MAX_MEASURED_STRINGS = 20_000;
 
 export class FontBook {
   readonly bundled: readonly BookFont[];
@@ -117,6 +121,7 @@ export class FontBook {
         width = 0;
         for (const char of text) width += (font.parsed.charToGlyph(char).advanceWidth ?? 0) / font.parsed.unitsPerEm;
       }
+      if (cache.size >= MAX_MEASURED_STRINGS) cache.clear();
       cache.set(text, width);
     }
     return width;
