@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ManifestEntrySchema } from './manifest.js';
+import { compactEntry, ManifestEntrySchema } from './manifest.js';
 import { writeTextPiecesIfChanged } from '../output/write-if-changed.js';
 import { readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
@@ -101,8 +101,47 @@ function checkHeader(line: string | undefined): void {
   throw new UnreadableCache(typeof header === 'object' && header !== null && 'format' in header ? 'is not a cache this version understands' : 'is corrupt');
 }
 
+/**
+ * One string for each repeated value (a record's slug and title, a section, a size, a scope):
+ * read from 100,000 lines, each line's own copies were most of what an entry held, and the
+ * entries are held for the whole build.
+ */
+class StringPool {
+  private readonly known = new Map<string, string>();
+
+  get<T extends string>(text: T): T {
+    const known = this.known.get(text) as T | undefined;
+    if (known !== undefined) return known;
+    this.known.set(text, text);
+    return text;
+  }
+}
+
+/** The output as read, its repeated strings shared: its path is its key, its output hash is its entry's hash, and the rest come from the pool. */
+function sharedOutput(key: string, { inputs, output, entry, scope, size, mtimeMs }: CacheEntries[string], pool: StringPool): CacheEntries[string] {
+  const shared = compactEntry({
+    ...entry,
+    record: pool.get(entry.record),
+    title: pool.get(entry.title),
+    kind: pool.get(entry.kind),
+    format: pool.get(entry.format),
+    path: entry.path === key ? key : entry.path,
+    ...(entry.section !== undefined ? { section: pool.get(entry.section) } : {}),
+    ...(entry.size !== undefined ? { size: pool.get(entry.size) } : {}),
+    ...(entry.engine !== undefined ? { engine: pool.get(entry.engine) } : {}),
+  });
+  return {
+    inputs,
+    output: output === entry.hash ? shared.hash : output,
+    entry: shared,
+    ...(scope !== undefined ? { scope: pool.get(scope) } : {}),
+    ...(size !== undefined ? { size } : {}),
+    ...(mtimeMs !== undefined ? { mtimeMs } : {}),
+  };
+}
+
 /** One line into `cache`; returns true for the closing line. */
-function readLine(line: string, cache: CacheContents, linesBefore: number): boolean {
+function readLine(line: string, cache: CacheContents, linesBefore: number, pool: StringPool): boolean {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -118,7 +157,11 @@ function readLine(line: string, cache: CacheContents, linesBefore: number): bool
   if (typeof key !== 'string' || typeof kind !== 'string' || !Object.hasOwn(LINE_SCHEMAS, kind)) throw new UnreadableCache('is not a cache this version understands');
   const parsed = LINE_SCHEMAS[kind as LineKind].safeParse(fields);
   if (!parsed.success) throw new UnreadableCache('is not a cache this version understands');
-  const into = { output: cache.entries, page: cache.pages, record: cache.records, site: cache.site }[kind as LineKind];
+  if (kind === 'output') {
+    cache.entries[key] = sharedOutput(key, parsed.data as CacheEntries[string], pool);
+    return false;
+  }
+  const into = { page: cache.pages, record: cache.records, site: cache.site }[kind as Exclude<LineKind, 'output'>];
   (into as Record<string, unknown>)[key] = parsed.data;
   return false;
 }
@@ -128,11 +171,12 @@ export async function loadCache(outDir: string): Promise<LoadedCache> {
   const cache = emptyCache();
   let count = 0;
   let ended = false;
+  const pool = new StringPool();
   try {
     await forEachLine(file, (line) => {
       if (ended) throw new UnreadableCache('is corrupt');
       if (count === 0) checkHeader(line);
-      else ended = readLine(line, cache, count - 1);
+      else ended = readLine(line, cache, count - 1, pool);
       count += 1;
     });
     if (count === 0) checkHeader(undefined);

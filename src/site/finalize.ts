@@ -31,9 +31,9 @@ export interface FinalizeInput {
 }
 
 /** The cache as the run left the disk: what it wrote is remembered, what it did not finish is forgotten. */
-function cacheAfterRun(entries: CacheEntries, run: RunResult, scope: string): CacheEntries {
+function cacheAfterRun(entries: CacheEntries, run: RunResult): CacheEntries {
   const after = { ...entries };
-  for (const { task, entry, stamp } of run.written) after[entry.path] = { inputs: task.inputs, output: entry.hash, entry, scope, ...stamp };
+  for (const written of run.written) after[written.entry.path] = written;
   for (const task of run.unfinished) for (const file of task.paths) delete after[file];
   return after;
 }
@@ -131,7 +131,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
   const pages = plannedPages(options, plan, manifest);
   // The manifest is remembered only once this build has written (or kept) it: an interrupted build's cache must not vouch for it.
-  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run, scope), pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {} };
+  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run), pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {} };
   let pruned: string[] = [];
   try {
     if (!signal?.aborted) {

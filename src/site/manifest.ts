@@ -63,10 +63,23 @@ export function entryVersion(entry: ManifestEntry): string {
   return contentVersion(entry.hash);
 }
 
+const ENTRY_KEYS = Object.keys(ManifestEntrySchema.shape) as (keyof ManifestEntry)[];
+
+/**
+ * A copy of the entry made key by key in the schema's order, for an entry held to the end of a
+ * build. V8 gave each spread copy of a 13-key entry a hidden class of its own, about 0.5 KB a
+ * card; entries made alike share one.
+ */
+export function compactEntry(entry: ManifestEntry): ManifestEntry {
+  const compact: Record<string, unknown> = {};
+  for (const key of ENTRY_KEYS) if (entry[key] !== undefined) compact[key] = entry[key];
+  return compact as ManifestEntry;
+}
+
 /** The entry with its `version`, as every manifest writes it. */
 export function withVersion(entry: ManifestEntry): ManifestEntry {
   const version = entryVersion(entry);
-  return entry.version === version ? entry : { ...entry, version };
+  return entry.version === version ? entry : compactEntry({ ...entry, version });
 }
 
 /** One stable order, so a manifest diffs cleanly between builds. */
