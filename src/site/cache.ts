@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { compactEntry, ManifestEntrySchema } from './manifest.js';
-import { writeTextPiecesIfChanged } from '../output/write-if-changed.js';
+import { writeTextPiecesAtomic } from '../output/atomic.js';
 import { readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
 import { forEachLine } from './read-lines.js';
@@ -35,8 +35,19 @@ const OutputSchema = z.object({
   mtimeMs: z.number().optional(),
 });
 
-/** A meta.html or gallery page written, with the hash of its bytes (pruned like outputs when their record leaves) and its stamp once written. */
-const PageSchema = z.object({ record: z.string(), output: Hash, scope: z.string().optional(), size: z.number().int().nonnegative().optional(), mtimeMs: z.number().optional() });
+/**
+ * A meta.html or gallery page written, with the hash of its bytes (pruned like outputs when their
+ * record leaves), its stamp once written, and the hash of what every page is made from besides the
+ * outputs' entries (finalize.ts pageInputs).
+ */
+const PageSchema = z.object({
+  record: z.string(),
+  output: Hash,
+  scope: z.string().optional(),
+  size: z.number().int().nonnegative().optional(),
+  mtimeMs: z.number().optional(),
+  inputs: Hash.optional(),
+});
 
 /** A record file the build parsed, by absolute path: what it needs of it while the file's stamp is unchanged (known-records.ts). */
 const RecordSchema = z.object({
@@ -198,7 +209,7 @@ function sameKeys(a: object, b: object): boolean {
 }
 
 const samePage = (a: CachedPages[string], b: CachedPages[string] | undefined) =>
-  b !== undefined && a.record === b.record && a.output === b.output && a.scope === b.scope && a.size === b.size && a.mtimeMs === b.mtimeMs;
+  b !== undefined && a.record === b.record && a.output === b.output && a.scope === b.scope && a.size === b.size && a.mtimeMs === b.mtimeMs && a.inputs === b.inputs;
 
 /**
  * Pure: whether `entries` are the trusted cache's, so a build that changed nothing need not
@@ -236,10 +247,13 @@ function* cacheLines({ entries, pages, records, site }: CacheContents): Generato
   yield `${JSON.stringify(['end', lines])}\n`;
 }
 
-/** Returns whether it wrote: a cache that would not change is left alone. */
-export async function saveCache(outDir: string, contents: Pick<CacheContents, 'entries'> & Partial<CacheContents>): Promise<boolean> {
+/**
+ * Writes the cache, a line at a time. Only called for a cache that changed (unchangedCache): the
+ * file is not read back to compare, which at 10,000 cards was a second pass over 10 MB of lines.
+ */
+export async function saveCache(outDir: string, contents: Pick<CacheContents, 'entries'> & Partial<CacheContents>): Promise<void> {
   const { entries, pages = {}, records = {}, site = {} } = contents;
-  return (await writeTextPiecesIfChanged(path.join(outDir, CACHE_FILE), () => cacheLines({ entries, pages, records, site }))).written;
+  await writeTextPiecesAtomic(path.join(outDir, CACHE_FILE), cacheLines({ entries, pages, records, site }));
 }
 
 /** Whether an output can be kept, and, when it had to be hashed to tell, the stamp to remember. */

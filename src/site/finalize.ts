@@ -9,14 +9,14 @@ import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
 import { plannedGalleryPages } from './gallery.js';
 import type { Freshness } from './freshness.js';
-import { readStamp, readStampSync, sameStamp } from './file-stamp.js';
-import { sha256 } from './hash.js';
+import { readStamp } from './file-stamp.js';
+import { canonicalJson, sha256 } from './hash.js';
 import { MANIFEST_FILE, sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import type { BuildPlan } from './plan.js';
 import { knownOutputs, removeStaleOutputs, scopeTag, staleOutputs, type PruneScope } from './prune.js';
 import type { RunResult } from './run.js';
-import { metaPages, writeManifest, writePlannedPages, type PlannedPage } from './site-files.js';
+import { keepsStamp, plannedMetaPages, writeManifest, writePlannedPages, type PlannedPage } from './site-files.js';
 import { brandName } from '../theme/load.js';
 import { VERSION } from '../version.js';
 
@@ -94,12 +94,19 @@ const SITE_PAGE_RECORD = '';
 /** Every page of the site, each remembered so pruning can remove it when it is no longer written. */
 function plannedPages(options: BuildOptions, plan: BuildPlan, manifest: Manifest): PlannedPage[] {
   const gallery = plannedGalleryPages(manifest).map((page) => ({ ...page, record: page.record ?? SITE_PAGE_RECORD }));
-  const metas = metaPages(manifest, plan.records, options.baseUrl, options).map(({ html, ...page }) => ({ ...page, render: () => html }));
+  const metas = plannedMetaPages(manifest, plan.records, options.baseUrl, options);
   return [...gallery, ...metas];
 }
 
-/** What the manifest is made from besides its entries' contents: the cache vouches for those (freshManifest). */
-const manifestInputs = (manifest: Manifest) => sha256(manifest.generator, manifest.baseUrl ?? '', manifest.outputs.map((entry) => entry.path).join('\n'));
+/** What the manifest is made from besides its entries' contents, which the cache vouches for (freshManifest): casefile's code, the generator, the base URL and the paths. */
+const manifestInputs = (plan: BuildPlan, manifest: Manifest) => sha256(plan.code, manifest.generator, manifest.baseUrl ?? '', manifest.outputs.map((entry) => entry.path).join('\n'));
+
+/** The settings every page is made with: casefile's code, the generator, the base URL, the QR links and the site's name. Each page adds its own shape (site-files.ts). */
+const siteInputs = (options: BuildOptions, plan: BuildPlan, manifest: Manifest) =>
+  sha256(plan.code, canonicalJson({ generator: manifest.generator, baseUrl: manifest.baseUrl ?? null, qr: options.qr ?? null, site: options.theme?.name ?? null }));
+
+/** True when this build wrote no output and its cache entries are the ones it read: what is made from them alone is then what the last build made. */
+const entriesUnchanged = ({ freshness, run }: FinalizeInput, entries: CacheEntries) => run.written.length === 0 && sameEntries(freshness.read, entries);
 
 /**
  * The manifest as the cache will remember it, written only if it would change. It is not even
@@ -107,14 +114,12 @@ const manifestInputs = (manifest: Manifest) => sha256(manifest.generator, manife
  * one the last build listed), the inputs are the same, and manifest.json still has the stamp the
  * last build left: at 10,000 cards, making it to compare was a tenth of a build with nothing changed.
  */
-async function freshManifest(outDir: string, manifest: Manifest, input: { read: LoadedCache; entries: CacheEntries; wroteNothing: boolean }): Promise<CachedSiteFiles> {
-  const inputs = manifestInputs(manifest);
+async function freshManifest(input: FinalizeInput, manifest: Manifest, entries: CacheEntries): Promise<CachedSiteFiles> {
+  const { outDir, plan, freshness } = input;
+  const inputs = manifestInputs(plan, manifest);
   const file = path.join(outDir, MANIFEST_FILE);
-  const known = input.read.site[MANIFEST_FILE];
-  if (known && known.inputs === inputs && input.wroteNothing && sameEntries(input.read, input.entries)) {
-    const stamp = readStampSync(file);
-    if (stamp && sameStamp(known, stamp)) return { [MANIFEST_FILE]: known };
-  }
+  const known = freshness.read.site[MANIFEST_FILE];
+  if (known && known.inputs === inputs && entriesUnchanged(input, entries) && keepsStamp(file, known)) return { [MANIFEST_FILE]: known };
   const { sha256: output } = await writeManifest(outDir, manifest);
   const stamp = await readStamp(file);
   return stamp ? { [MANIFEST_FILE]: { inputs, output, ...stamp } } : {};
@@ -139,9 +144,9 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
       const after = await pruneStale(input, next, wanted);
       Object.assign(next, { entries: after.entries, pages: after.pages });
       pruned = after.pruned;
-      await writePlannedPages(outDir, pages, next.pages, scope);
+      await writePlannedPages(outDir, pages, next.pages, { scope, site: siteInputs(options, plan, manifest), read: freshness.read.entries });
     }
-    if (!signal?.aborted) next.site = await freshManifest(outDir, manifest, { read: freshness.read, entries: next.entries, wroteNothing: run.written.length === 0 });
+    if (!signal?.aborted) next.site = await freshManifest(input, manifest, next.entries);
   } finally {
     // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
     if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next);

@@ -34,6 +34,10 @@ export interface PlannedGalleryPage {
   path: string;
   record?: string;
   render: () => string;
+  /** The entries the page shows: with `shape`, all it is made from besides the generator. */
+  sources: readonly ManifestEntry[];
+  /** Where the page stands and what it lists (paths, counts, page numbers): equal shapes and the same entries make the same page. */
+  shape: string;
 }
 
 const STYLE = `
@@ -110,6 +114,8 @@ function cardItem(page: string, title: string, card: ManifestEntry): string {
 interface RecordEntries {
   slug: string;
   title: string;
+  /** All of them, in the manifest's order. */
+  entries: ManifestEntry[];
   dossier: ManifestEntry | undefined;
   /** In the record's order; SVGs are left out, since each has a raster twin. */
   cards: ManifestEntry[];
@@ -126,9 +132,11 @@ function byRecord(manifest: Manifest): RecordEntries[] {
     const entries = grouped.get(slug)!;
     // The manifest is sorted by path (alphabetical); the gallery shows a record as it reads. Stable, so sizes keep their order.
     const cards = entries.filter((entry) => entry.kind === 'card' && entry.format !== 'svg').sort((a, b) => recordOrder(a) - recordOrder(b));
-    return { slug, title: entries[0]?.title ?? slug, dossier: entries.find((entry) => entry.kind === 'dossier'), cards };
+    return { slug, title: entries[0]?.title ?? slug, entries, dossier: entries.find((entry) => entry.kind === 'dossier'), cards };
   });
 }
+
+const pathsOf = (entries: readonly ManifestEntry[]) => entries.map((entry) => entry.path).join('\n');
 
 /** Links to every page of a run of `parts` pages (`pathOf(n)`), with the previous and next first: the current page is not a link. */
 function pager(page: string, part: number, parts: number, pathOf: (part: number) => string): string {
@@ -146,7 +154,10 @@ function recordPages(record: RecordEntries, generator: string, indexPart: number
   return Array.from({ length: parts }, (_unused, index) => {
     const part = index + 1;
     const page = recordPagePath(record.slug, part);
-    return { path: page, record: record.slug, render: () => recordPageHtml(record, generator, indexPart, page, part, parts) };
+    const cards = record.cards.slice(index * CARDS_PER_PAGE, part * CARDS_PER_PAGE);
+    const sources = record.dossier ? [record.dossier, ...cards] : cards;
+    const shape = `record ${record.slug} ${part}/${parts} of ${record.cards.length} on index ${indexPart}\n${pathsOf(sources)}`;
+    return { path: page, record: record.slug, render: () => recordPageHtml(record, generator, indexPart, page, part, parts), sources, shape };
   });
 }
 
@@ -183,7 +194,10 @@ function indexPages(records: readonly RecordEntries[], manifest: Manifest): Plan
     const part = index + 1;
     const page = indexPagePath(part);
     const listed = records.slice(index * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE);
-    return { path: page, render: () => indexPageHtml(listed, site, page, part, parts) };
+    // A record's title is its first entry's; its count and dossier come from the rest.
+    const sources = listed.flatMap((record) => record.entries);
+    const shape = `index ${part}/${parts} of ${site.records} records, ${site.cards} cards\n${pathsOf(sources)}`;
+    return { path: page, render: () => indexPageHtml(listed, site, page, part, parts), sources, shape };
   });
 }
 
@@ -216,5 +230,5 @@ export function plannedGalleryPages(manifest: Manifest): PlannedGalleryPage[] {
 
 /** The index's pages first, then each record's pages in slug order. */
 export function galleryPages(manifest: Manifest): GalleryPage[] {
-  return plannedGalleryPages(manifest).map(({ render, ...page }) => ({ ...page, html: render() }));
+  return plannedGalleryPages(manifest).map(({ path: page, record, render }) => ({ path: page, ...(record ? { record } : {}), html: render() }));
 }

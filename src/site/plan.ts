@@ -58,6 +58,8 @@ export interface BuildPlan {
   knownSlugs: ReadonlySet<string>;
   /** What the cache is to remember of the record files, for the next build to trust their stamps. */
   rememberedRecords: CachedRecords;
+  /** casefile's code, fonts and version (fingerprint.ts): what the site files are made by. */
+  code: string;
 }
 
 function cardPlanOptions(options: BuildOptions) {
@@ -189,6 +191,7 @@ export async function planBuild(options: BuildOptions, cachedRecords: CachedReco
     failures,
     tasks: records.flatMap((record) => tasksOf(record, sources)),
     knownSlugs,
+    code: fingerprint.engine,
     rememberedRecords: keptMemories(cachedRecords, dataFolder.map((entry) => path.resolve(entry.file)), remembered),
   };
 }

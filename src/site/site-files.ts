@@ -7,8 +7,8 @@ import path from 'node:path';
 import { writeFileIfChanged, writeTextPiecesIfChanged, type TextWrite } from '../output/write-if-changed.js';
 import type { CaseFile } from '../record/schema.js';
 import type { CachedPages } from './cache.js';
-import { readStamp, readStampSync, sameStamp } from './file-stamp.js';
-import { textHash } from './hash.js';
+import { readStamp, readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
+import { sha256, textHash } from './hash.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { MANIFEST_FILE, manifestJsonPieces, type Manifest, type ManifestEntry } from './manifest.js';
 import { metaTagsHtml } from './meta-tags.js';
@@ -55,23 +55,32 @@ function entriesByRecord(manifest: Manifest): Map<string, ManifestEntry[]> {
   return grouped;
 }
 
-/** Pure: each record's meta.html, for records that have a card to share; none without a base URL. */
-export function metaPages(manifest: Manifest, records: readonly MetaRecord[], baseUrl: string | undefined, site: MetaSite = {}): MetaPage[] {
+/** Pure: each record's meta.html, each made when rendered, for records that have a card to share; none without a base URL. */
+export function plannedMetaPages(manifest: Manifest, records: readonly MetaRecord[], baseUrl: string | undefined, site: MetaSite = {}): PlannedPage[] {
   if (!baseUrl) return [];
   const grouped = entriesByRecord(manifest);
   return records.flatMap((record) => {
-    const image = shareImage(grouped.get(record.slug) ?? []);
+    const entries = grouped.get(record.slug) ?? [];
+    const image = shareImage(entries);
     if (!image) return [];
-    const html = metaTagsHtml({
-      title: record.title,
-      description: record.question,
-      image,
-      baseUrl,
-      ...(site.qr ? { qr: site.qr } : {}),
-      ...(site.theme?.name ? { siteName: site.theme.name } : {}),
-    });
-    return [{ path: `${record.slug}/meta.html`, record: record.slug, html }];
+    const render = () =>
+      metaTagsHtml({
+        title: record.title,
+        description: record.question,
+        image,
+        baseUrl,
+        ...(site.qr ? { qr: site.qr } : {}),
+        ...(site.theme?.name ? { siteName: site.theme.name } : {}),
+      });
+    // Which card is shared depends on every card the record has; the words are the record's own.
+    const shape = `meta ${record.slug}\n${record.title}\n${record.question}\n${entries.map((entry) => entry.path).join('\n')}`;
+    return [{ path: `${record.slug}/meta.html`, record: record.slug, render, sources: [image], shape }];
   });
+}
+
+/** Pure: each record's meta.html, for records that have a card to share; none without a base URL. */
+export function metaPages(manifest: Manifest, records: readonly MetaRecord[], baseUrl: string | undefined, site: MetaSite = {}): MetaPage[] {
+  return plannedMetaPages(manifest, records, baseUrl, site).map((page) => ({ path: page.path, record: page.record, html: page.render() }));
 }
 
 /** A page of the site, relative to the out folder: a gallery page or a meta page. */
@@ -98,26 +107,54 @@ export interface PlannedPage {
   /** The record it belongs to; '' for the index pages, which belong to the whole site. */
   record: string;
   render: () => string;
+  /** The entries it is made from, and the rest of what it is made from besides the site's settings (gallery.ts PlannedGalleryPage). */
+  sources: readonly ManifestEntry[];
+  shape: string;
 }
+
+/** True when the file at `target` still has the stamp the cache remembers it was left with: then it holds the bytes remembered, unread. */
+export function keepsStamp(target: string, known: Partial<FileStamp> | undefined): boolean {
+  if (known === undefined) return false;
+  const stamp = readStampSync(target);
+  return stamp !== undefined && sameStamp(known, stamp);
+}
+
+/** How a build writes its pages. */
+export interface PageWriting {
+  /** Which build writes them (prune.ts scopeTag). */
+  scope: string;
+  /** The hash of the site's settings every page is made with (finalize.ts siteInputs). */
+  site: string;
+  /** The manifest entries the cache held, by path: a page made from those same entries, with the same shape and settings, is the same page. */
+  read: Readonly<Record<string, { entry: ManifestEntry }>>;
+}
+
+/** True when every entry is the object the cache held (a build replaces an entry it changes, never edits one). */
+const asRead = (entries: readonly ManifestEntry[], read: PageWriting['read']) => entries.every((entry) => read[entry.path]?.entry === entry);
 
 /**
  * Writes each page whose bytes changed, one at a time, and tells `remembered` (the cache's pages)
- * as it goes, so a write that fails halfway leaves it true to the disk. A page the cache remembers
- * with the same hash, whose file still has the stamp it was left with, is not read: at 10,000
- * cards that is 1,700 files a build with nothing changed no longer opens.
+ * as it goes, so a write that fails halfway leaves it true to the disk. A page whose file still
+ * has the stamp it was left with is not read, and is not even made when its inputs (the site's
+ * settings and its shape) and its entries are the last build's: at 10,000 cards, a build with
+ * nothing changed neither opens nor makes 840 pages, and one with a record edited makes that
+ * record's pages and the index page that lists it.
  */
-export async function writePlannedPages(outDir: string, pages: readonly PlannedPage[], remembered: CachedPages, scope: string): Promise<void> {
+export async function writePlannedPages(outDir: string, pages: readonly PlannedPage[], remembered: CachedPages, { scope, site, read }: PageWriting): Promise<void> {
   for (const page of pages) {
-    const html = page.render();
-    const output = textHash(html);
     const target = path.join(outDir, page.path);
     const known = remembered[page.path];
-    if (known && known.output === output && known.record === page.record && known.scope === scope) {
-      const stamp = readStampSync(target);
-      if (stamp && sameStamp(known, stamp)) continue;
+    const same = known !== undefined && known.record === page.record && known.scope === scope;
+    const inputs = sha256(site, page.shape);
+    if (same && known.inputs === inputs && asRead(page.sources, read) && keepsStamp(target, known)) continue;
+    const html = page.render();
+    const output = textHash(html);
+    if (same && known.output === output && keepsStamp(target, known)) {
+      remembered[page.path] = { ...known, inputs };
+      continue;
     }
     await writeFileIfChanged(target, html);
     const stamp = await readStamp(target);
-    remembered[page.path] = { record: page.record, output, scope, ...stamp };
+    remembered[page.path] = { record: page.record, output, scope, ...stamp, inputs };
   }
 }

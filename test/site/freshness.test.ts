@@ -153,3 +153,45 @@ describe('record files trusted by size and mtime', () => {
     expect(readFileSync(path.join(out, 'sdet', 'gallery.html'), 'utf8')).toContain('(revised)');
   });
 });
+
+/**
+ * A page is not made again when its settings, its shape and its entries are the last build's: so
+ * each way a page can change without its entries changing must still reach it.
+ */
+describe('pages made from the entries the cache kept', () => {
+  const { out, options } = setUp();
+  const page = (file: string) => readFileSync(path.join(out, file), 'utf8');
+
+  beforeAll(async () => {
+    expect(statuses(await buildSite(options))).toEqual({ made: 4, skipped: 0, failed: 0 });
+  });
+
+  it('lists the cards again when a section leaves the build, though every card left is kept', async () => {
+    expect(page('sdet/gallery.html')).toContain('salary.png');
+    const fewer = await buildSite({ ...options, sections: ['cover'] });
+    expect(statuses(fewer)).toEqual({ made: 0, skipped: 2, failed: 0 });
+    expect(page('sdet/gallery.html')).not.toContain('salary.png');
+    expect(page('sdet/gallery.html')).toContain('cover.png');
+    expect(page('index.html')).toContain('1 cards');
+  });
+
+  it("writes the meta pages again when the QR links change, though no card does", async () => {
+    const before = page('sdet/meta.html');
+    const moved = await buildSite({ ...options, sections: ['cover'], qr: { baseUrl: 'https://qr.example.net/cases' } });
+    expect(statuses(moved)).toEqual({ made: 0, skipped: 2, failed: 0 });
+    expect(page('sdet/meta.html')).not.toBe(before);
+    expect(page('sdet/meta.html')).toContain('https://qr.example.net/cases/sdet');
+  });
+
+  it("makes the edited record's pages and the index again, and leaves the other record's page unwritten", async () => {
+    const settings = { ...options, sections: ['cover'], qr: { baseUrl: 'https://qr.example.net/cases' } };
+    const other = statSync(path.join(out, 'lead-infrastructure-engineer', 'gallery.html')).mtimeMs;
+    const recordFile = path.join(options.dataDir, 'sdet.json');
+    const record = JSON.parse(readFileSync(recordFile, 'utf8'));
+    writeFileSync(recordFile, JSON.stringify({ ...record, title: `${record.title} (renamed)`, question: 'What is it, really?' }));
+    expect(statuses(await buildSite(settings))).toEqual({ made: 1, skipped: 1, failed: 0 });
+    for (const file of ['index.html', 'sdet/gallery.html', 'sdet/meta.html']) expect(page(file)).toContain('(renamed)');
+    expect(page('sdet/meta.html')).toContain('What is it, really?');
+    expect(statSync(path.join(out, 'lead-infrastructure-engineer', 'gallery.html')).mtimeMs).toBe(other);
+  });
+});
