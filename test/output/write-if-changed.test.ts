@@ -27,6 +27,14 @@ describe('writing text made piece by piece', () => {
     expect(readdirSync(path.dirname(target))).toEqual(['big.json']);
   });
 
+  it('writes pieces larger than a chunk, and pieces that just fit one, between small ones', async () => {
+    const target = path.join(dir, 'mixed.txt');
+    const small = pieces().slice(0, 120);
+    const mixed = [...small.slice(0, 40), 'é'.repeat(700_000), ...small.slice(40, 80), 'a'.repeat(349_000), '😀'.repeat(200_000), ...small.slice(80)];
+    await writeTextPiecesAtomic(target, mixed);
+    expect(readFileSync(target, 'utf8')).toBe(mixed.join(''));
+  });
+
   it('leaves a file alone when its bytes would not change, and replaces it when they would', async () => {
     const target = path.join(dir, 'same.json');
     writeFileSync(target, pieces().join(''));
