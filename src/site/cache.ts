@@ -166,6 +166,8 @@ function readLine(line: string, cache: CacheContents, linesBefore: number, pool:
     return true;
   }
   if (typeof key !== 'string' || typeof kind !== 'string' || !Object.hasOwn(LINE_SCHEMAS, kind)) throw new UnreadableCache('is not a cache this version understands');
+  // No path casefile writes is named so, and as a key it would set the map's prototype instead.
+  if (key === '__proto__') throw new UnreadableCache('is corrupt');
   const parsed = LINE_SCHEMAS[kind as LineKind].safeParse(fields);
   if (!parsed.success) throw new UnreadableCache('is not a cache this version understands');
   if (kind === 'output') {

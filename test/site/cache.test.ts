@@ -29,6 +29,7 @@ describe('the build cache', () => {
     ['with a bad line', `{"format":2}\n["output","a.pdf",{"inputs":"short"}]\n["end",1]\n`, /not a cache this version understands/],
     ['cut short', `{"format":2}\n["page","a/meta.html",{"record":"a","output":"${'a'.repeat(64)}"}]\n`, /corrupt/],
     ['with lines after its end', `{"format":2}\n["end",0]\n["end",0]\n`, /corrupt/],
+    ['keyed __proto__', `{"format":2}\n["page","__proto__",{"record":"a","output":"${'a'.repeat(64)}"}]\n["end",1]\n`, /corrupt/],
     ['whose count is wrong', `{"format":2}\n["page","a/meta.html",{"record":"a","output":"${'a'.repeat(64)}"}]\n["end",2]\n`, /corrupt/],
   ])('discards a cache that is %s, saying why', async (_name, text, reason) => {
     writeFileSync(path.join(out, CACHE_FILE), text);
