@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -12,6 +13,7 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'a parent of it is not a folder',
   EISDIR: 'a folder is in the way',
   EEXIST: 'a file is in the way of its folder',
+  ENOENT: 'its folder cannot be made there',
   EFBIG: 'the file is larger than this process may write (ulimit -f)',
 };
 
@@ -33,7 +35,7 @@ async function writeThroughTemporary(target: string, fill: (handle: FileHandle) 
   const directory = path.dirname(target);
   const temporary = path.join(directory, `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    await mkdir(directory, { recursive: true });
+    await makeFolder(directory);
     const handle = await open(temporary, 'w', 0o644);
     try {
       await fill(handle);

@@ -7,9 +7,10 @@
  * A mark is also left by a build still running beside this one; looking then costs a listing and
  * removes nothing of a live process (removeStaleTemporaries).
  */
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { removeStaleTemporaries } from '../output/atomic.js';
+import { describeWriteError, removeStaleTemporaries } from '../output/atomic.js';
+import { makeFolder } from '../output/make-folder.js';
 
 export const BUILD_MARK = '.casefile-building';
 
@@ -28,7 +29,11 @@ export async function markBuildRunning(outDir: string): Promise<BuildMark> {
     () => false,
   );
   const removed = unfinished ? await removeStaleTemporaries(outDir) : [];
-  await mkdir(outDir, { recursive: true });
-  await writeFile(mark, `${process.pid}\n`);
+  try {
+    await makeFolder(outDir);
+    await writeFile(mark, `${process.pid}\n`);
+  } catch (error) {
+    throw describeWriteError(error, mark);
+  }
   return { removed, clear: () => rm(mark, { force: true }) };
 }

@@ -207,6 +207,15 @@ describe('an output folder that cannot take the file', () => {
     expect(allFiles(out).filter((file) => file.includes('.tmp-'))).toEqual([]);
   });
 
+  it('where no folder can be made (under /proc): a clear error at once, not a build that never ends', () => {
+    const out = path.join('/proc', `casefile-${randomBytes(4).toString('hex')}`, 'site');
+    // Node's own recursive mkdir never settled here; the timeout turns a hang into a failed test.
+    const result = runCli(['build', '--only', 'cards', '--section', 'cover', '--data-dir', path.dirname(record), 'valid-record', '--out-dir', out], { timeoutMs: 60_000 });
+    counts.faults += 1;
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/cannot write \/proc\/casefile-[0-9a-f]{8}\/site\/\.casefile-building: its folder cannot be made there/);
+  });
+
   it('read-only: a clear error, earlier outputs untouched', () => {
     const out = tempDir('casefile-readonly-');
     const args = ['cards', record, '--section', 'cover', '--workers', '0', '--out-dir', out];
