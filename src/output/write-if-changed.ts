@@ -55,3 +55,18 @@ export async function writeTextPiecesIfChanged(target: string, pieces: () => Ite
   await writeTextPiecesAtomic(target, pieces());
   return { written: true, sha256 };
 }
+
+/** The pieces as they are handed on, each also fed to `hash`. */
+function* hashedAlong(pieces: Iterable<string>, hash: ReturnType<typeof createHash>): Generator<string> {
+  for (const piece of pieces) {
+    hash.update(piece, 'utf8');
+    yield piece;
+  }
+}
+
+/** writeTextPiecesAtomic, for text the caller knows has changed: one pass, which also hashes it. Returns the SHA-256 of what it wrote. */
+export async function writeTextPiecesHashed(target: string, pieces: Iterable<string>): Promise<string> {
+  const hash = createHash('sha256');
+  await writeTextPiecesAtomic(target, hashedAlong(pieces, hash));
+  return hash.digest('hex');
+}

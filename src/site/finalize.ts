@@ -4,19 +4,19 @@
  * and the manifest written, and the cache saved last, with their stamps.
  */
 import path from 'node:path';
-import { sameEntries, saveCache, unchangedCache, type CacheContents, type CachedPages, type CachedSiteFiles, type CacheEntries, type LoadedCache } from './cache.js';
+import { saveCache, unchangedCache, type CacheContents, type CachedPages, type CachedSiteFiles, type CacheEntries } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
 import { plannedGalleryPages } from './gallery.js';
 import type { Freshness } from './freshness.js';
 import { readStamp } from './file-stamp.js';
 import { canonicalJson, sha256 } from './hash.js';
-import { MANIFEST_FILE, sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST_FILE, sameEntry, sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import type { BuildPlan } from './plan.js';
 import { knownOutputs, removeStaleOutputs, scopeTag, staleOutputs, type PruneScope } from './prune.js';
 import type { RunResult } from './run.js';
-import { keepsStamp, plannedMetaPages, writeManifest, writePlannedPages, type PlannedPage } from './site-files.js';
+import { keepsStamp, plannedMetaPages, writeChangedManifest, writeManifest, writePlannedPages, type PlannedPage } from './site-files.js';
 import { brandName } from '../theme/load.js';
 import { VERSION } from '../version.js';
 
@@ -105,22 +105,20 @@ const manifestInputs = (plan: BuildPlan, manifest: Manifest) => sha256(plan.code
 const siteInputs = (options: BuildOptions, plan: BuildPlan, manifest: Manifest) =>
   sha256(plan.code, canonicalJson({ generator: manifest.generator, baseUrl: manifest.baseUrl ?? null, qr: options.qr ?? null, site: options.theme?.name ?? null }));
 
-/** True when this build wrote no output and its cache entries are the ones it read: what is made from them alone is then what the last build made. */
-const entriesUnchanged = ({ freshness, run }: FinalizeInput, entries: CacheEntries) => run.written.length === 0 && sameEntries(freshness.read, entries);
-
 /**
  * The manifest as the cache will remember it, written only if it would change. It is not even
- * made when this build wrote nothing, its cache entries are the ones it read (so every entry is
- * one the last build listed), the inputs are the same, and manifest.json still has the stamp the
- * last build left: at 10,000 cards, making it to compare was a tenth of a build with nothing changed.
+ * made when its inputs are the last build's, manifest.json still has the stamp that build left,
+ * and every entry says what the cache's entry for its path says: at 10,000 cards, making it to
+ * compare was a tenth of a build with nothing changed. With those inputs and that stamp, an entry
+ * that says something else changes its bytes, so it is written without being made to compare.
  */
-async function freshManifest(input: FinalizeInput, manifest: Manifest, entries: CacheEntries): Promise<CachedSiteFiles> {
-  const { outDir, plan, freshness } = input;
+async function freshManifest({ outDir, plan, freshness }: FinalizeInput, manifest: Manifest): Promise<CachedSiteFiles> {
   const inputs = manifestInputs(plan, manifest);
   const file = path.join(outDir, MANIFEST_FILE);
   const known = freshness.read.site[MANIFEST_FILE];
-  if (known && known.inputs === inputs && entriesUnchanged(input, entries) && keepsStamp(file, known)) return { [MANIFEST_FILE]: known };
-  const { sha256: output } = await writeManifest(outDir, manifest);
+  const asLeft = known !== undefined && known.inputs === inputs && keepsStamp(file, known);
+  if (asLeft && manifest.outputs.every((entry) => sameEntry(entry, freshness.read.entries[entry.path]?.entry))) return { [MANIFEST_FILE]: known };
+  const output = asLeft ? await writeChangedManifest(outDir, manifest) : (await writeManifest(outDir, manifest)).sha256;
   const stamp = await readStamp(file);
   return stamp ? { [MANIFEST_FILE]: { inputs, output, ...stamp } } : {};
 }
@@ -146,7 +144,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
       pruned = after.pruned;
       await writePlannedPages(outDir, pages, next.pages, { scope, site: siteInputs(options, plan, manifest), read: freshness.read.entries });
     }
-    if (!signal?.aborted) next.site = await freshManifest(input, manifest, next.entries);
+    if (!signal?.aborted) next.site = await freshManifest(input, manifest);
   } finally {
     // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
     if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next);

@@ -76,6 +76,11 @@ export function compactEntry(entry: ManifestEntry): ManifestEntry {
   return compact as ManifestEntry;
 }
 
+/** Pure: whether two entries say the same, field for field (entries are flat). */
+export function sameEntry(a: ManifestEntry, b: ManifestEntry | undefined): boolean {
+  return a === b || (b !== undefined && ENTRY_KEYS.every((key) => a[key] === b[key]) && Object.keys(a).length === Object.keys(b).length);
+}
+
 /** The entry with its `version`, as every manifest writes it. */
 export function withVersion(entry: ManifestEntry): ManifestEntry {
   const version = entryVersion(entry);

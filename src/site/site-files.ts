@@ -4,7 +4,7 @@
  * change, so a build with nothing changed writes none of them.
  */
 import path from 'node:path';
-import { writeFileIfChanged, writeTextPiecesIfChanged, type TextWrite } from '../output/write-if-changed.js';
+import { writeFileIfChanged, writeTextPiecesHashed, writeTextPiecesIfChanged, type TextWrite } from '../output/write-if-changed.js';
 import type { CaseFile } from '../record/schema.js';
 import type { CachedPages } from './cache.js';
 import { readStamp, readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
@@ -92,6 +92,11 @@ export interface SitePage {
 /** The manifest, written an entry at a time and only when its bytes change. */
 export function writeManifest(outDir: string, manifest: Manifest): Promise<TextWrite> {
   return writeTextPiecesIfChanged(path.join(outDir, MANIFEST_FILE), () => manifestJsonPieces(manifest));
+}
+
+/** The manifest, known to have changed: written in one pass, not made first to compare. Returns the SHA-256 of its bytes. */
+export function writeChangedManifest(outDir: string, manifest: Manifest): Promise<string> {
+  return writeTextPiecesHashed(path.join(outDir, MANIFEST_FILE), manifestJsonPieces(manifest));
 }
 
 /** The manifest and `pages`; returns the files it wrote (relative paths): none when nothing changed. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildSummary } from '../../src/site/batch.js';
 import { CACHE_FILE } from '../../src/site/cache.js';
+import { manifestJson } from '../../src/site/manifest.js';
 import { BUILD_DEFAULTS, type BuildOptions } from '../../src/site/options.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -189,8 +190,12 @@ describe('pages made from the entries the cache kept', () => {
     const recordFile = path.join(options.dataDir, 'sdet.json');
     const record = JSON.parse(readFileSync(recordFile, 'utf8'));
     writeFileSync(recordFile, JSON.stringify({ ...record, title: `${record.title} (renamed)`, question: 'What is it, really?' }));
-    expect(statuses(await buildSite(settings))).toEqual({ made: 1, skipped: 1, failed: 0 });
+    const edited = await buildSite(settings);
+    expect(statuses(edited)).toEqual({ made: 1, skipped: 1, failed: 0 });
     for (const file of ['index.html', 'sdet/gallery.html', 'sdet/meta.html']) expect(page(file)).toContain('(renamed)');
+    // Written in one pass, known to have changed: the same bytes as the manifest made whole.
+    expect(page('manifest.json')).toBe(manifestJson(edited.manifest));
+    expect(edited.manifest.outputs.find((entry) => entry.record === 'sdet')?.title).toMatch(/\(renamed\)$/);
     expect(page('sdet/meta.html')).toContain('What is it, really?');
     expect(statSync(path.join(out, 'lead-infrastructure-engineer', 'gallery.html')).mtimeMs).toBe(other);
   });
