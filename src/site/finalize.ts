@@ -24,6 +24,8 @@ export interface FinalizeInput {
   options: BuildOptions;
   outDir: string;
   plan: BuildPlan;
+  /** Every path the plan's tasks write, made or kept. */
+  planned: ReadonlySet<string>;
   freshness: Freshness;
   run: RunResult;
   events: BuildEvents;
@@ -138,7 +140,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   let pruned: string[] = [];
   try {
     if (!signal?.aborted) {
-      const wanted = new Set([...plan.tasks.flatMap((task) => task.paths), ...pages.map((page) => page.path)]);
+      const wanted = new Set([...input.planned, ...pages.map((page) => page.path)]);
       const after = await pruneStale(input, next, wanted);
       Object.assign(next, { entries: after.entries, pages: after.pages });
       pruned = after.pruned;

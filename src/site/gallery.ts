@@ -36,8 +36,8 @@ export interface PlannedGalleryPage {
   render: () => string;
   /** The entries the page shows: with `shape`, all it is made from besides the generator. */
   sources: readonly ManifestEntry[];
-  /** Where the page stands and what it lists (paths, counts, page numbers): equal shapes and the same entries make the same page. */
-  shape: string;
+  /** Where the page stands and what it lists (paths, counts, page numbers): equal shapes and the same entries make the same page. Made when asked for, like the page. */
+  shape: () => string;
 }
 
 const STYLE = `
@@ -156,7 +156,7 @@ function recordPages(record: RecordEntries, generator: string, indexPart: number
     const page = recordPagePath(record.slug, part);
     const cards = record.cards.slice(index * CARDS_PER_PAGE, part * CARDS_PER_PAGE);
     const sources = record.dossier ? [record.dossier, ...cards] : cards;
-    const shape = `record ${record.slug} ${part}/${parts} of ${record.cards.length} on index ${indexPart}\n${pathsOf(sources)}`;
+    const shape = () => `record ${record.slug} ${part}/${parts} of ${record.cards.length} on index ${indexPart}\n${pathsOf(sources)}`;
     return { path: page, record: record.slug, render: () => recordPageHtml(record, generator, indexPart, page, part, parts), sources, shape };
   });
 }
@@ -196,7 +196,7 @@ function indexPages(records: readonly RecordEntries[], manifest: Manifest): Plan
     const listed = records.slice(index * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE);
     // A record's title is its first entry's; its count and dossier come from the rest.
     const sources = listed.flatMap((record) => record.entries);
-    const shape = `index ${part}/${parts} of ${site.records} records, ${site.cards} cards\n${pathsOf(sources)}`;
+    const shape = () => `index ${part}/${parts} of ${site.records} records, ${site.cards} cards\n${pathsOf(sources)}`;
     return { path: page, render: () => indexPageHtml(listed, site, page, part, parts), sources, shape };
   });
 }

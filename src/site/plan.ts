@@ -53,6 +53,7 @@ export interface BuildPlan {
   records: RecordSummary[];
   /** The covered records that did not load, each already reported. */
   failures: BuildFailure[];
+  /** Every output to make or keep; the build hands them to the run, which empties this (batch.ts). */
   tasks: Task[];
   /** The data folder's slugs, for loading a record again as it was loaded here. */
   knownSlugs: ReadonlySet<string>;

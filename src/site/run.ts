@@ -8,7 +8,6 @@
  * parsed until the end. Each record is loaded again here, used for its outputs, and let go.
  */
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { cardBytes } from '../cards/render.js';
 import { createCardRenderer, type CardRenderer } from '../cards/renderer.js';
 import { chooseCardWorkers, describeCardWorkers } from '../cards/workers.js';
@@ -178,46 +177,70 @@ function byRecord<T extends Task>(tasks: readonly T[]): T[][] {
   return [...groups.values()];
 }
 
+/** Each record's tasks, dossiers apart from cards: the one list of them this stage keeps. */
+interface Groups {
+  dossiers: (DossierTask[] | undefined)[];
+  cards: (CardTask[] | undefined)[];
+  cardCount: number;
+}
+
+function groupsOf(tasks: readonly Task[]): Groups {
+  const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
+  return { dossiers: byRecord(tasks.filter((task): task is DossierTask => task.kind === 'dossier')), cards: byRecord(cards), cardCount: cards.length };
+}
+
 /** Cards in flight at once, about: enough to keep every worker (or Takumi's own threads) busy. */
 const CARDS_IN_FLIGHT = 48;
 
-/**
- * Runs each group's tasks with its record loaded once for them, `atOnce` groups at a time; a
- * record that cannot be loaded again fails each of its tasks.
- */
-async function runByRecord<T extends Task>(run: Run, reader: RecordReader, groups: readonly T[][], atOnce: number, make: (record: CaseFile, task: T) => Promise<void>): Promise<void> {
-  const limit = pLimit(Math.max(1, atOnce));
-  await Promise.all(
-    groups.map((group) =>
-      limit(async () => {
-        const first = group[0];
-        if (first === undefined || run.signal?.aborted) return Promise.all(group.map((task) => attempt(run, task, async () => undefined)));
-        const record = reload(reader, first.record);
-        // Each task awaits it; this keeps a failed load from counting as unhandled before they do.
-        record.catch(() => undefined);
-        return Promise.all(group.map((task) => attempt(run, task, async () => make(await record, task))));
-      }),
-    ),
-  );
+/** One record's tasks with its record loaded once for them; a record that cannot be loaded again fails each of them. */
+async function runGroup<T extends Task>(run: Run, reader: RecordReader, group: readonly T[], make: (record: CaseFile, task: T) => Promise<void>): Promise<void> {
+  const first = group[0];
+  if (first === undefined || run.signal?.aborted) {
+    await Promise.all(group.map((task) => attempt(run, task, async () => undefined)));
+    return;
+  }
+  const record = reload(reader, first.record);
+  // Each task awaits it; this keeps a failed load from counting as unhandled before they do.
+  record.catch(() => undefined);
+  await Promise.all(group.map((task) => attempt(run, task, async () => make(await record, task))));
 }
 
-/** The browser starts on the first dossier and the pool on the first card: neither when there is none to make. */
-export async function runTasks(tasks: readonly Task[], options: BuildOptions, outDir: string, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
+/**
+ * Runs the groups `atOnce` at a time, each taken out of `groups` as it starts, so a record's
+ * tasks are let go once its outputs are made.
+ */
+async function runByRecord<T extends Task>(run: Run, reader: RecordReader, groups: (T[] | undefined)[], atOnce: number, make: (record: CaseFile, task: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < groups.length) {
+      const index = next++;
+      const group = groups[index] ?? [];
+      groups[index] = undefined;
+      await runGroup(run, reader, group, make);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(atOnce, groups.length)) }, lane));
+}
+
+/**
+ * Takes the tasks out of `tasks` (which it leaves empty: only this stage then holds them, and it
+ * lets each record's go once they are done). The browser starts on the first dossier and the
+ * pool on the first card: neither when there is none to make.
+ */
+export async function runTasks(tasks: Task[], options: BuildOptions, outDir: string, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
   const run: Run = { outDir, scope: scopeTag(options.shard), events, signal, result: { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 } };
-  const dossiers = tasks.filter((task): task is DossierTask => task.kind === 'dossier');
-  const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
-  const printer = dossiers.length > 0 ? await startPrinter(options, events) : undefined;
-  const renderer = cards.length > 0 ? startCardRenderer(options, cards.length, events) : undefined;
+  const groups = groupsOf(tasks.splice(0));
+  const printer = groups.dossiers.length > 0 ? await startPrinter(options, events) : undefined;
+  const renderer = groups.cardCount > 0 ? startCardRenderer(options, groups.cardCount, events) : undefined;
   const closeAll = () => Promise.all([printer?.close(), renderer?.close()]);
   const onAbort = () => void closeAll();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const cardGroups = byRecord(cards);
-    const cardsPerRecord = cards.length / Math.max(1, cardGroups.length);
+    const cardsPerRecord = groups.cardCount / Math.max(1, groups.cards.length);
     await Promise.all([
       // Twice the pages printing at once: one record's dossier is finished while the next prints.
-      printer ? runByRecord(run, reader, byRecord(dossiers), options.concurrency * 2, (record, task) => makeDossier(run, printer, record, task)) : undefined,
-      renderer ? runByRecord(run, reader, cardGroups, Math.ceil(CARDS_IN_FLIGHT / cardsPerRecord), (record, task) => makeCard(run, renderer, record, task)) : undefined,
+      printer ? runByRecord(run, reader, groups.dossiers, options.concurrency * 2, (record, task) => makeDossier(run, printer, record, task)) : undefined,
+      renderer ? runByRecord(run, reader, groups.cards, Math.ceil(CARDS_IN_FLIGHT / cardsPerRecord), (record, task) => makeCard(run, renderer, record, task)) : undefined,
     ]);
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -73,7 +73,7 @@ export function plannedMetaPages(manifest: Manifest, records: readonly MetaRecor
         ...(site.theme?.name ? { siteName: site.theme.name } : {}),
       });
     // Which card is shared depends on every card the record has; the words are the record's own.
-    const shape = `meta ${record.slug}\n${record.title}\n${record.question}\n${entries.map((entry) => entry.path).join('\n')}`;
+    const shape = () => `meta ${record.slug}\n${record.title}\n${record.question}\n${entries.map((entry) => entry.path).join('\n')}`;
     return [{ path: `${record.slug}/meta.html`, record: record.slug, render, sources: [image], shape }];
   });
 }
@@ -114,7 +114,7 @@ export interface PlannedPage {
   render: () => string;
   /** The entries it is made from, and the rest of what it is made from besides the site's settings (gallery.ts PlannedGalleryPage). */
   sources: readonly ManifestEntry[];
-  shape: string;
+  shape: () => string;
 }
 
 /** True when the file at `target` still has the stamp the cache remembers it was left with: then it holds the bytes remembered, unread. */
@@ -150,7 +150,7 @@ export async function writePlannedPages(outDir: string, pages: readonly PlannedP
     const target = path.join(outDir, page.path);
     const known = remembered[page.path];
     const same = known !== undefined && known.record === page.record && known.scope === scope;
-    const inputs = sha256(site, page.shape);
+    const inputs = sha256(site, page.shape());
     if (same && known.inputs === inputs && asRead(page.sources, read) && keepsStamp(target, known)) continue;
     const html = page.render();
     const output = textHash(html);
