@@ -37,8 +37,8 @@ const OutputSchema = z.object({
 
 /**
  * A meta.html or gallery page written, with the hash of its bytes (pruned like outputs when their
- * record leaves), its stamp once written, and the hash of what every page is made from besides the
- * outputs' entries (finalize.ts pageInputs).
+ * record leaves), its stamp once written, and the hash of what it was made from besides its
+ * outputs' entries: the site's settings and its shape (site-files.ts writePlannedPages).
  */
 const PageSchema = z.object({
   record: z.string(),
