@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { compactEntry, ManifestEntrySchema } from './manifest.js';
+import { ManifestEntrySchema } from './manifest.js';
 import { writeTextPiecesAtomic } from '../output/atomic.js';
 import { readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
@@ -128,27 +128,23 @@ class StringPool {
   }
 }
 
-/** The output as read, its repeated strings shared: its path is its key, its output hash is its entry's hash, and the rest come from the pool. */
-function sharedOutput(key: string, { inputs, output, entry, scope, size, mtimeMs }: CacheEntries[string], pool: StringPool): CacheEntries[string] {
-  const shared = compactEntry({
-    ...entry,
-    record: pool.get(entry.record),
-    title: pool.get(entry.title),
-    kind: pool.get(entry.kind),
-    format: pool.get(entry.format),
-    path: entry.path === key ? key : entry.path,
-    ...(entry.section !== undefined ? { section: pool.get(entry.section) } : {}),
-    ...(entry.size !== undefined ? { size: pool.get(entry.size) } : {}),
-    ...(entry.engine !== undefined ? { engine: pool.get(entry.engine) } : {}),
-  });
-  return {
-    inputs,
-    output: output === entry.hash ? shared.hash : output,
-    entry: shared,
-    ...(scope !== undefined ? { scope: pool.get(scope) } : {}),
-    ...(size !== undefined ? { size } : {}),
-    ...(mtimeMs !== undefined ? { mtimeMs } : {}),
-  };
+/**
+ * The output as read, its repeated strings shared: its path is its key, its output hash is its
+ * entry's hash, and the rest come from the pool. Changed in place: it is zod's own copy of the line.
+ */
+function shareStrings(key: string, output: CacheEntries[string], pool: StringPool): CacheEntries[string] {
+  const { entry } = output;
+  entry.record = pool.get(entry.record);
+  entry.title = pool.get(entry.title);
+  entry.kind = pool.get(entry.kind);
+  entry.format = pool.get(entry.format);
+  if (entry.path === key) entry.path = key;
+  if (entry.section !== undefined) entry.section = pool.get(entry.section);
+  if (entry.size !== undefined) entry.size = pool.get(entry.size);
+  if (entry.engine !== undefined) entry.engine = pool.get(entry.engine);
+  if (output.output === entry.hash) output.output = entry.hash;
+  if (output.scope !== undefined) output.scope = pool.get(output.scope);
+  return output;
 }
 
 /** One line into `cache`; returns true for the closing line. */
@@ -171,7 +167,7 @@ function readLine(line: string, cache: CacheContents, linesBefore: number, pool:
   const parsed = LINE_SCHEMAS[kind as LineKind].safeParse(fields);
   if (!parsed.success) throw new UnreadableCache('is not a cache this version understands');
   if (kind === 'output') {
-    cache.entries[key] = sharedOutput(key, parsed.data as CacheEntries[string], pool);
+    cache.entries[key] = shareStrings(key, parsed.data as CacheEntries[string], pool);
     return false;
   }
   const into = { page: cache.pages, record: cache.records, site: cache.site }[kind as Exclude<LineKind, 'output'>];
