@@ -11,6 +11,7 @@ import type { CommandContext } from '../context.js';
 import { configOr, shown, timeoutMs, wholeNumber, type ArgsOf, type GlobalArgs } from '../options.js';
 import { browserAndQrFlags, browserOptions, flowOption, qrAndBrowser, qrOptions } from '../print-options.js';
 import { cardLayoutsOption, resolveSettings, settingsFlags, settingsOptions } from '../settings.js';
+import { capHeapGrowth } from '../heap-growth.js';
 
 const OUTPUT_KINDS: readonly OutputKind[] = ['dossier', 'cards'];
 
@@ -128,6 +129,7 @@ export function buildCommand(context: CommandContext): CommandModule<GlobalArgs,
       };
       process.on('SIGINT', interrupt);
       process.on('SIGTERM', interrupt);
+      capHeapGrowth();
       // Loaded here, not at start-up: cli-progress is for builds only.
       const { createProgress } = await import('../progress.js');
       const progress = createProgress(reporter);
