@@ -70,16 +70,16 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     throw new CasefileError('E_BROWSER', `could not start ${found.executablePath}: ${reason}`, { cause: error });
   }
 
-  let closed = false;
+  let closing: Promise<void> | undefined;
+  const closeAndRemoveProfile = async () => {
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
   return {
     browser,
     found,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-    },
+    // A second caller waits for the first closing instead of returning before the profile is gone.
+    close: () => (closing ??= closeAndRemoveProfile()),
   };
 }
 

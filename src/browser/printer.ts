@@ -33,6 +33,7 @@ export function createDossierPrinter(options: { concurrency: number; launch?: La
   let abandoned: PrintTarget | undefined;
   let relaunches = 0;
   let closed = false;
+  let closing: Promise<void> | undefined;
 
   const start = async (): Promise<Live> => {
     const target = await openPrintTarget({ ...(options.launch ? { launch: options.launch } : {}), ...(options.browserWs ? { browserWs: options.browserWs } : {}) }, abandoned);
@@ -83,11 +84,16 @@ export function createDossierPrinter(options: { concurrency: number; launch?: La
       return relaunches;
     },
     currentBrowser: async () => (await current()).browser,
-    async close() {
-      closed = true;
-      const last = handle;
-      handle = undefined;
-      if (last) await (await last.catch(() => undefined))?.close();
+    // An interrupt closes the printer while the build's own cleanup closes it too: every caller
+    // waits for the one closing, so none exits before the browser and its profile are gone.
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        const last = handle;
+        handle = undefined;
+        if (last) await (await last.catch(() => undefined))?.close();
+      })();
+      return closing;
     },
   };
 }

@@ -1,4 +1,5 @@
 /** A browser that dies mid-batch is replaced, and the document it was printing is tried again. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDossier } from '../../src/api/dossier.js';
@@ -40,5 +41,19 @@ describe('createDossierPrinter', () => {
       }),
     ).rejects.toThrow(/template exploded/);
     expect(attempts).toBe(1);
+  });
+
+  it('makes a second close wait for the first: neither returns before the browser and its profile are gone', async () => {
+    // An interrupt closes the printer while the build's own cleanup closes it too; the process
+    // exits after the second, so the second must not return early.
+    const closing = createDossierPrinter({ concurrency: 1 });
+    const browser = await closing.currentBrowser();
+    const profile = browser.process()!.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    expect(existsSync(profile)).toBe(true);
+
+    void closing.close();
+    await closing.close();
+    expect(browser.process()!.exitCode ?? browser.process()!.signalCode).not.toBeNull();
+    expect(existsSync(profile)).toBe(false);
   });
 });
