@@ -59,7 +59,7 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
 
 async function stages(options: BuildOptions, outDir: string, events: BuildEvents, started: number, signal: AbortSignal | undefined): Promise<BuildSummary> {
   const cache = await openCache(outDir, events);
-  const plan = await planBuild(options, cache.records, events);
+  const plan = await planBuild(options, cache, events);
   const total = plan.tasks.length + plan.failures.length;
   const freshness = await sortByFreshness(outDir, cache, plan.tasks, { force: options.force, scope: scopeTag(options.shard), total }, events);
   const counts = { planned: plan.tasks.length, pending: freshness.pending.length };

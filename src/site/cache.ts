@@ -69,14 +69,24 @@ const RecordSchema = z.object({
  */
 const SiteFileSchema = z.object({ inputs: Hash, output: Hash, size: z.number().int().nonnegative(), mtimeMs: z.number() });
 
+/**
+ * A folder of casefile's own (its code, fonts, templates) or the user's templates or layouts, by
+ * absolute path: its hash and every file's stamp (tree-hash.ts), so a build need not read it again.
+ */
+const TreeSchema = z.object({
+  hash: Hash,
+  files: z.array(z.tuple([z.string(), z.number().int(), z.number()])),
+});
+
 /** Each line after the header: `[kind, key, value]`, and last `["end", lines]`, so a cut-short file is told from a whole one. */
-const LINE_SCHEMAS = { output: OutputSchema, page: PageSchema, record: RecordSchema, site: SiteFileSchema } as const;
+const LINE_SCHEMAS = { output: OutputSchema, page: PageSchema, record: RecordSchema, site: SiteFileSchema, tree: TreeSchema } as const;
 type LineKind = keyof typeof LINE_SCHEMAS;
 
 export type CacheEntries = Record<string, z.infer<typeof OutputSchema>>;
 export type CachedPages = Record<string, z.infer<typeof PageSchema>>;
 export type CachedRecords = Record<string, z.infer<typeof RecordSchema>>;
 export type CachedSiteFiles = Record<string, z.infer<typeof SiteFileSchema>>;
+export type CachedTrees = Record<string, z.infer<typeof TreeSchema>>;
 
 /** What a build saves. */
 export interface CacheContents {
@@ -84,6 +94,7 @@ export interface CacheContents {
   pages: CachedPages;
   records: CachedRecords;
   site: CachedSiteFiles;
+  trees: CachedTrees;
 }
 
 export interface LoadedCache extends CacheContents {
@@ -95,7 +106,7 @@ export interface LoadedCache extends CacheContents {
 
 const HEADER = JSON.stringify({ format: CACHE_FORMAT });
 
-const emptyCache = (): CacheContents => ({ entries: {}, pages: {}, records: {}, site: {} });
+const emptyCache = (): CacheContents => ({ entries: {}, pages: {}, records: {}, site: {}, trees: {} });
 
 class UnreadableCache extends Error {}
 
@@ -170,7 +181,7 @@ function readLine(line: string, cache: CacheContents, linesBefore: number, pool:
     cache.entries[key] = shareStrings(key, parsed.data as CacheEntries[string], pool);
     return false;
   }
-  const into = { page: cache.pages, record: cache.records, site: cache.site }[kind as Exclude<LineKind, 'output'>];
+  const into = { page: cache.pages, record: cache.records, site: cache.site, tree: cache.trees }[kind as Exclude<LineKind, 'output'>];
   (into as Record<string, unknown>)[key] = parsed.data;
   return false;
 }
@@ -221,22 +232,23 @@ export function sameEntries(loaded: LoadedCache, entries: CacheEntries): boolean
 const sameSiteFile = (a: CachedSiteFiles[string], b: CachedSiteFiles[string] | undefined) =>
   b !== undefined && a.inputs === b.inputs && a.output === b.output && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-/** Pure: whether `next` says what the trusted cache on disk says (entries and records by identity, pages and site files by value). */
+/** Pure: whether `next` says what the trusted cache on disk says (entries, records and folders by identity, pages and site files by value). */
 export function unchangedCache(loaded: LoadedCache, next: CacheContents): boolean {
   if (!sameEntries(loaded, next.entries)) return false;
-  if (!sameKeys(loaded.pages, next.pages) || !sameKeys(loaded.records, next.records) || !sameKeys(loaded.site, next.site)) return false;
+  if (!sameKeys(loaded.pages, next.pages) || !sameKeys(loaded.records, next.records) || !sameKeys(loaded.site, next.site) || !sameKeys(loaded.trees, next.trees)) return false;
   return (
     Object.entries(next.records).every(([file, record]) => loaded.records[file] === record) &&
+    Object.entries(next.trees).every(([dir, tree]) => loaded.trees[dir] === tree) &&
     Object.entries(next.pages).every(([file, page]) => samePage(page, loaded.pages[file])) &&
     Object.entries(next.site).every(([file, site]) => sameSiteFile(site, loaded.site[file]))
   );
 }
 
-/** The cache's lines: the header, then outputs, pages and records each by key, then the count. */
-function* cacheLines({ entries, pages, records, site }: CacheContents): Generator<string> {
+/** The cache's lines: the header, then outputs, pages, records, site files and folders each by key, then the count. */
+function* cacheLines({ entries, pages, records, site, trees }: CacheContents): Generator<string> {
   yield `${HEADER}\n`;
   let lines = 0;
-  for (const [kind, map] of [['output', entries], ['page', pages], ['record', records], ['site', site]] as [LineKind, Record<string, object>][]) {
+  for (const [kind, map] of [['output', entries], ['page', pages], ['record', records], ['site', site], ['tree', trees]] as [LineKind, Record<string, object>][]) {
     for (const [key, value] of sortedByKey(map)) {
       yield `${JSON.stringify([kind, key, value])}\n`;
       lines += 1;
@@ -250,8 +262,8 @@ function* cacheLines({ entries, pages, records, site }: CacheContents): Generato
  * file is not read back to compare, which at 10,000 cards was a second pass over 10 MB of lines.
  */
 export async function saveCache(outDir: string, contents: Pick<CacheContents, 'entries'> & Partial<CacheContents>): Promise<void> {
-  const { entries, pages = {}, records = {}, site = {} } = contents;
-  await writeTextPiecesAtomic(path.join(outDir, CACHE_FILE), cacheLines({ entries, pages, records, site }));
+  const { entries, pages = {}, records = {}, site = {}, trees = {} } = contents;
+  await writeTextPiecesAtomic(path.join(outDir, CACHE_FILE), cacheLines({ entries, pages, records, site, trees }));
 }
 
 /** Whether an output can be kept, and, when it had to be hashed to tell, the stamp to remember. */

@@ -136,7 +136,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: M
   const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
   const pages = plannedPages(options, plan, manifest);
   // The manifest is remembered only once this build has written (or kept) it: an interrupted build's cache must not vouch for it.
-  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run), pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {} };
+  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run), pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {}, trees: plan.rememberedTrees };
   let pruned: string[] = [];
   try {
     if (!signal?.aborted) {

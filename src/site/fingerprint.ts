@@ -14,7 +14,8 @@ import { BUILTIN_TEMPLATES_DIR, FONTS_DIR, PACKAGE_ROOT } from '../paths.js';
 import type { CaseFile } from '../record/schema.js';
 import type { ResolvedTheme } from '../theme/load.js';
 import { VERSION } from '../version.js';
-import { canonicalJson, hashTree, sha256 } from './hash.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { rememberedTreeHash, type TreeMemory } from './tree-hash.js';
 
 export interface Fingerprint {
   /** Code, fonts and version: shared by dossiers and cards. */
@@ -46,19 +47,38 @@ export function installedSources(userTemplatesDir?: string, userLayoutsDir?: str
   };
 }
 
-export async function computeFingerprint(sources: FingerprintSources): Promise<Fingerprint> {
+/** Each folder's hash and stamps, by absolute path, as a build's cache remembers them (tree-hash.ts). */
+export type TreeMemories = Record<string, TreeMemory>;
+
+/**
+ * The fingerprint, and what to remember of each folder hashed for it: a folder whose files all
+ * keep the stamps `remembered` has for it is not read again.
+ */
+export async function rememberedFingerprint(sources: FingerprintSources, remembered: TreeMemories): Promise<{ fingerprint: Fingerprint; trees: TreeMemories }> {
+  const trees: TreeMemories = {};
+  const treeHash = async (dir: string | undefined): Promise<string> => {
+    if (dir === undefined) return '';
+    const memory = await rememberedTreeHash(dir, remembered[dir]);
+    trees[dir] = memory;
+    return memory.hash;
+  };
   const [code, fonts, builtin, user, layouts] = await Promise.all([
-    hashTree(sources.codeDir),
-    hashTree(sources.fontsDir),
-    hashTree(sources.builtinTemplatesDir),
-    sources.userTemplatesDir ? hashTree(sources.userTemplatesDir) : Promise.resolve(''),
-    sources.userLayoutsDir ? hashTree(sources.userLayoutsDir) : Promise.resolve(''),
+    treeHash(sources.codeDir),
+    treeHash(sources.fontsDir),
+    treeHash(sources.builtinTemplatesDir),
+    treeHash(sources.userTemplatesDir),
+    treeHash(sources.userLayoutsDir),
   ]);
-  return {
+  const fingerprint = {
     engine: sha256(sources.version, code, fonts, path.relative(PACKAGE_ROOT, sources.codeDir)),
     templates: sha256(builtin, user),
     layouts,
   };
+  return { fingerprint, trees };
+}
+
+export async function computeFingerprint(sources: FingerprintSources): Promise<Fingerprint> {
+  return (await rememberedFingerprint(sources, {})).fingerprint;
 }
 
 /**

@@ -49,7 +49,8 @@ function canonical(value: unknown): string | undefined {
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-async function filesUnder(dir: string): Promise<string[]> {
+/** Every file under `dir`, sorted, as absolute paths; none when it cannot be read. */
+export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
@@ -57,10 +58,13 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** One hash over each file's path relative to `dir` and its bytes, in the order given. */
+export async function hashFiles(dir: string, files: readonly string[]): Promise<string> {
+  const contents = await Promise.all(files.map((file) => readFile(file)));
+  return sha256(...files.flatMap((file, index) => [path.relative(dir, file), contents[index]!]));
+}
+
 /** One hash over every file's relative path and bytes: changes when any file under `dir` does. */
 export async function hashTree(dir: string): Promise<string> {
-  const files = await filesUnder(dir);
-  const parts: (string | Uint8Array)[] = [];
-  for (const file of files) parts.push(path.relative(dir, file), await readFile(file));
-  return sha256(...parts);
+  return hashFiles(dir, await filesUnder(dir));
 }

@@ -11,10 +11,10 @@ import { cardJobs, parseCardPlan, type CardJob, type CardPlan } from '../cards/p
 import { qrUrl } from '../dossier/qr-code.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { readDataFolder } from '../record/data-folder.js';
-import type { CachedRecords } from './cache.js';
+import type { CachedRecords, CachedTrees } from './cache.js';
 import type { BuildEvents } from './events.js';
 import { reportFailure, toError, type BuildFailure } from './failure.js';
-import { cardInputs, computeFingerprint, dossierInputs, installedSources, type Fingerprint } from './fingerprint.js';
+import { cardInputs, dossierInputs, installedSources, rememberedFingerprint, type Fingerprint } from './fingerprint.js';
 import type { BuildOptions } from './options.js';
 import { readingContexts, readRecord, type RecordSummary } from './known-records.js';
 import { selectRecords } from './select.js';
@@ -59,6 +59,8 @@ export interface BuildPlan {
   knownSlugs: ReadonlySet<string>;
   /** What the cache is to remember of the record files, for the next build to trust their stamps. */
   rememberedRecords: CachedRecords;
+  /** What the cache is to remember of the folders the fingerprint hashed (tree-hash.ts), likewise. */
+  rememberedTrees: CachedTrees;
   /** casefile's code, fonts and version (fingerprint.ts): what the site files are made by. */
   code: string;
 }
@@ -167,17 +169,24 @@ function tasksOf(record: RecordSummary, sources: TaskSources): Task[] {
   return [...(sources.print ? [dossierTask(record, sources, sources.print)] : []), ...cards];
 }
 
-/** `cachedRecords`: what earlier builds remembered of the record files (cache.ts). */
-export async function planBuild(options: BuildOptions, cachedRecords: CachedRecords, events: BuildEvents): Promise<BuildPlan> {
+/** What earlier builds remembered (cache.ts): of the record files, and of the folders the fingerprint hashes. */
+export interface PlanMemory {
+  records: CachedRecords;
+  trees: CachedTrees;
+}
+
+export async function planBuild(options: BuildOptions, remembered: PlanMemory, events: BuildEvents): Promise<BuildPlan> {
+  const cachedRecords = remembered.records;
   // Everything that can be checked is checked before a browser or a worker starts.
   const cardPlan = parseCardPlan(cardPlanOptions(options));
   const wantsCards = options.kinds.includes('cards');
   const templates = options.kinds.includes('dossier') ? await loadTemplates(options.templatesDir) : undefined;
-  const fingerprint = await computeFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir));
+  // --force reads everything again, casefile's own files too.
+  const { fingerprint, trees } = await rememberedFingerprint(installedSources(options.templatesDir, options.cardLayoutsDir), options.force ? {} : remembered.trees);
   const dataFolder = await readDataFolder(options.dataDir);
   const dataSlugs = dataFolder.map((entry) => entry.slug);
   const knownSlugs = new Set(dataSlugs);
-  const { records, failures, covered, remembered } = await loadSelected(options, knownSlugs, fingerprint.engine, cachedRecords, events);
+  const { records, failures, covered, remembered: read } = await loadSelected(options, knownSlugs, fingerprint.engine, cachedRecords, events);
   const sources: TaskSources = {
     options,
     fingerprint,
@@ -193,6 +202,7 @@ export async function planBuild(options: BuildOptions, cachedRecords: CachedReco
     tasks: records.flatMap((record) => tasksOf(record, sources)),
     knownSlugs,
     code: fingerprint.engine,
-    rememberedRecords: keptMemories(cachedRecords, dataFolder.map((entry) => path.resolve(entry.file)), remembered),
+    rememberedRecords: keptMemories(cachedRecords, dataFolder.map((entry) => path.resolve(entry.file)), read),
+    rememberedTrees: trees,
   };
 }

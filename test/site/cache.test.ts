@@ -44,25 +44,27 @@ describe('the build cache', () => {
     const records = { '/data/a.json': { size: 1, mtimeMs: 2, context: sha256('code'), slug: 'a', title: 'A', question: 'Q?', contentHash: sha256('a') } };
     await saveCache(dir, { entries, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records });
     const read = await loadCache(dir);
-    const same = { entries: { ...read.entries }, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records: { ...read.records }, site: {} };
+    const same = { entries: { ...read.entries }, pages: { 'a/gallery.html': { record: 'a', output: sha256('page') } }, records: { ...read.records }, site: {}, trees: {} };
     expect(unchangedCache(read, same)).toBe(true);
     expect(unchangedCache(read, { ...same, entries: { 'a.pdf': { ...read.entries['a.pdf']!, scope: 'shard 1/2' } } })).toBe(false);
     expect(unchangedCache(read, { ...same, entries: {} })).toBe(false);
     expect(unchangedCache(read, { ...same, pages: { 'a/gallery.html': { record: 'a', output: sha256('another page') } } })).toBe(false);
     expect(unchangedCache(read, { ...same, records: { '/data/a.json': { ...read.records['/data/a.json']!, mtimeMs: 3 } } })).toBe(false);
     expect(unchangedCache(read, { ...same, site: { 'manifest.json': { inputs: sha256('paths'), output: sha256('manifest'), size: 9, mtimeMs: 3 } } })).toBe(false);
+    expect(unchangedCache(read, { ...same, trees: { '/casefile/dist': { hash: sha256('code'), files: [['cli.js', 10, 4]] } } })).toBe(false);
     expect(unchangedCache({ ...read, trusted: false }, same)).toBe(false);
     writeFileSync(path.join(dir, CACHE_FILE), '{');
     expect((await loadCache(dir)).trusted).toBe(false);
   });
 
-  it('writes a line per output, page and record, by key, and reads back what it wrote', async () => {
+  it('writes a line per output, page, record, site file and folder, by key, and reads back what it wrote', async () => {
     const dir = tempDir();
     const entries = Object.fromEntries(['b.pdf', 'a.pdf'].map((file) => [file, { inputs: sha256(file), output: fileHash(Buffer.from('pdf')), entry: { ...entry, path: file }, scope: 'all', size: 3, mtimeMs: 1.5 }]));
     const pages = { 'a/meta.html': { record: 'a', output: sha256('page'), size: 4, mtimeMs: 2 } };
     const records = { '/data/a.json': { size: 1, mtimeMs: 2, context: sha256('code'), slug: 'a', title: 'A ✓', question: 'Q?', contentHash: sha256('a') } };
     const site = { 'manifest.json': { inputs: sha256('paths'), output: sha256('manifest'), size: 9, mtimeMs: 3.25 } };
-    await saveCache(dir, { entries, pages, records, site });
+    const trees = { '/casefile/fonts': { hash: sha256('fonts'), files: [['a.ttf', 5, 1.25], ['b.ttf', 6, 2]] as [string, number, number][] } };
+    await saveCache(dir, { entries, pages, records, site, trees });
     const lines = readFileSync(path.join(dir, CACHE_FILE), 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('{"format":2}');
     expect(lines.slice(1).map((line) => (JSON.parse(line) as unknown[]).slice(0, 2))).toEqual([
@@ -71,10 +73,11 @@ describe('the build cache', () => {
       ['page', 'a/meta.html'],
       ['record', '/data/a.json'],
       ['site', 'manifest.json'],
-      ['end', 5],
+      ['tree', '/casefile/fonts'],
+      ['end', 6],
     ]);
     const read = await loadCache(dir);
-    expect(read).toMatchObject({ trusted: true, entries, pages, records, site });
+    expect(read).toMatchObject({ trusted: true, entries, pages, records, site, trees });
     expect(unchangedCache(read, read)).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import { buildSite, type BuildSummary } from '../../src/site/batch.js';
 import { CACHE_FILE } from '../../src/site/cache.js';
 import { manifestJson } from '../../src/site/manifest.js';
 import { BUILD_DEFAULTS, type BuildOptions } from '../../src/site/options.js';
+import { BUILTIN_TEMPLATES_DIR, FONTS_DIR } from '../../src/paths.js';
 import { ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { readCacheFile, writeCacheFile } from '../helpers/cache-file.js';
@@ -41,6 +42,15 @@ describe('freshness by size and mtime', () => {
   it('records each output with the size and mtime it had once written', () => {
     const stats = statSync(card);
     expect(cacheEntry(out, CARD)).toMatchObject({ size: stats.size, mtimeMs: stats.mtimeMs });
+  });
+
+  it("remembers casefile's own folders (code, fonts, templates) with each file's stamp, so the next build need not read them", () => {
+    const { trees } = readCacheFile(out);
+    expect(Object.keys(trees).sort()).toEqual([BUILTIN_TEMPLATES_DIR, FONTS_DIR, path.join(ROOT, 'src')].sort());
+    const fonts = trees[FONTS_DIR] as { hash: string; files: [string, number, number][] };
+    const font = fonts.files.find(([file]) => file.endsWith('.ttf'))!;
+    expect(font.slice(1)).toEqual([statSync(path.join(FONTS_DIR, font[0])).size, statSync(path.join(FONTS_DIR, font[0])).mtimeMs]);
+    expect(fonts.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('writes none of the cache, manifest, gallery or meta pages when nothing changed', async () => {
