@@ -192,13 +192,15 @@ export class FontBook {
   }
 }
 
-const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: creating it loads ICU's break rules, 20 ms of every build's start, and a build with nothing changed segments nothing. */
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (graphemeSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' }));
 
 /** Characters that are each a grapheme of their own when no combining mark or joiner follows: ASCII, Latin-1, Latin Extended-A/B, typographic punctuation. */
 const ONE_GRAPHEME_EACH = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027\u2030-\u205e\u20ac]*$/;
 
 export function segmentGraphemes(text: string): string[] {
-  return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
+  return Array.from(segmenter().segment(text), (segment) => segment.segment);
 }
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3|\uFE0F/u;
