@@ -6,13 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError } from '../errors.js';
-import { resolveInside } from '../output/safe-path.js';
-import { assertOneFilePerSlug, dataFolderSlugs, existingRecordFiles } from './data-folder.js';
-import { recordFileKind, recordFileNames, RECORD_EXTENSIONS, slugOfFileName } from './file-kinds.js';
+import { assertOneFilePerSlug, dataFolderSlugs } from './data-folder.js';
+import { recordFileKind, RECORD_EXTENSIONS, slugOfFileName } from './file-kinds.js';
 import { parsePageText } from './page-text/parse.js';
 import { parseJson } from './parse.js';
-import { SLUG_PATTERN, MAX_SLUG_LENGTH, type CaseFile } from './schema.js';
+import type { CaseFile } from './schema.js';
+import { resolveRecordFile } from './slug.js';
 import { validateRecord } from './validate.js';
+
+export { assertSlug, looksLikeFile, resolveRecordFile } from './slug.js';
 
 export interface LoadedRecord {
   record: CaseFile;
@@ -38,33 +40,6 @@ export interface LoadRecordOptions {
   dataDir: string;
   /** The data folder's slugs, when the caller has them already (a batch computes them once). */
   knownSlugs?: ReadonlySet<string>;
-}
-
-/** A reference names a file when it looks like one; anything else is a slug in the data folder. */
-export function looksLikeFile(reference: string): boolean {
-  return recordFileKind(reference) !== undefined || reference.includes('/') || reference.includes(path.sep);
-}
-
-export function assertSlug(slug: string): void {
-  if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH) {
-    throw new CasefileError(
-      'E_SLUG',
-      `invalid slug ${JSON.stringify(slug)}: expected lower-case letters, digits and hyphens ([a-z0-9-]+), not starting with a hyphen`,
-    );
-  }
-}
-
-/**
- * A file path as given, or a slug's file in the data folder: `<slug>.json` or `<slug>.txt`,
- * whichever exists. A slug with both resolves to its JSON file, and loading that reports the
- * conflict; a slug with neither resolves to `<slug>.json`, and reading that says it is missing.
- */
-export async function resolveRecordFile(reference: string, dataDir: string): Promise<string> {
-  if (looksLikeFile(reference)) return path.resolve(reference);
-  assertSlug(reference);
-  const candidates = recordFileNames(reference).map((name) => resolveInside(dataDir, name, 'record'));
-  const [found] = await existingRecordFiles(path.dirname(candidates[0]!), reference);
-  return found ?? candidates[0]!;
 }
 
 export async function readRecordText(file: string): Promise<string> {

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 
-/** Lower-case letters, digits and hyphens, not starting with a hyphen (it would read as a CLI flag). */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-export const MAX_SLUG_LENGTH = 120;
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug.js';
+
+export { MAX_SLUG_LENGTH, SLUG_PATTERN };
 export const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 /** Generous for any real field, small enough that a hostile record cannot balloon a render. */

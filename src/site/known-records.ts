@@ -13,7 +13,6 @@
 import path from 'node:path';
 import { assertOneFilePerSlug } from '../record/data-folder.js';
 import { recordFileKind } from '../record/file-kinds.js';
-import { loadRecordFile } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import type { CachedRecords } from './cache.js';
 import { readStamp, sameStamp } from './file-stamp.js';
@@ -87,6 +86,8 @@ export async function readRecord(file: string, reading: RecordReading): Promise<
     const { slug, title, question, contentHash } = cached;
     return { summary: { slug, title, question, file, contentHash }, absolute, remembered: cached };
   }
+  // Loaded for the first record a build must parse: a build whose record files are all unchanged parses none.
+  const { loadRecordFile } = await import('../record/load.js');
   const record = await loadRecordFile(file, { dataDir: reading.dataDir, knownSlugs: reading.knownSlugs });
   const summary = summarize(record, file);
   const { file: _file, ...fields } = summary;

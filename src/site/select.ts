@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { CasefileError } from '../errors.js';
 import { readDataFolder } from '../record/data-folder.js';
 import { slugOfFileName } from '../record/file-kinds.js';
-import { assertSlug, looksLikeFile, resolveRecordFile } from '../record/load.js';
+import { assertSlug, looksLikeFile, resolveRecordFile } from '../record/slug.js';
 
 export interface SelectedRecord {
   slug: string;
