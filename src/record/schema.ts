@@ -3,7 +3,6 @@
  * and docs/record.schema.json is generated from it (`npm run schema`).
  */
 import { z } from 'zod';
-
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug.js';
 
 export { MAX_SLUG_LENGTH, SLUG_PATTERN };
