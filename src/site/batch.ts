@@ -13,9 +13,10 @@ import type { BuildEvents } from './events.js';
 import type { BuildFailure } from './failure.js';
 import { finalizeBuild } from './finalize.js';
 import { openCache, sortByFreshness } from './freshness.js';
-import type { Manifest } from './manifest.js';
+import { EntrySpool } from './entry-spool.js';
+import { MANIFEST_FILE, readManifestSync, type Manifest } from './manifest.js';
 import type { BuildOptions } from './options.js';
-import { planBuild } from './plan.js';
+import { planBuild, type BuildPlan } from './plan.js';
 import { scopeTag } from './prune.js';
 import { markBuildRunning } from './unfinished-build.js';
 import type { RunResult } from './run.js';
@@ -29,7 +30,8 @@ export interface BuildSummary {
   failed: number;
   durationMs: number;
   failures: BuildFailure[];
-  manifest: Manifest;
+  /** out/manifest.json, read from the file when first asked for (a getter, not enumerable). */
+  readonly manifest: Manifest;
   /** Times the browser died and was replaced during the build. */
   browserRelaunches: number;
   /** Requests dossier pages made that casefile refused (each is also told to onInfo). */
@@ -42,7 +44,17 @@ export interface BuildSummary {
  * A build with nothing to make does not load the run stage: its imports (the browser, the PDF
  * finishing, both card engines) were a fixed share of a build that changed nothing.
  */
-const NOTHING_RUN: RunResult = { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 };
+const nothingRun = (spool: EntrySpool): RunResult => ({ spool, unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 });
+
+/**
+ * The summary's manifest is out/manifest.json, read when first asked for: at 100,000 cards, the
+ * manifest held in memory to hand back was a fifth of the build's peak, and the CLI asks for it
+ * only with --json. Not enumerable, so spreading a summary does not read it.
+ */
+function withManifest(summary: Omit<BuildSummary, 'manifest'>, outDir: string): BuildSummary {
+  let manifest: Manifest | undefined;
+  return Object.defineProperty(summary, 'manifest', { get: () => (manifest ??= readManifestSync(path.join(outDir, MANIFEST_FILE))), enumerable: false }) as BuildSummary;
+}
 
 export async function buildSite(options: BuildOptions, events: BuildEvents = {}, signal?: AbortSignal): Promise<BuildSummary> {
   const started = performance.now();
@@ -69,8 +81,18 @@ async function stages(options: BuildOptions, outDir: string, events: BuildEvents
   plan.tasks.length = 0;
   // Takumi's native binding loads only when a card needs it; one that cannot load is refused once, before anything starts.
   if (freshness.pending.some((task) => task.kind === 'card' && task.job.engine === 'takumi')) await (await import('../cards/engines/takumi.js')).loadTakumi();
-  const run = counts.pending === 0 ? NOTHING_RUN : await (await import('./run.js')).runTasks(freshness.pending, options, outDir, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
-  const { manifest, pruned } = await finalizeBuild({ options, outDir, plan, planned, freshness, run, events, signal });
+  // What the run writes goes to a spool file, not memory; it is read back by the last stage and removed however the build ends.
+  const spool = new EntrySpool(outDir);
+  try {
+    const run = counts.pending === 0 ? nothingRun(spool) : await (await import('./run.js')).runTasks(freshness.pending, options, { outDir, spool }, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
+    const { pruned } = await finalizeBuild({ options, outDir, plan, planned, freshness, run, events, signal });
+    return withManifest(summaryOf(plan, counts, run, pruned, started), outDir);
+  } finally {
+    spool.dispose();
+  }
+}
+
+function summaryOf(plan: BuildPlan, counts: { planned: number; pending: number }, run: RunResult, pruned: string[], started: number): Omit<BuildSummary, 'manifest'> {
   return {
     records: plan.records.length + new Set(plan.failures.map((failure) => failure.record)).size,
     made: counts.pending - run.failures.length,
@@ -78,7 +100,6 @@ async function stages(options: BuildOptions, outDir: string, events: BuildEvents
     failed: plan.failures.length + run.failures.length,
     durationMs: Math.round(performance.now() - started),
     failures: [...plan.failures, ...run.failures],
-    manifest,
     browserRelaunches: run.browserRelaunches,
     blockedRequests: run.blockedRequests,
     pruned,

@@ -3,20 +3,25 @@
  * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the pages
  * and the manifest written, and the cache saved last, with their stamps.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { saveCache, unchangedCache, type CacheContents, type CachedPages, type CachedSiteFiles, type CacheEntries } from './cache.js';
+import type { Written } from './entry-spool.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted } from './failure.js';
-import { plannedGalleryPages } from './gallery.js';
+import { galleryPagesOfPart, indexPartsFor, recordEntries, RECORDS_PER_INDEX_PAGE } from './gallery.js';
 import type { Freshness } from './freshness.js';
 import { readStamp } from './file-stamp.js';
 import { canonicalJson, sha256 } from './hash.js';
-import { MANIFEST_FILE, sameEntry, sortEntries, withVersion, type Manifest, type ManifestEntry } from './manifest.js';
+import type { RecordSummary } from './known-records.js';
+import { MANIFEST_FILE, sameEntry, sortedManifestPieces, type ManifestEntry, type ManifestHead } from './manifest.js';
 import type { BuildOptions } from './options.js';
 import type { BuildPlan } from './plan.js';
 import { knownOutputs, removeStaleOutputs, scopeTag, staleOutputs, type PruneScope } from './prune.js';
 import type { RunResult } from './run.js';
-import { keepsStamp, plannedMetaPages, writeChangedManifest, writeManifest, writePlannedPages, type PlannedPage } from './site-files.js';
+import { keepsStamp, plannedMetaPage, writePlannedPages, type MetaSite } from './site-files.js';
+import { SiteOutputs, slugsInPathOrder } from './site-outputs.js';
+import { writeTextPiecesHashed, writeTextPiecesIfChanged } from '../output/write-if-changed.js';
 import { brandName } from '../theme/load.js';
 import { VERSION } from '../version.js';
 
@@ -32,20 +37,23 @@ export interface FinalizeInput {
   signal?: AbortSignal | undefined;
 }
 
-/** The cache as the run left the disk: what it wrote is remembered, what it did not finish is forgotten. */
-function cacheAfterRun(entries: CacheEntries, run: RunResult): CacheEntries {
-  const after = { ...entries };
-  for (const written of run.written) after[written.entry.path] = written;
-  for (const task of run.unfinished) for (const file of task.paths) delete after[file];
-  return after;
+/**
+ * The cache as the run left the disk, but for what the run wrote, which stays in its spool: the
+ * files of tasks it did not finish are forgotten. Changes `entries`, the build's own copy (freshness.ts).
+ */
+function forgetUnfinished(entries: CacheEntries, run: RunResult): Set<string> {
+  const unfinished = new Set(run.unfinished.flatMap((task) => task.paths));
+  for (const file of unfinished) delete entries[file];
+  return unfinished;
 }
 
-function manifestOf(options: BuildOptions, outputs: readonly ManifestEntry[]): Manifest {
-  return {
-    generator: options.theme ? brandName(options.theme) : `casefile ${VERSION}`,
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    outputs: sortEntries(outputs).map(withVersion),
-  };
+/** What the run wrote, by path, for the cache to remember: all but the files of tasks it did not finish. */
+function* madeOutputs(outputs: SiteOutputs, unfinished: ReadonlySet<string>): Generator<Written> {
+  for (const slug of slugsInPathOrder(outputs.slugs)) for (const written of outputs.written(slug)) if (!unfinished.has(written.entry.path)) yield written;
+}
+
+function manifestHead(options: BuildOptions): ManifestHead {
+  return { generator: options.theme ? brandName(options.theme) : `casefile ${VERSION}`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
 }
 
 interface Cache {
@@ -55,9 +63,9 @@ interface Cache {
 
 /**
  * Outputs of earlier builds, in this build's scope, that it no longer makes: removed (unless
- * --no-prune), and the cache told. Returns the cache as it then describes the disk.
+ * --no-prune), and `cache` (the build's own, changed in place) told. Returns the files removed.
  */
-async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: ReadonlySet<string>): Promise<Cache & { pruned: string[] }> {
+async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: ReadonlySet<string>): Promise<string[]> {
   const scope: PruneScope = {
     kinds: options.kinds,
     records: plan.covered,
@@ -68,22 +76,20 @@ async function pruneStale({ options, outDir, plan, freshness, events }: Finalize
   };
   const known = knownOutputs(freshness.known, freshness.knownPages);
   const stale = staleOutputs(known, wanted, scope);
-  const entries = { ...cache.entries };
-  const pages = { ...cache.pages };
   if (!options.prune) {
     // The files stay, and so does the cache's memory of them, so a later build can still prune them.
-    for (const file of stale) if (freshness.known[file]) entries[file] ??= freshness.known[file];
-    return { entries, pages, pruned: [] };
+    for (const file of stale) if (freshness.known[file]) cache.entries[file] ??= freshness.known[file];
+    return [];
   }
-  if (stale.length === 0) return { entries, pages, pruned: [] };
+  if (stale.length === 0) return [];
   const result = await removeStaleOutputs(outDir, known, stale);
   for (const file of result.removed) events.onInfo?.(`removed ${file}: no longer part of the build`);
   for (const file of result.kept) events.onWarning?.(`kept ${file}: no longer part of the build, but changed since casefile wrote it`);
   for (const file of stale) {
-    delete entries[file];
-    delete pages[file];
+    delete cache.entries[file];
+    delete cache.pages[file];
   }
-  return { entries, pages, pruned: result.removed };
+  return result.removed;
 }
 
 /**
@@ -93,19 +99,47 @@ async function pruneStale({ options, outDir, plan, freshness, events }: Finalize
  */
 const SITE_PAGE_RECORD = '';
 
-/** Every page of the site, each remembered so pruning can remove it when it is no longer written. */
-function plannedPages(options: BuildOptions, plan: BuildPlan, manifest: Manifest): PlannedPage[] {
-  const gallery = plannedGalleryPages(manifest).map((page) => ({ ...page, record: page.record ?? SITE_PAGE_RECORD }));
-  const metas = plannedMetaPages(manifest, plan.records, options.baseUrl, options);
-  return [...gallery, ...metas];
+/**
+ * Every page of the site, an index page's records at a time (each with its own gallery pages and
+ * meta page), written when changed and remembered in `remembered` so pruning can remove it when
+ * it is no longer written. Returns every page's path.
+ */
+async function writeSitePages({ options, outDir, plan, freshness }: FinalizeInput, outputs: SiteOutputs, head: ManifestHead, remembered: CachedPages): Promise<Set<string>> {
+  const slugs = outputs.slugs;
+  const site = { records: slugs.length, cards: outputs.cards, generator: head.generator };
+  const parts = indexPartsFor(slugs.length);
+  const summaries = new Map(plan.records.map((record) => [record.slug, record]));
+  const writing = { scope: scopeTag(options.shard), site: siteInputs(options, plan, head), read: freshness.read.entries };
+  const written = new Set<string>();
+  for (let part = 1; part <= parts; part += 1) {
+    const listed = slugs.slice((part - 1) * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE).map((slug) => recordEntries(slug, outputs.entriesOf(slug)));
+    const gallery = galleryPagesOfPart(listed, site, part, parts).map((page) => ({ ...page, record: page.record ?? SITE_PAGE_RECORD }));
+    const metas = options.baseUrl ? listed.flatMap(({ slug, entries }) => metaPageOf(summaries.get(slug), entries, options.baseUrl!, options) ?? []) : [];
+    const pages = [...gallery, ...metas];
+    await writePlannedPages(outDir, pages, remembered, writing);
+    for (const page of pages) written.add(page.path);
+  }
+  return written;
 }
 
+const metaPageOf = (record: RecordSummary | undefined, entries: readonly ManifestEntry[], baseUrl: string, site: MetaSite) => (record ? plannedMetaPage(record, entries, baseUrl, site) : undefined);
+
 /** What the manifest is made from besides its entries' contents, which the cache vouches for (freshManifest): casefile's code, the generator, the base URL and the paths. */
-const manifestInputs = (plan: BuildPlan, manifest: Manifest) => sha256(plan.code, manifest.generator, manifest.baseUrl ?? '', manifest.outputs.map((entry) => entry.path).join('\n'));
+function manifestInputs(plan: BuildPlan, head: ManifestHead, outputs: SiteOutputs): string {
+  const hash = createHash('sha256').update(sha256(plan.code, head.generator, head.baseUrl ?? ''));
+  for (const entry of outputs.entries()) hash.update(`${entry.path}\n`);
+  return hash.digest('hex');
+}
 
 /** The settings every page is made with: casefile's code, the generator, the base URL, the QR links and the site's name. Each page adds its own shape (site-files.ts). */
-const siteInputs = (options: BuildOptions, plan: BuildPlan, manifest: Manifest) =>
-  sha256(plan.code, canonicalJson({ generator: manifest.generator, baseUrl: manifest.baseUrl ?? null, qr: options.qr ?? null, site: options.theme?.name ?? null }));
+const siteInputs = (options: BuildOptions, plan: BuildPlan, head: ManifestHead) =>
+  sha256(plan.code, canonicalJson({ generator: head.generator, baseUrl: head.baseUrl ?? null, qr: options.qr ?? null, site: options.theme?.name ?? null }));
+
+/** True when every output's entry says what the cache's entry for its path says. */
+function everyEntryAsRead(outputs: SiteOutputs, read: CacheEntries): boolean {
+  for (const entry of outputs.entries()) if (!sameEntry(entry, read[entry.path]?.entry)) return false;
+  return true;
+}
 
 /**
  * The manifest as the cache will remember it, written only if it would change. It is not even
@@ -114,43 +148,42 @@ const siteInputs = (options: BuildOptions, plan: BuildPlan, manifest: Manifest) 
  * compare was a tenth of a build with nothing changed. With those inputs and that stamp, an entry
  * that says something else changes its bytes, so it is written without being made to compare.
  */
-async function freshManifest({ outDir, plan, freshness }: FinalizeInput, manifest: Manifest): Promise<CachedSiteFiles> {
-  const inputs = manifestInputs(plan, manifest);
+async function freshManifest({ outDir, plan, freshness }: FinalizeInput, head: ManifestHead, outputs: SiteOutputs): Promise<CachedSiteFiles> {
+  const inputs = manifestInputs(plan, head, outputs);
   const file = path.join(outDir, MANIFEST_FILE);
   const known = freshness.read.site[MANIFEST_FILE];
   const asLeft = known !== undefined && known.inputs === inputs && keepsStamp(file, known);
-  if (asLeft && manifest.outputs.every((entry) => sameEntry(entry, freshness.read.entries[entry.path]?.entry))) return { [MANIFEST_FILE]: known };
-  const output = asLeft ? await writeChangedManifest(outDir, manifest) : (await writeManifest(outDir, manifest)).sha256;
+  if (asLeft && everyEntryAsRead(outputs, freshness.read.entries)) return { [MANIFEST_FILE]: known };
+  const pieces = () => sortedManifestPieces(head, outputs.entries());
+  const output = asLeft ? await writeTextPiecesHashed(file, pieces()) : (await writeTextPiecesIfChanged(file, pieces)).sha256;
   const stamp = await readStamp(file);
   return stamp ? { [MANIFEST_FILE]: { inputs, output, ...stamp } } : {};
 }
 
 /**
- * The manifest, the pages and the cache are each written a piece at a time and only when their
- * bytes change: at 100,000 cards, building each whole was most of the build's peak memory, and
- * a build with nothing changed writes none of them.
+ * The pages, the manifest and the cache are each written a record at a time, from the cache's
+ * entries and the run's spool (site-outputs.ts), and only when their bytes change: at 100,000
+ * cards, holding every entry made, then building each file whole, was most of the build's peak
+ * memory, and a build with nothing changed writes none of them.
  */
-export async function finalizeBuild(input: FinalizeInput): Promise<{ manifest: Manifest; pruned: string[] }> {
+export async function finalizeBuild(input: FinalizeInput): Promise<{ pruned: string[] }> {
   const { options, outDir, plan, freshness, run, signal } = input;
-  const scope = scopeTag(options.shard);
-  const manifest = manifestOf(options, [...freshness.kept, ...run.written.map(({ entry }) => entry)]);
-  const pages = plannedPages(options, plan, manifest);
+  const outputs = new SiteOutputs(freshness.kept, run.spool);
+  const head = manifestHead(options);
+  const unfinished = forgetUnfinished(freshness.entries, run);
   // The manifest is remembered only once this build has written (or kept) it: an interrupted build's cache must not vouch for it.
-  const next: CacheContents = { entries: cacheAfterRun(freshness.entries, run), pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {}, trees: plan.rememberedTrees };
+  const next: CacheContents = { entries: freshness.entries, pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {}, trees: plan.rememberedTrees };
   let pruned: string[] = [];
   try {
     if (!signal?.aborted) {
-      const wanted = new Set([...input.planned, ...pages.map((page) => page.path)]);
-      const after = await pruneStale(input, next, wanted);
-      Object.assign(next, { entries: after.entries, pages: after.pages });
-      pruned = after.pruned;
-      await writePlannedPages(outDir, pages, next.pages, { scope, site: siteInputs(options, plan, manifest), read: freshness.read.entries });
+      const pages = await writeSitePages(input, outputs, head, next.pages);
+      pruned = await pruneStale(input, next, new Set([...input.planned, ...pages]));
     }
-    if (!signal?.aborted) next.site = await freshManifest(input, manifest);
+    if (!signal?.aborted) next.site = await freshManifest(input, head, outputs);
   } finally {
     // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
-    if (!unchangedCache(freshness.read, next)) await saveCache(outDir, next);
+    if (run.spool.size > 0 || unfinished.size > 0 || !unchangedCache(freshness.read, next)) await saveCache(outDir, next, madeOutputs(outputs, unfinished));
   }
   assertNotAborted(signal);
-  return { manifest, pruned };
+  return { pruned };
 }

@@ -111,7 +111,7 @@ function cardItem(page: string, title: string, card: ManifestEntry): string {
   return `<li><a href="${href}"><img src="${href}"${size} alt="${alt}" loading="lazy" decoding="async"></a><span>${escapeHtml(caption)}</span></li>`;
 }
 
-interface RecordEntries {
+export interface RecordEntries {
   slug: string;
   title: string;
   /** All of them, in the manifest's order. */
@@ -121,6 +121,13 @@ interface RecordEntries {
   cards: ManifestEntry[];
 }
 
+/** Pure: a record's entries (all of them, sorted by path) as the gallery shows them. */
+export function recordEntries(slug: string, entries: ManifestEntry[]): RecordEntries {
+  // The manifest is sorted by path (alphabetical); the gallery shows a record as it reads. Stable, so sizes keep their order.
+  const cards = entries.filter((entry) => entry.kind === 'card' && entry.format !== 'svg').sort((a, b) => recordOrder(a) - recordOrder(b));
+  return { slug, title: entries[0]?.title ?? slug, entries, dossier: entries.find((entry) => entry.kind === 'dossier'), cards };
+}
+
 function byRecord(manifest: Manifest): RecordEntries[] {
   const grouped = new Map<string, ManifestEntry[]>();
   for (const entry of manifest.outputs) {
@@ -128,12 +135,7 @@ function byRecord(manifest: Manifest): RecordEntries[] {
     if (entries) entries.push(entry);
     else grouped.set(entry.record, [entry]);
   }
-  return [...grouped.keys()].sort().map((slug) => {
-    const entries = grouped.get(slug)!;
-    // The manifest is sorted by path (alphabetical); the gallery shows a record as it reads. Stable, so sizes keep their order.
-    const cards = entries.filter((entry) => entry.kind === 'card' && entry.format !== 'svg').sort((a, b) => recordOrder(a) - recordOrder(b));
-    return { slug, title: entries[0]?.title ?? slug, entries, dossier: entries.find((entry) => entry.kind === 'dossier'), cards };
-  });
+  return [...grouped.keys()].sort().map((slug) => recordEntries(slug, grouped.get(slug)!));
 }
 
 const pathsOf = (entries: readonly ManifestEntry[]) => entries.map((entry) => entry.path).join('\n');
@@ -180,25 +182,31 @@ ${cards.map((card) => cardItem(page, record.title, card)).join('\n')}
 }
 
 /** What every index page says of the whole site. */
-interface SiteCounts {
+export interface SiteCounts {
   records: number;
   cards: number;
   generator: string;
 }
 
-/** The index's pages: the records in slug order, RECORDS_PER_INDEX_PAGE a page, each linked once. */
-function indexPages(records: readonly RecordEntries[], manifest: Manifest): PlannedGalleryPage[] {
-  const site = { records: records.length, cards: manifest.outputs.filter((entry) => entry.kind === 'card').length, generator: manifest.generator };
-  const parts = Math.max(1, Math.ceil(records.length / RECORDS_PER_INDEX_PAGE));
-  return Array.from({ length: parts }, (_unused, index) => {
-    const part = index + 1;
-    const page = indexPagePath(part);
-    const listed = records.slice(index * RECORDS_PER_INDEX_PAGE, part * RECORDS_PER_INDEX_PAGE);
-    // A record's title is its first entry's; its count and dossier come from the rest.
-    const sources = listed.flatMap((record) => record.entries);
-    const shape = () => `index ${part}/${parts} of ${site.records} records, ${site.cards} cards\n${pathsOf(sources)}`;
-    return { path: page, render: () => indexPageHtml(listed, site, page, part, parts), sources, shape };
-  });
+/** Pure: how many index pages list `records` records. */
+export const indexPartsFor = (records: number): number => Math.max(1, Math.ceil(records / RECORDS_PER_INDEX_PAGE));
+
+/** Index page `part` of `parts`, listing `listed` (RECORDS_PER_INDEX_PAGE records at most, in slug order). */
+function indexPage(listed: readonly RecordEntries[], site: SiteCounts, part: number, parts: number): PlannedGalleryPage {
+  const page = indexPagePath(part);
+  // A record's title is its first entry's; its count and dossier come from the rest.
+  const sources = listed.flatMap((record) => record.entries);
+  const shape = () => `index ${part}/${parts} of ${site.records} records, ${site.cards} cards\n${pathsOf(sources)}`;
+  return { path: page, render: () => indexPageHtml(listed, site, page, part, parts), sources, shape };
+}
+
+/**
+ * Pure: index page `part` of `parts`, listing `listed`, then the pages of each record it lists. A
+ * build makes the gallery this way, a page's records at a time (site-outputs.ts), so it never
+ * holds every record's entries at once.
+ */
+export function galleryPagesOfPart(listed: readonly RecordEntries[], site: SiteCounts, part: number, parts: number): PlannedGalleryPage[] {
+  return [indexPage(listed, site, part, parts), ...listed.flatMap((record) => recordPages(record, site.generator, part))];
 }
 
 /** Page `part` of `parts` of the index, at `page`, listing `listed`. */
@@ -224,8 +232,10 @@ ${nav}
 /** The index's pages first, then each record's pages in slug order, each made when rendered. */
 export function plannedGalleryPages(manifest: Manifest): PlannedGalleryPage[] {
   const records = byRecord(manifest);
-  const recordGalleryPages = records.flatMap((record, index) => recordPages(record, manifest.generator, Math.floor(index / RECORDS_PER_INDEX_PAGE) + 1));
-  return [...indexPages(records, manifest), ...recordGalleryPages];
+  const site = { records: records.length, cards: manifest.outputs.filter((entry) => entry.kind === 'card').length, generator: manifest.generator };
+  const parts = indexPartsFor(records.length);
+  const byPart = Array.from({ length: parts }, (_unused, index) => galleryPagesOfPart(records.slice(index * RECORDS_PER_INDEX_PAGE, (index + 1) * RECORDS_PER_INDEX_PAGE), site, index + 1, parts));
+  return [...byPart.map(([index]) => index!), ...byPart.flatMap(([, ...recordPages]) => recordPages)];
 }
 
 /** The index's pages first, then each record's pages in slug order. */

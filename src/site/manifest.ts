@@ -2,6 +2,7 @@
  * out/manifest.json: every output a build made or kept, for sites to read (image sizes for
  * og:image:width, hashes and versions for cache busting). Shard manifests merge into one.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CasefileError } from '../errors.js';
@@ -99,34 +100,60 @@ export function manifestJson(manifest: Manifest): string {
 /** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels in. */
 const nestedJson = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
 
+/** A manifest's fields besides its outputs. */
+export type ManifestHead = Omit<Manifest, 'outputs'>;
+
 /**
  * manifestJson's text, an entry at a time: the same bytes as `JSON.stringify(manifest, null, 2)`,
  * without the 70 MB string (and its copy as bytes) of a 100,000-card site's manifest.
  */
-export function* manifestJsonPieces(manifest: Manifest): Generator<string> {
-  const fields = Object.entries({ ...manifest, outputs: sortEntries(manifest.outputs) }).filter(([, value]) => value !== undefined);
+export function manifestJsonPieces(manifest: Manifest): Generator<string> {
+  const { outputs, ...head } = manifest;
+  return sortedManifestPieces(head, sortEntries(outputs));
+}
+
+/**
+ * manifestJsonPieces for outputs already in the manifest's order (by path), taken one at a time
+ * as they come: a build hands them over a record at a time (site-outputs.ts), never all at once.
+ */
+export function* sortedManifestPieces(head: ManifestHead, outputs: Iterable<ManifestEntry>): Generator<string> {
+  const fields = Object.entries(head).filter(([, value]) => value !== undefined);
   yield '{';
-  for (const [index, [key, value]] of fields.entries()) {
-    yield `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
-    if (key !== 'outputs' || !Array.isArray(value)) {
-      yield nestedJson(value, 1);
-      continue;
-    }
-    if (value.length === 0) {
-      yield '[]';
-      continue;
-    }
-    yield '[';
-    for (const [position, entry] of value.entries()) yield `${position === 0 ? '' : ','}\n    ${nestedJson(withVersion(entry as ManifestEntry), 2)}`;
-    yield '\n  ]';
+  for (const [index, [key, value]] of fields.entries()) yield `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: ${nestedJson(value, 1)}`;
+  yield `${fields.length === 0 ? '' : ','}\n  "outputs": `;
+  let position = 0;
+  for (const entry of outputs) {
+    yield `${position === 0 ? '[' : ','}\n    ${nestedJson(withVersion(entry), 2)}`;
+    position += 1;
   }
-  yield fields.length === 0 ? '}\n' : '\n}\n';
+  yield position === 0 ? '[]\n}\n' : '\n  ]\n}\n';
 }
 
 export async function readManifest(file: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CasefileError('E_READ', `cannot read manifest ${file}: ${(error as Error).message}`, { file, cause: error });
+  }
+  return parseManifest(text, file);
+}
+
+/** readManifest, for a caller that cannot wait (a build's summary reads its manifest back when asked for it). */
+export function readManifestSync(file: string): Manifest {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CasefileError('E_READ', `cannot read manifest ${file}: ${(error as Error).message}`, { file, cause: error });
+  }
+  return parseManifest(text, file);
+}
+
+function parseManifest(text: string, file: string): Manifest {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    value = JSON.parse(text);
   } catch (error) {
     throw new CasefileError('E_READ', `cannot read manifest ${file}: ${(error as Error).message}`, { file, cause: error });
   }

@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../output/atomic.js';
 import type { BuildEvents } from './events.js';
 import { assertNotAborted, reportFailure, toError, type BuildFailure } from './failure.js';
 import { readStamp } from './file-stamp.js';
-import type { CacheEntries } from './cache.js';
+import type { EntrySpool, Written } from './entry-spool.js';
 import { scopeTag } from './prune.js';
 import { fileHash } from './hash.js';
 import { recordHash } from './fingerprint.js';
@@ -28,17 +28,11 @@ import type { BuildOptions } from './options.js';
 import type { CardTask, DossierTask, Task } from './plan.js';
 import type { DossierPrinter } from '../browser/printer.js';
 
-/**
- * A file written, as the cache will remember it: its task's inputs, its manifest entry and, unless
- * it could not be stat'ed (then the next build hashes it), its size and mtime just after the
- * write. In this one shape from the start: at 100,000 cards, each extra object held per card
- * until the cache is saved was megabytes.
- */
-export type Written = CacheEntries[string];
+export type { Written } from './entry-spool.js';
 
 export interface RunResult {
-  /** Every file written, whether or not its task then finished. */
-  written: Written[];
+  /** Every file written, whether or not its task then finished, a record's at a time. */
+  spool: EntrySpool;
   /** Tasks that failed or were cut short: the cache may trust none of their files. */
   unfinished: Task[];
   /** Already reported; a task cut short by an interrupt is not a failure. */
@@ -55,6 +49,8 @@ interface Run {
   events: BuildEvents;
   signal: AbortSignal | undefined;
   result: RunResult;
+  /** Each record's files written since its entries last went to the spool. */
+  unspooled: Map<RecordSummary, Written[]>;
 }
 
 /** Card fields a written card adds to its entry. */
@@ -85,7 +81,16 @@ async function write(run: Run, task: Task, file: string, bytes: Uint8Array, card
   await writeFileAtomic(target, bytes);
   const stamp = await readStamp(target);
   const entry = manifestEntry(task, file, bytes, card);
-  run.result.written.push({ inputs: task.inputs, output: entry.hash, entry, scope: run.scope, ...stamp });
+  const written = run.unspooled.get(task.record) ?? [];
+  written.push({ inputs: task.inputs, output: entry.hash, entry, scope: run.scope, ...stamp });
+  run.unspooled.set(task.record, written);
+}
+
+/** The record's files written so far, handed to the spool. */
+function spoolWritten(run: Run, record: RecordSummary): void {
+  const written = run.unspooled.get(record);
+  run.unspooled.delete(record);
+  if (written) run.result.spool.add(record.slug, written);
 }
 
 async function makeDossier(run: Run, printer: DossierPrinter, record: CaseFile, task: DossierTask): Promise<void> {
@@ -202,7 +207,11 @@ async function runGroup<T extends Task>(run: Run, reader: RecordReader, group: r
   const record = reload(reader, first.record);
   // Each task awaits it; this keeps a failed load from counting as unhandled before they do.
   record.catch(() => undefined);
-  await Promise.all(group.map((task) => attempt(run, task, async () => make(await record, task))));
+  try {
+    await Promise.all(group.map((task) => attempt(run, task, async () => make(await record, task))));
+  } finally {
+    spoolWritten(run, first.record);
+  }
 }
 
 /**
@@ -222,13 +231,19 @@ async function runByRecord<T extends Task>(run: Run, reader: RecordReader, group
   await Promise.all(Array.from({ length: Math.max(1, Math.min(atOnce, groups.length)) }, lane));
 }
 
+/** Where the run writes: its files under `outDir`, and their entries to `spool`, which the caller removes once the build is done with it. */
+export interface RunTarget {
+  outDir: string;
+  spool: EntrySpool;
+}
+
 /**
  * Takes the tasks out of `tasks` (which it leaves empty: only this stage then holds them, and it
  * lets each record's go once they are done). The browser starts on the first dossier and the
  * pool on the first card: neither when there is none to make.
  */
-export async function runTasks(tasks: Task[], options: BuildOptions, outDir: string, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
-  const run: Run = { outDir, scope: scopeTag(options.shard), events, signal, result: { written: [], unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 } };
+export async function runTasks(tasks: Task[], options: BuildOptions, { outDir, spool }: RunTarget, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
+  const run: Run = { outDir, scope: scopeTag(options.shard), events, signal, result: { spool, unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 }, unspooled: new Map() };
   const groups = groupsOf(tasks.splice(0));
   const printer = groups.dossiers.length > 0 ? await startPrinter(options, events) : undefined;
   const renderer = groups.cardCount > 0 ? startCardRenderer(options, groups.cardCount, events) : undefined;

@@ -55,27 +55,29 @@ function entriesByRecord(manifest: Manifest): Map<string, ManifestEntry[]> {
   return grouped;
 }
 
+/** Pure: the record's meta.html, made when rendered, from its outputs' entries; none when it has no card to share. */
+export function plannedMetaPage(record: MetaRecord, entries: readonly ManifestEntry[], baseUrl: string, site: MetaSite = {}): PlannedPage | undefined {
+  const image = shareImage(entries);
+  if (!image) return undefined;
+  const render = () =>
+    metaTagsHtml({
+      title: record.title,
+      description: record.question,
+      image,
+      baseUrl,
+      ...(site.qr ? { qr: site.qr } : {}),
+      ...(site.theme?.name ? { siteName: site.theme.name } : {}),
+    });
+  // Which card is shared depends on every card the record has; the words are the record's own.
+  const shape = () => `meta ${record.slug}\n${record.title}\n${record.question}\n${entries.map((entry) => entry.path).join('\n')}`;
+  return { path: `${record.slug}/meta.html`, record: record.slug, render, sources: [image], shape };
+}
+
 /** Pure: each record's meta.html, each made when rendered, for records that have a card to share; none without a base URL. */
 export function plannedMetaPages(manifest: Manifest, records: readonly MetaRecord[], baseUrl: string | undefined, site: MetaSite = {}): PlannedPage[] {
   if (!baseUrl) return [];
   const grouped = entriesByRecord(manifest);
-  return records.flatMap((record) => {
-    const entries = grouped.get(record.slug) ?? [];
-    const image = shareImage(entries);
-    if (!image) return [];
-    const render = () =>
-      metaTagsHtml({
-        title: record.title,
-        description: record.question,
-        image,
-        baseUrl,
-        ...(site.qr ? { qr: site.qr } : {}),
-        ...(site.theme?.name ? { siteName: site.theme.name } : {}),
-      });
-    // Which card is shared depends on every card the record has; the words are the record's own.
-    const shape = () => `meta ${record.slug}\n${record.title}\n${record.question}\n${entries.map((entry) => entry.path).join('\n')}`;
-    return [{ path: `${record.slug}/meta.html`, record: record.slug, render, sources: [image], shape }];
-  });
+  return records.flatMap((record) => plannedMetaPage(record, grouped.get(record.slug) ?? [], baseUrl, site) ?? []);
 }
 
 /** Pure: each record's meta.html, for records that have a card to share; none without a base URL. */

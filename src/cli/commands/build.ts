@@ -140,7 +140,14 @@ export function buildCommand(context: CommandContext): CommandModule<GlobalArgs,
         // Stop the bar before the summary prints under it; stop() is safe to call again below.
         progress.stop();
         const shard = options.shard ? { shard: { ...options.shard, ...(options.shardFrom ? { from: options.shardFrom } : {}) } } : {};
-        reporter.result({ ...summary, ...shard, manifest: undefined, outputs: summary.manifest.outputs });
+        // A getter: only a --json run prints the outputs, and only it reads the manifest back for them.
+        reporter.result({
+          ...summary,
+          ...shard,
+          get outputs() {
+            return summary.manifest.outputs;
+          },
+        });
         reporter.info(summaryLine(summary));
         context.exitCode = summary.failed > 0 ? 1 : 0;
       } finally {
