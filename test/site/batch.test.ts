@@ -1,5 +1,5 @@
 /** The batch on real records: outputs, manifest, and the incremental cache against each kind of change. */
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { PNG } from 'pngjs';
@@ -61,6 +61,12 @@ describe('buildSite', () => {
         expect(entry.kind).toBe('dossier');
       }
     }
+  });
+
+  it("hands back manifest.json as the summary's manifest, read when asked for, and leaves no spool behind", () => {
+    expect(Object.keys(cold)).not.toContain('manifest');
+    expect(cold.manifest).toEqual(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')));
+    expect(readdirSync(out, { recursive: true }).map(String).filter((name) => name.includes('.tmp-') || name.includes('casefile-entries'))).toEqual([]);
   });
 
   it('skips everything when nothing changed, leaving the files alone', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, isFresh, loadCache, saveCache, unchangedCache } from '../../src/site/cache.js';
+import { CACHE_FILE, isFresh, loadCache, mergedOutputs, saveCache, unchangedCache } from '../../src/site/cache.js';
 import { canonicalJson, fileHash, sha256, textHash } from '../../src/site/hash.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -79,6 +79,28 @@ describe('the build cache', () => {
     const read = await loadCache(dir);
     expect(read).toMatchObject({ trusted: true, entries, pages, records, site, trees });
     expect(unchangedCache(read, read)).toBe(true);
+  });
+
+  it("merges the run's outputs, sorted by path, into the cache's entries, a made output replacing the same path kept", async () => {
+    const dir = tempDir();
+    const output = (file: string, inputs: string) => ({ inputs: sha256(inputs), output: fileHash(Buffer.from('pdf')), entry: { ...entry, path: file } });
+    const entries = Object.fromEntries(['d.pdf', 'a.pdf', 'b.pdf'].map((file) => [file, output(file, 'kept')]));
+    const made = ['b.pdf', 'c.pdf', 'e.pdf'].map((file) => output(file, 'made'));
+    expect([...mergedOutputs(entries, made)].map(([file, { inputs }]) => [file, inputs === sha256('made') ? 'made' : 'kept'])).toEqual([
+      ['a.pdf', 'kept'],
+      ['b.pdf', 'made'],
+      ['c.pdf', 'made'],
+      ['d.pdf', 'kept'],
+      ['e.pdf', 'made'],
+    ]);
+    // saveCache reads `made` as it writes, once.
+    await saveCache(dir, { entries }, (function* () {
+      yield* made;
+    })());
+    const read = await loadCache(dir);
+    expect(Object.keys(read.entries)).toEqual(['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf', 'e.pdf']);
+    expect(read.entries['b.pdf']).toEqual(made[0]);
+    expect(read.entries['a.pdf']).toEqual(entries['a.pdf']);
   });
 
   it('hashes text as its UTF-8 bytes', () => {
