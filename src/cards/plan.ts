@@ -152,6 +152,9 @@ export function cardJobs(record: Pick<CaseFile, 'slug'>, plan: CardPlan): CardJo
   );
 }
 
+/** How many jobs cardJobs gives each record: every section at every size, whatever the record. */
+export const jobsPerRecord = (plan: CardPlan): number => plan.sections.length * plan.sizes.length;
+
 /** Every card the options ask for, for one record. */
 export function planCards(record: Pick<CaseFile, 'slug'>, options: PlanOptions = {}): CardJob[] {
   return cardJobs(record, parseCardPlan(options));

@@ -72,20 +72,16 @@ export async function buildSite(options: BuildOptions, events: BuildEvents = {},
 async function stages(options: BuildOptions, outDir: string, events: BuildEvents, started: number, signal: AbortSignal | undefined): Promise<BuildSummary> {
   const cache = await openCache(outDir, events);
   const plan = await planBuild(options, cache, events);
-  const total = plan.tasks.length + plan.failures.length;
-  const freshness = await sortByFreshness(outDir, cache, plan.tasks, { force: options.force, scope: scopeTag(options.shard), total }, events);
-  const counts = { planned: plan.tasks.length, pending: freshness.pending.length };
-  const planned = new Set(plan.tasks.flatMap((task) => task.paths));
-  // From here the run alone holds the tasks, and lets each record's go once they are done: held
-  // by the plan to the end, 100,000 of them were a tenth of a cold build's peak memory.
-  plan.tasks.length = 0;
+  const total = plan.taskCount + plan.failures.length;
+  const freshness = await sortByFreshness(outDir, cache, plan, { force: options.force, scope: scopeTag(options.shard), total }, events);
+  const counts = { planned: plan.taskCount, pending: freshness.pending.length };
   // Takumi's native binding loads only when a card needs it; one that cannot load is refused once, before anything starts.
   if (freshness.pending.some((task) => task.kind === 'card' && task.job.engine === 'takumi')) await (await import('../cards/engines/takumi.js')).loadTakumi();
   // What the run writes goes to a spool file, not memory; it is read back by the last stage and removed however the build ends.
   const spool = new EntrySpool(outDir);
   try {
     const run = counts.pending === 0 ? nothingRun(spool) : await (await import('./run.js')).runTasks(freshness.pending, options, { outDir, spool }, { dataDir: options.dataDir, knownSlugs: plan.knownSlugs }, events, signal);
-    const { pruned } = await finalizeBuild({ options, outDir, plan, planned, freshness, run, events, signal });
+    const { pruned } = await finalizeBuild({ options, outDir, plan, freshness, run, events, signal });
     return withManifest(summaryOf(plan, counts, run, pruned, started), outDir);
   } finally {
     spool.dispose();

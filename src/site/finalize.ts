@@ -29,8 +29,6 @@ export interface FinalizeInput {
   options: BuildOptions;
   outDir: string;
   plan: BuildPlan;
-  /** Every path the plan's tasks write, made or kept. */
-  planned: ReadonlySet<string>;
   freshness: Freshness;
   run: RunResult;
   events: BuildEvents;
@@ -65,7 +63,7 @@ interface Cache {
  * Outputs of earlier builds, in this build's scope, that it no longer makes: removed (unless
  * --no-prune), and `cache` (the build's own, changed in place) told. Returns the files removed.
  */
-async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: ReadonlySet<string>): Promise<string[]> {
+async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: Pick<ReadonlySet<string>, 'has'>): Promise<string[]> {
   const scope: PruneScope = {
     kinds: options.kinds,
     records: plan.covered,
@@ -177,7 +175,7 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ pruned: str
   try {
     if (!signal?.aborted) {
       const pages = await writeSitePages(input, outputs, head, next.pages);
-      pruned = await pruneStale(input, next, new Set([...input.planned, ...pages]));
+      pruned = await pruneStale(input, next, { has: (file) => freshness.planned.has(file) || pages.has(file) });
     }
     if (!signal?.aborted) next.site = await freshManifest(input, head, outputs);
   } finally {

@@ -6,6 +6,7 @@
 import { checkOutput, loadCache, type CachedPages, type CacheEntries, type LoadedCache } from './cache.js';
 import type { BuildEvents } from './events.js';
 import type { ManifestEntry } from './manifest.js';
+import type { RecordSummary } from './known-records.js';
 import type { Task } from './plan.js';
 
 export interface Freshness {
@@ -20,6 +21,8 @@ export interface Freshness {
   kept: ManifestEntry[];
   /** The tasks to run. */
   pending: Task[];
+  /** Every path the plan's tasks write, made or kept. */
+  planned: Set<string>;
 }
 
 const CHECKS_AT_ONCE = 64;
@@ -58,34 +61,50 @@ export async function openCache(outDir: string, events: BuildEvents): Promise<Lo
   return cache;
 }
 
+/** The records whose outputs are planned, and how to plan them (plan.ts). */
+export interface PlannedRecords {
+  records: readonly RecordSummary[];
+  tasksOf: (record: RecordSummary) => Task[];
+}
+
 /**
  * `total` (outputs and records that failed to load) is told to the caller once the tasks are
- * planned, before the first output is reported. `scope` marks what this build keeps as its own to prune.
+ * planned, before the first output is reported. `scope` marks what this build keeps as its own to
+ * prune. Each record's tasks are made here, a few records at a time, and only those to run are
+ * kept.
  */
-export async function sortByFreshness(outDir: string, cache: LoadedCache, tasks: readonly Task[], options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
+export async function sortByFreshness(outDir: string, cache: LoadedCache, { records, tasksOf }: PlannedRecords, options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
   const entries: CacheEntries = options.force ? {} : { ...cache.entries };
   events.onPlanned?.(options.total);
 
   const kept: ManifestEntry[] = [];
   const pending: Task[] = [];
+  const planned = new Set<string>();
+  let batch: Task[] = [];
   // A batch at a time: an output whose stamp moved is read and hashed, and those reads overlap.
-  const verdicts: (ManifestEntry[] | undefined)[] = [];
-  for (let start = 0; start < tasks.length; start += CHECKS_AT_ONCE) {
-    verdicts.push(...(await Promise.all(tasks.slice(start, start + CHECKS_AT_ONCE).map((task) => keptEntries(outDir, entries, task)))));
-  }
-  for (const [index, task] of tasks.entries()) {
-    const cached = verdicts[index];
-    if (cached === undefined) {
-      pending.push(task);
-      continue;
+  const sortBatch = async () => {
+    const verdicts = await Promise.all(batch.map((task) => keptEntries(outDir, entries, task)));
+    for (const [index, task] of batch.entries()) {
+      for (const file of task.paths) planned.add(file);
+      const cached = verdicts[index];
+      if (cached === undefined) {
+        pending.push(task);
+        continue;
+      }
+      kept.push(...cached);
+      // Kept by this build, so this build's to prune should it leave later.
+      for (const file of task.paths) {
+        const entry = entries[file];
+        if (entry && entry.scope !== options.scope) entries[file] = { ...entry, scope: options.scope };
+      }
+      events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
     }
-    kept.push(...cached);
-    // Kept by this build, so this build's to prune should it leave later.
-    for (const file of task.paths) {
-      const entry = entries[file];
-      if (entry && entry.scope !== options.scope) entries[file] = { ...entry, scope: options.scope };
-    }
-    events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
+    batch = [];
+  };
+  for (const record of records) {
+    batch.push(...tasksOf(record));
+    if (batch.length >= CHECKS_AT_ONCE) await sortBatch();
   }
-  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, kept, pending };
+  await sortBatch();
+  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, kept, pending, planned };
 }

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { DossierRenderOptions } from '../api/dossier.js';
-import { cardJobs, parseCardPlan, type CardJob, type CardPlan } from '../cards/plan.js';
+import { cardJobs, jobsPerRecord, parseCardPlan, type CardJob, type CardPlan } from '../cards/plan.js';
 import { qrUrl } from '../dossier/qr-code.js';
 import { loadTemplates, type TemplateSet } from '../dossier/templates.js';
 import { readDataFolder } from '../record/data-folder.js';
@@ -53,8 +53,14 @@ export interface BuildPlan {
   records: RecordSummary[];
   /** The covered records that did not load, each already reported. */
   failures: BuildFailure[];
-  /** Every output to make or keep; the build hands them to the run, which empties this (batch.ts). */
-  tasks: Task[];
+  /**
+   * A record's outputs to make or keep, made when asked for: the freshness stage asks a few
+   * records at a time and keeps only the tasks it must run. All 100,000 made at once were held
+   * beside the cache's 100,000 entries, a sixth of a rebuild's peak memory.
+   */
+  tasksOf: (record: RecordSummary) => Task[];
+  /** How many tasks `tasksOf` gives for all the records together (a record's count depends only on the options). */
+  taskCount: number;
   /** The data folder's slugs, for loading a record again as it was loaded here. */
   knownSlugs: ReadonlySet<string>;
   /** What the cache is to remember of the record files, for the next build to trust their stamps. */
@@ -199,7 +205,8 @@ export async function planBuild(options: BuildOptions, remembered: PlanMemory, e
     covered,
     records,
     failures,
-    tasks: records.flatMap((record) => tasksOf(record, sources)),
+    tasksOf: (record) => tasksOf(record, sources),
+    taskCount: records.length * ((sources.print ? 1 : 0) + (sources.cards ? jobsPerRecord(sources.cards) : 0)),
     knownSlugs,
     code: fingerprint.engine,
     rememberedRecords: keptMemories(cachedRecords, dataFolder.map((entry) => path.resolve(entry.file)), read),
