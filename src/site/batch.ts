@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { BuildEvents } from './events.js';
 import type { BuildFailure } from './failure.js';
 import { finalizeBuild } from './finalize.js';
-import { openCache, sortByFreshness } from './freshness.js';
+import { openCache, pendingTasks, sortByFreshness } from './freshness.js';
 import { EntrySpool } from './entry-spool.js';
 import { MANIFEST_FILE, readManifestSync, type Manifest } from './manifest.js';
 import type { BuildOptions } from './options.js';
@@ -74,9 +74,9 @@ async function stages(options: BuildOptions, outDir: string, events: BuildEvents
   const plan = await planBuild(options, cache, events);
   const total = plan.taskCount + plan.failures.length;
   const freshness = await sortByFreshness(outDir, cache, plan, { force: options.force, scope: scopeTag(options.shard), total }, events);
-  const counts = { planned: plan.taskCount, pending: freshness.pending.length };
+  const counts = { planned: plan.taskCount, pending: pendingTasks(freshness.pending) };
   // Takumi's native binding loads only when a card needs it; one that cannot load is refused once, before anything starts.
-  if (freshness.pending.some((task) => task.kind === 'card' && task.job.engine === 'takumi')) await (await import('../cards/engines/takumi.js')).loadTakumi();
+  if (freshness.drawsWithTakumi) await (await import('../cards/engines/takumi.js')).loadTakumi();
   // What the run writes goes to a spool file, not memory; it is read back by the last stage and removed however the build ends.
   const spool = new EntrySpool(outDir);
   try {

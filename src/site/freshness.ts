@@ -19,8 +19,10 @@ export interface Freshness {
   entries: CacheEntries;
   /** The manifest entries of the outputs kept as they are. */
   kept: ManifestEntry[];
-  /** The tasks to run. */
-  pending: Task[];
+  /** The tasks to run, by record. */
+  pending: PendingRecord[];
+  /** Whether a card to draw is Takumi's, whose native binding then loads before anything starts. */
+  drawsWithTakumi: boolean;
   /** Every path the plan's tasks write, made or kept. */
   planned: Set<string>;
 }
@@ -67,44 +69,77 @@ export interface PlannedRecords {
   tasksOf: (record: RecordSummary) => Task[];
 }
 
+/** One record's tasks to run. */
+export interface PendingRecord {
+  record: RecordSummary;
+  dossiers: number;
+  cards: number;
+  /**
+   * Its tasks to run. A record with all of its tasks to run (every record of a cold build) holds
+   * none: they are made again, as the plan made them, when the run reaches the record. Held from
+   * here to the run, 100,000 cold tasks were a fifth of a cold build's peak memory.
+   */
+  tasks: () => Task[];
+}
+
+/** Pure: how many tasks are to run. */
+export const pendingTasks = (pending: readonly PendingRecord[]): number => pending.reduce((sum, record) => sum + record.dossiers + record.cards, 0);
+
+function pendingRecord({ tasksOf }: PlannedRecords, record: RecordSummary, planned: readonly Task[], toRun: Task[]): PendingRecord {
+  const dossiers = toRun.filter((task) => task.kind === 'dossier').length;
+  const tasks = toRun.length === planned.length ? () => tasksOf(record) : () => toRun;
+  return { record, dossiers, cards: toRun.length - dossiers, tasks };
+}
+
 /**
  * `total` (outputs and records that failed to load) is told to the caller once the tasks are
  * planned, before the first output is reported. `scope` marks what this build keeps as its own to
  * prune. Each record's tasks are made here, a few records at a time, and only those to run are
  * kept.
  */
-export async function sortByFreshness(outDir: string, cache: LoadedCache, { records, tasksOf }: PlannedRecords, options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
+export async function sortByFreshness(outDir: string, cache: LoadedCache, plan: PlannedRecords, options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
   const entries: CacheEntries = options.force ? {} : { ...cache.entries };
   events.onPlanned?.(options.total);
 
   const kept: ManifestEntry[] = [];
-  const pending: Task[] = [];
+  const pending: PendingRecord[] = [];
   const planned = new Set<string>();
-  let batch: Task[] = [];
+  let drawsWithTakumi = false;
+  let batch: [RecordSummary, Task[]][] = [];
+  let batchTasks = 0;
   // A batch at a time: an output whose stamp moved is read and hashed, and those reads overlap.
   const sortBatch = async () => {
-    const verdicts = await Promise.all(batch.map((task) => keptEntries(outDir, entries, task)));
-    for (const [index, task] of batch.entries()) {
-      for (const file of task.paths) planned.add(file);
-      const cached = verdicts[index];
-      if (cached === undefined) {
-        pending.push(task);
-        continue;
+    const verdicts = await Promise.all(batch.flatMap(([, tasks]) => tasks).map((task) => keptEntries(outDir, entries, task)));
+    let index = 0;
+    for (const [record, tasks] of batch) {
+      const toRun: Task[] = [];
+      for (const task of tasks) {
+        for (const file of task.paths) planned.add(file);
+        const cached = verdicts[index++];
+        if (cached === undefined) {
+          toRun.push(task);
+          drawsWithTakumi ||= task.kind === 'card' && task.job.engine === 'takumi';
+          continue;
+        }
+        kept.push(...cached);
+        // Kept by this build, so this build's to prune should it leave later.
+        for (const file of task.paths) {
+          const entry = entries[file];
+          if (entry && entry.scope !== options.scope) entries[file] = { ...entry, scope: options.scope };
+        }
+        events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
       }
-      kept.push(...cached);
-      // Kept by this build, so this build's to prune should it leave later.
-      for (const file of task.paths) {
-        const entry = entries[file];
-        if (entry && entry.scope !== options.scope) entries[file] = { ...entry, scope: options.scope };
-      }
-      events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
+      if (toRun.length > 0) pending.push(pendingRecord(plan, record, tasks, toRun));
     }
     batch = [];
+    batchTasks = 0;
   };
-  for (const record of records) {
-    batch.push(...tasksOf(record));
-    if (batch.length >= CHECKS_AT_ONCE) await sortBatch();
+  for (const record of plan.records) {
+    const tasks = plan.tasksOf(record);
+    batch.push([record, tasks]);
+    batchTasks += tasks.length;
+    if (batchTasks >= CHECKS_AT_ONCE) await sortBatch();
   }
   await sortBatch();
-  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, kept, pending, planned };
+  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, kept, pending, drawsWithTakumi, planned };
 }

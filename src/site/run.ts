@@ -25,6 +25,7 @@ import { ManifestEntrySchema, withVersion, type ManifestEntry } from './manifest
 import { loadRecordFile } from '../record/load.js';
 import type { CaseFile } from '../record/schema.js';
 import type { BuildOptions } from './options.js';
+import type { PendingRecord } from './freshness.js';
 import type { CardTask, DossierTask, Task } from './plan.js';
 import type { DossierPrinter } from '../browser/printer.js';
 
@@ -171,27 +172,25 @@ async function reload(reader: RecordReader, summary: RecordSummary): Promise<Cas
   return record;
 }
 
-/** Tasks grouped by their record, in plan order. */
-function byRecord<T extends Task>(tasks: readonly T[]): T[][] {
-  const groups = new Map<RecordSummary, T[]>();
-  for (const task of tasks) {
-    const group = groups.get(task.record);
-    if (group) group.push(task);
-    else groups.set(task.record, [task]);
-  }
-  return [...groups.values()];
-}
+/** A record's tasks of one kind, made when its turn comes (freshness.ts PendingRecord). */
+type Group<T extends Task> = () => T[];
 
 /** Each record's tasks, dossiers apart from cards: the one list of them this stage keeps. */
 interface Groups {
-  dossiers: (DossierTask[] | undefined)[];
-  cards: (CardTask[] | undefined)[];
+  dossiers: (Group<DossierTask> | undefined)[];
+  cards: (Group<CardTask> | undefined)[];
   cardCount: number;
 }
 
-function groupsOf(tasks: readonly Task[]): Groups {
-  const cards = tasks.filter((task): task is CardTask => task.kind === 'card');
-  return { dossiers: byRecord(tasks.filter((task): task is DossierTask => task.kind === 'dossier')), cards: byRecord(cards), cardCount: cards.length };
+const isDossier = (task: Task): task is DossierTask => task.kind === 'dossier';
+const isCard = (task: Task): task is CardTask => task.kind === 'card';
+
+function groupsOf(pending: readonly PendingRecord[]): Groups {
+  return {
+    dossiers: pending.filter((record) => record.dossiers > 0).map((record) => () => record.tasks().filter(isDossier)),
+    cards: pending.filter((record) => record.cards > 0).map((record) => () => record.tasks().filter(isCard)),
+    cardCount: pending.reduce((sum, record) => sum + record.cards, 0),
+  };
 }
 
 /** Cards in flight at once, about: enough to keep every worker (or Takumi's own threads) busy. */
@@ -218,12 +217,12 @@ async function runGroup<T extends Task>(run: Run, reader: RecordReader, group: r
  * Runs the groups `atOnce` at a time, each taken out of `groups` as it starts, so a record's
  * tasks are let go once its outputs are made.
  */
-async function runByRecord<T extends Task>(run: Run, reader: RecordReader, groups: (T[] | undefined)[], atOnce: number, make: (record: CaseFile, task: T) => Promise<void>): Promise<void> {
+async function runByRecord<T extends Task>(run: Run, reader: RecordReader, groups: (Group<T> | undefined)[], atOnce: number, make: (record: CaseFile, task: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < groups.length) {
       const index = next++;
-      const group = groups[index] ?? [];
+      const group = groups[index]?.() ?? [];
       groups[index] = undefined;
       await runGroup(run, reader, group, make);
     }
@@ -238,13 +237,13 @@ export interface RunTarget {
 }
 
 /**
- * Takes the tasks out of `tasks` (which it leaves empty: only this stage then holds them, and it
- * lets each record's go once they are done). The browser starts on the first dossier and the
+ * Takes the records out of `pending` (which it leaves empty: only this stage then holds them, and
+ * it makes each record's tasks when their turn comes and lets them go once they are done). The browser starts on the first dossier and the
  * pool on the first card: neither when there is none to make.
  */
-export async function runTasks(tasks: Task[], options: BuildOptions, { outDir, spool }: RunTarget, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
+export async function runTasks(pending: PendingRecord[], options: BuildOptions, { outDir, spool }: RunTarget, reader: RecordReader, events: BuildEvents, signal?: AbortSignal): Promise<RunResult> {
   const run: Run = { outDir, scope: scopeTag(options.shard), events, signal, result: { spool, unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 }, unspooled: new Map() };
-  const groups = groupsOf(tasks.splice(0));
+  const groups = groupsOf(pending.splice(0));
   const printer = groups.dossiers.length > 0 ? await startPrinter(options, events) : undefined;
   const renderer = groups.cardCount > 0 ? startCardRenderer(options, groups.cardCount, events) : undefined;
   const closeAll = () => Promise.all([printer?.close(), renderer?.close()]);
