@@ -1,7 +1,8 @@
 /**
- * The build's last stage: the manifest of every output made or kept, each record's meta page and
- * gallery pages, the outputs earlier builds made that this one no longer makes pruned, the pages
- * and the manifest written, and the cache saved last, with their stamps.
+ * The build's last stage, from the outputs kept (the cache's entries) and made (the run's spool),
+ * read a record at a time (site-outputs.ts): the gallery's and meta pages written, the outputs
+ * earlier builds made that this one no longer makes pruned, the manifest of every output made or
+ * kept written, and the cache saved last, with their stamps.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
