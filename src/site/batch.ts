@@ -47,9 +47,9 @@ export interface BuildSummary {
 const nothingRun = (spool: EntrySpool): RunResult => ({ spool, unfinished: [], failures: [], blockedRequests: 0, browserRelaunches: 0 });
 
 /**
- * The summary's manifest is out/manifest.json, read when first asked for: at 100,000 cards, the
- * manifest held in memory to hand back was a fifth of the build's peak, and the CLI asks for it
- * only with --json. Not enumerable, so spreading a summary does not read it.
+ * The summary's manifest is out/manifest.json, read when first asked for: held to be handed
+ * back, it was every output's entry kept to the end of the build (100,000 of them for a site of
+ * that many cards), and the CLI asks for it only with --json. Not enumerable, so spreading a summary does not read it.
  */
 function withManifest(summary: Omit<BuildSummary, 'manifest'>, outDir: string): BuildSummary {
   let manifest: Manifest | undefined;

@@ -76,8 +76,9 @@ export interface PendingRecord {
   cards: number;
   /**
    * Its tasks to run. A record with all of its tasks to run (every record of a cold build) holds
-   * none: they are made again, as the plan made them, when the run reaches the record. Held from
-   * here to the run, 100,000 cold tasks were a fifth of a cold build's peak memory.
+   * none: they are made again, as the plan made them, when the run reaches the record. A task is
+   * about 0.6 KB (a 10,000-card plan grew the heap by 6 MB), and a cold build of 100,000 cards
+   * held them all from here until the run reached each record.
    */
   tasks: () => Task[];
 }
