@@ -210,7 +210,8 @@ export async function loadCache(outDir: string): Promise<LoadedCache> {
 
 // Code-unit order, not localeCompare: the same order on every machine, and at 100,000 entries
 // localeCompare's sort was seconds of a build that changed nothing.
-const sortedByKey = <T>(map: Record<string, T>): [string, T][] => Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const inCodeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sortedByKey = <T>(map: Record<string, T>): [string, T][] => Object.entries(map).sort(([a], [b]) => inCodeUnitOrder(a, b));
 
 function sameKeys(a: object, b: object): boolean {
   const keys = Object.keys(a);
@@ -249,15 +250,16 @@ export function unchangedCache(loaded: LoadedCache, next: CacheContents): boolea
  * `made` (sorted by path, as the run's spool hands them over) wins over an entry of the same path.
  */
 export function* mergedOutputs(entries: CacheEntries, made: Iterable<CacheEntries[string]>): Generator<[string, CacheEntries[string]]> {
-  const kept = sortedByKey(entries);
+  // The keys alone, sorted: pairs of every key and entry were 100,000 arrays made at once.
+  const kept = Object.keys(entries).sort(inCodeUnitOrder);
   let next = 0;
   for (const output of made) {
     const file = output.entry.path;
-    for (; next < kept.length && kept[next]![0] < file; next += 1) yield kept[next]!;
-    if (next < kept.length && kept[next]![0] === file) next += 1;
+    for (; next < kept.length && kept[next]! < file; next += 1) yield [kept[next]!, entries[kept[next]!]!];
+    if (next < kept.length && kept[next] === file) next += 1;
     yield [file, output];
   }
-  for (; next < kept.length; next += 1) yield kept[next]!;
+  for (; next < kept.length; next += 1) yield [kept[next]!, entries[kept[next]!]!];
 }
 
 /** The cache's lines: the header, then outputs, pages, records, site files and folders each by key, then the count. */

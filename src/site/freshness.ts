@@ -115,7 +115,8 @@ export async function sortByFreshness(outDir: string, cache: LoadedCache, plan: 
     for (const [record, tasks] of batch) {
       const toRun: Task[] = [];
       for (const task of tasks) {
-        for (const file of task.paths) planned.add(file);
+        // The cache's own copy of a path where it has one: the task's copy goes with the task.
+        for (const file of task.paths) planned.add(entries[file]?.entry.path ?? file);
         const cached = verdicts[index++];
         if (cached === undefined) {
           toRun.push(task);
