@@ -224,7 +224,8 @@ const samePage = (a: CachedPages[string], b: CachedPages[string] | undefined) =>
 /**
  * Pure: whether `entries` are the trusted cache's, so a build that changed nothing need not
  * serialise and compare 10 MB of JSON (at 10,000 cards) to find out. Compared by identity: a build
- * replaces an entry it changes, never edits one in place.
+ * replaces an entry it changes, never edits one in place. A build that goes on in the loaded map
+ * itself (freshness.ts) keeps its own account of what it replaced there.
  */
 export function sameEntries(loaded: LoadedCache, entries: CacheEntries): boolean {
   return loaded.trusted && sameKeys(loaded.entries, entries) && Object.entries(entries).every(([file, entry]) => loaded.entries[file] === entry);

@@ -38,7 +38,7 @@ export interface FinalizeInput {
 
 /**
  * The cache as the run left the disk, but for what the run wrote, which stays in its spool: the
- * files of tasks it did not finish are forgotten. Changes `entries`, the build's own copy (freshness.ts).
+ * files of tasks it did not finish are forgotten. Changes `entries` in place (freshness.ts Freshness.entries).
  */
 function forgetUnfinished(entries: CacheEntries, run: RunResult): Set<string> {
   const unfinished = new Set(run.unfinished.flatMap((task) => task.paths));
@@ -62,9 +62,10 @@ interface Cache {
 
 /**
  * Outputs of earlier builds, in this build's scope, that it no longer makes: removed (unless
- * --no-prune), and `cache` (the build's own, changed in place) told. Returns the files removed.
+ * --no-prune), and `cache` (the build's own, changed in place) told. Returns the files removed,
+ * and whether `cache` forgot any.
  */
-async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: Pick<ReadonlySet<string>, 'has'>): Promise<string[]> {
+async function pruneStale({ options, outDir, plan, freshness, events }: FinalizeInput, cache: Cache, wanted: Pick<ReadonlySet<string>, 'has'>): Promise<{ pruned: string[]; forgot: boolean }> {
   const scope: PruneScope = {
     kinds: options.kinds,
     records: plan.covered,
@@ -78,9 +79,9 @@ async function pruneStale({ options, outDir, plan, freshness, events }: Finalize
   if (!options.prune) {
     // The files stay, and so does the cache's memory of them, so a later build can still prune them.
     for (const file of stale) if (freshness.known[file]) cache.entries[file] ??= freshness.known[file];
-    return [];
+    return { pruned: [], forgot: false };
   }
-  if (stale.length === 0) return [];
+  if (stale.length === 0) return { pruned: [], forgot: false };
   const result = await removeStaleOutputs(outDir, known, stale);
   for (const file of result.removed) events.onInfo?.(`removed ${file}: no longer part of the build`);
   for (const file of result.kept) events.onWarning?.(`kept ${file}: no longer part of the build, but changed since casefile wrote it`);
@@ -88,7 +89,7 @@ async function pruneStale({ options, outDir, plan, freshness, events }: Finalize
     delete cache.entries[file];
     delete cache.pages[file];
   }
-  return result.removed;
+  return { pruned: result.removed, forgot: true };
 }
 
 /**
@@ -173,15 +174,19 @@ export async function finalizeBuild(input: FinalizeInput): Promise<{ pruned: str
   // The manifest is remembered only once this build has written (or kept) it: an interrupted build's cache must not vouch for it.
   const next: CacheContents = { entries: freshness.entries, pages: { ...freshness.knownPages }, records: plan.rememberedRecords, site: {}, trees: plan.rememberedTrees };
   let pruned: string[] = [];
+  // Entries are changed in place (freshness.ts), so what changed them says so; the rest is compared.
+  let entriesChanged = freshness.entriesChanged || run.spool.size > 0 || unfinished.size > 0;
   try {
     if (!signal?.aborted) {
       const pages = await writeSitePages(input, outputs, head, next.pages);
-      pruned = await pruneStale(input, next, { has: (file) => freshness.planned.has(file) || pages.has(file) });
+      const pruning = await pruneStale(input, next, { has: (file) => freshness.planned.has(file) || pages.has(file) });
+      pruned = pruning.pruned;
+      entriesChanged ||= pruning.forgot;
     }
     if (!signal?.aborted) next.site = await freshManifest(input, head, outputs);
   } finally {
     // Whatever happened, the cache must describe the files on disk: it is saved even when interrupted.
-    if (run.spool.size > 0 || unfinished.size > 0 || !unchangedCache(freshness.read, next)) await saveCache(outDir, next, madeOutputs(outputs, unfinished));
+    if (entriesChanged || !unchangedCache(freshness.read, next)) await saveCache(outDir, next, madeOutputs(outputs, unfinished));
   }
   assertNotAborted(signal);
   return { pruned };

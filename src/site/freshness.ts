@@ -15,8 +15,13 @@ export interface Freshness {
   /** What earlier builds made, --force or not: pruning needs to know. */
   known: CacheEntries;
   knownPages: CachedPages;
-  /** The cache this build goes on from: the known entries, or none with --force. */
+  /**
+   * The cache this build goes on from: the known entries themselves (not a copy: at 100,000 cards a
+   * copy of the map alone was megabytes), or none with --force.
+   */
   entries: CacheEntries;
+  /** Whether this stage replaced any entry of `entries` (a new stamp or scope); with --force, `entries` is a map of its own. */
+  entriesChanged: boolean;
   /** The manifest entries of the outputs kept as they are. */
   kept: ManifestEntry[];
   /** The tasks to run, by record. */
@@ -42,16 +47,19 @@ function complete(entry: ManifestEntry | undefined): entry is ManifestEntry {
 /**
  * Every file of the task is the one its inputs made, and the cache still has its whole manifest
  * entry. A file that had to be hashed to tell (touched, or cached before stamps) gets its new
- * stamp in `entries`, so the next build need not hash it again.
+ * stamp in `entries` (and `onChange` is told), so the next build need not hash it again.
  */
-async function keptEntries(outDir: string, entries: CacheEntries, task: Task): Promise<ManifestEntry[] | undefined> {
+async function keptEntries(outDir: string, entries: CacheEntries, task: Task, onChange: () => void): Promise<ManifestEntry[] | undefined> {
   const checks = await Promise.all(task.paths.map((file) => checkOutput(outDir, entries, file, task.inputs)));
   const cached = task.paths.map((file) => entries[file]?.entry);
   if (!checks.every((check) => check.fresh) || !cached.every(complete)) return undefined;
   task.paths.forEach((file, index) => {
     const restamp = checks[index]?.restamp;
     const entry = entries[file];
-    if (restamp && entry) entries[file] = { ...entry, ...restamp };
+    if (restamp && entry) {
+      entries[file] = { ...entry, ...restamp };
+      onChange();
+    }
   });
   return cached;
 }
@@ -99,7 +107,11 @@ function pendingRecord({ tasksOf }: PlannedRecords, record: RecordSummary, plann
  * kept.
  */
 export async function sortByFreshness(outDir: string, cache: LoadedCache, plan: PlannedRecords, options: { force: boolean; scope: string; total: number }, events: BuildEvents): Promise<Freshness> {
-  const entries: CacheEntries = options.force ? {} : { ...cache.entries };
+  const entries: CacheEntries = options.force ? {} : cache.entries;
+  let entriesChanged = false;
+  const onChange = () => {
+    entriesChanged = true;
+  };
   events.onPlanned?.(options.total);
 
   const kept: ManifestEntry[] = [];
@@ -110,7 +122,7 @@ export async function sortByFreshness(outDir: string, cache: LoadedCache, plan: 
   let batchTasks = 0;
   // A batch at a time: an output whose stamp moved is read and hashed, and those reads overlap.
   const sortBatch = async () => {
-    const verdicts = await Promise.all(batch.flatMap(([, tasks]) => tasks).map((task) => keptEntries(outDir, entries, task)));
+    const verdicts = await Promise.all(batch.flatMap(([, tasks]) => tasks).map((task) => keptEntries(outDir, entries, task, onChange)));
     let index = 0;
     for (const [record, tasks] of batch) {
       const toRun: Task[] = [];
@@ -127,7 +139,10 @@ export async function sortByFreshness(outDir: string, cache: LoadedCache, plan: 
         // Kept by this build, so this build's to prune should it leave later.
         for (const file of task.paths) {
           const entry = entries[file];
-          if (entry && entry.scope !== options.scope) entries[file] = { ...entry, scope: options.scope };
+          if (entry && entry.scope !== options.scope) {
+            entries[file] = { ...entry, scope: options.scope };
+            onChange();
+          }
         }
         events.onOutput?.({ record: task.record.slug, kind: task.kind, path: task.paths[0], status: 'skipped' });
       }
@@ -143,5 +158,5 @@ export async function sortByFreshness(outDir: string, cache: LoadedCache, plan: 
     if (batchTasks >= CHECKS_AT_ONCE) await sortBatch();
   }
   await sortBatch();
-  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, kept, pending, drawsWithTakumi, planned };
+  return { read: cache, known: cache.entries, knownPages: cache.pages, entries, entriesChanged, kept, pending, drawsWithTakumi, planned };
 }
