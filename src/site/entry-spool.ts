@@ -14,7 +14,11 @@ import path from 'node:path';
 import { describeWriteError } from '../output/atomic.js';
 import type { CacheEntries } from './cache.js';
 
-/** A file written, as the cache will remember it (run.ts). */
+/**
+ * A file written, as the cache will remember it: its task's inputs, its manifest entry and, unless
+ * it could not be stat'ed (then the next build hashes it), its size and mtime just after the
+ * write (run.ts).
+ */
 export type Written = CacheEntries[string];
 
 /** Where one record's lines lie, and how many of its entries are cards. */
