@@ -202,7 +202,7 @@ function indexPage(listed: readonly RecordEntries[], site: SiteCounts, part: num
 
 /**
  * Pure: index page `part` of `parts`, listing `listed`, then the pages of each record it lists. A
- * build makes the gallery this way, a page's records at a time (site-outputs.ts), so it never
+ * build makes the gallery this way, a page's records at a time (finalize.ts), so it never
  * holds every record's entries at once.
  */
 export function galleryPagesOfPart(listed: readonly RecordEntries[], site: SiteCounts, part: number, parts: number): PlannedGalleryPage[] {
