@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ManifestEntrySchema } from './manifest.js';
+import { inCodeUnitOrder, ManifestEntrySchema } from './manifest.js';
 import { writeTextPiecesAtomic } from '../output/atomic.js';
 import { readStampSync, sameStamp, type FileStamp } from './file-stamp.js';
 import { fileHash } from './hash.js';
@@ -210,7 +210,6 @@ export async function loadCache(outDir: string): Promise<LoadedCache> {
 
 // Code-unit order, not localeCompare: the same order on every machine, and at 100,000 entries
 // localeCompare's sort was seconds of a build that changed nothing.
-const inCodeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sortedByKey = <T>(map: Record<string, T>): [string, T][] => Object.entries(map).sort(([a], [b]) => inCodeUnitOrder(a, b));
 
 function sameKeys(a: object, b: object): boolean {
@@ -228,6 +227,8 @@ const samePage = (a: CachedPages[string], b: CachedPages[string] | undefined) =>
  * itself (freshness.ts) keeps its own account of what it replaced there.
  */
 export function sameEntries(loaded: LoadedCache, entries: CacheEntries): boolean {
+  // The loaded map itself: whoever changed it in place says so (freshness.ts entriesChanged); comparing it with itself is a pass over every entry for nothing.
+  if (entries === loaded.entries) return loaded.trusted;
   return loaded.trusted && sameKeys(loaded.entries, entries) && Object.entries(entries).every(([file, entry]) => loaded.entries[file] === entry);
 }
 

@@ -88,9 +88,15 @@ export function withVersion(entry: ManifestEntry): ManifestEntry {
   return entry.version === version ? entry : compactEntry({ ...entry, version });
 }
 
+/** Code-unit order, not localeCompare: the same on every machine, and fast on 100,000 paths. */
+export const inCodeUnitOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The manifest's order: by path. */
+export const byPath = (a: { path: string }, b: { path: string }): number => inCodeUnitOrder(a.path, b.path);
+
 /** One stable order, so a manifest diffs cleanly between builds. */
 export function sortEntries(entries: readonly ManifestEntry[]): ManifestEntry[] {
-  return [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...entries].sort(byPath);
 }
 
 export function manifestJson(manifest: Manifest): string {

@@ -10,7 +10,7 @@
  * paths begin `a-b.` and `a-b/`) comes before `a` (`a.` and `a/`), since `-` sorts before `.`.
  */
 import type { EntrySpool, Written } from './entry-spool.js';
-import type { ManifestEntry } from './manifest.js';
+import { byPath, inCodeUnitOrder, type ManifestEntry } from './manifest.js';
 
 /** One record's outputs. */
 export interface RecordOutputs {
@@ -19,8 +19,6 @@ export interface RecordOutputs {
   entries: ManifestEntry[];
 }
 
-const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-const inCodeUnitOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pure: slugs in the order their records' paths take in the manifest. */
 export function slugsInPathOrder(slugs: Iterable<string>): string[] {
